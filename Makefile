@@ -1,0 +1,110 @@
+# brief -- news articles to a one-page briefing (Markdown + PDF).
+#
+#   make brief        build, then write out/brief.md and out/brief.pdf
+#   make test         build and run every test (unit + end to end)
+#   make check-asan   the tests under AddressSanitizer + UBSan
+#   make install      PREFIX=/usr/local DESTDIR=
+#
+# Missing Debian packages are installed with apt-get when run as root;
+# otherwise the exact apt-get line is printed.
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/brief
+MANDIR  ?= $(PREFIX)/share/man
+BUILD   ?= build
+VERSION := 0.1.0
+
+# Debian packages: build, run (fonts, hyphenation) and test tools.
+DEPS_BUILD = pkg-config libhpdf-dev libcmark-dev libicu-dev libyaml-dev \
+	libfontconfig-dev libstemmer-dev libhyphen-dev libharfbuzz-dev check
+DEPS_RUN   = fonts-noto-core fonts-dejavu-core hyphen-en-us
+DEPS_TEST  = poppler-utils qpdf cmark mupdf-tools
+DEPS = $(DEPS_BUILD) $(DEPS_RUN) $(DEPS_TEST)
+
+PKGS = libcmark icu-uc yaml-0.1 fontconfig harfbuzz harfbuzz-subset
+PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))
+PKG_LIBS   = $$(pkg-config --libs $(PKGS)) -lhpdf -lstemmer -lhyphen -lm
+
+WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude \
+	-DBRIEF_VERSION='"$(VERSION)"' -DBRIEF_DATADIR='"$(DATADIR)"' $(CFLAGS)
+
+SRC     = $(wildcard src/*.c)
+LIBSRC  = $(filter-out src/main.c,$(SRC))
+OBJ     = $(LIBSRC:src/%.c=$(BUILD)/%.o)
+TSRC    = $(wildcard tests/test_*.c)
+TOBJ    = $(TSRC:tests/%.c=$(BUILD)/%.o)
+HDR     = $(wildcard include/brief/*.h)
+SUITES  = $(TSRC:tests/test_%.c=%)
+
+SEEDS   = $(wildcard seeds/*.txt)
+TEMPLATE = templates/relos.yaml
+
+.PHONY: all brief test unit e2e check-asan install uninstall clean deps fuzz bench
+
+all: $(BUILD)/brief
+
+$(BUILD)/.deps: tools/deps.sh
+	@mkdir -p $(BUILD)
+	@tools/deps.sh $(DEPS)
+	@touch $@
+
+deps: $(BUILD)/.deps
+
+$(BUILD)/%.o: src/%.c $(HDR) $(BUILD)/.deps
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libbrief.a: $(OBJ)
+	rm -f $@
+	ar rcs $@ $(OBJ)
+
+$(BUILD)/brief: $(BUILD)/main.o $(BUILD)/libbrief.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/libbrief.a $(PKG_LIBS)
+
+brief: $(BUILD)/brief
+	@mkdir -p out
+	$(BUILD)/brief -t $(TEMPLATE) -o out seeds
+
+# Tests: every tests/test_NAME.c defines Suite *NAME_suite(void); the
+# runner's list is generated from the file names.
+$(BUILD)/suites.inc: $(TSRC) Makefile
+	@mkdir -p $(BUILD)
+	@printf 'SUITE(%s)\n' $(SUITES) > $@
+
+$(BUILD)/test_%.o: tests/test_%.c tests/testutil.h $(HDR) $(BUILD)/.deps
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Itests -c -o $@ $<
+
+$(BUILD)/run_tests.o: tests/run_tests.c $(BUILD)/suites.inc $(BUILD)/.deps
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -I$(BUILD) -Itests -c -o $@ $<
+
+$(BUILD)/run_tests: $(BUILD)/run_tests.o $(TOBJ) $(BUILD)/libbrief.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) \
+		$$(pkg-config --libs check)
+
+unit: $(BUILD)/run_tests $(BUILD)/brief
+	BRIEF_BIN=$(BUILD)/brief BRIEF_TOP=$(CURDIR) $(BUILD)/run_tests
+
+test: unit
+
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+check-asan:
+	$(MAKE) BUILD=build-asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+		ASAN_OPTIONS=detect_leaks=1 unit
+
+install: $(BUILD)/brief
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/brief $(DESTDIR)$(BINDIR)/brief
+	install -m 644 templates/* $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 docs/brief.1 $(DESTDIR)$(MANDIR)/man1/brief.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/brief $(DESTDIR)$(MANDIR)/man1/brief.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan out/brief.md out/brief.pdf

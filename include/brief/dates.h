@@ -1,0 +1,73 @@
+/*
+ * dates.h -- find and normalise the dates news text uses.
+ *
+ * Recognised forms: "18 February 2025", "February 18, 2025", "Feb. 18",
+ * "18 Feb", "2025-02-18", "December 4–5" / "December 4-5", "in 2018",
+ * "June 2024", and relative forms ("last week", "on Tuesday", "earlier
+ * this year", "today") which resolve only against a known reference date.
+ *
+ * No allocation: results are written into a caller-provided array.
+ */
+#ifndef BRIEF_DATES_H
+#define BRIEF_DATES_H
+
+#include <stddef.h>
+
+#include "brief/base.h"
+
+enum date_prec { DP_NONE = 0, DP_YEAR, DP_MONTH, DP_DAY };
+
+/* A calendar date of some precision. y == 0 means the year is unknown
+ * (e.g. "Feb. 18" with nothing to infer it from); m and d are 0 below
+ * the precision given. */
+struct bdate {
+	int y, m, d;
+	enum date_prec prec;
+};
+
+enum {
+	DM_RELATIVE = 1 << 0,      /* resolved from a relative phrase */
+	DM_YEAR_INFERRED = 1 << 1, /* year taken from the hint, not the text */
+	DM_RANGE = 1 << 2,         /* "December 4–5": end holds the last day */
+};
+
+struct date_mention {
+	size_t off, len;      /* byte span of the phrase in the input */
+	struct bdate date;    /* start (or only) date */
+	struct bdate end;     /* last day of a range, else same as date */
+	unsigned flags;
+};
+
+/* Context for resolving a mention. ref: the article's own date (prec
+ * DP_NONE when unknown); relative phrases resolve only when ref has day
+ * precision. year_hint: year to give a month-day without one (0: leave
+ * the year unknown). */
+struct date_ctx {
+	struct bdate ref;
+	int year_hint;
+};
+
+/* Find up to max mentions in s[0..n), in text order; returns how many
+ * were written. Never reads past n. */
+size_t dates_find(const char *s, size_t n, const struct date_ctx *ctx,
+	struct date_mention *out, size_t max);
+
+/* Parse a whole string as one date (for "Date:" header lines): ISO
+ * forms, "18 February 2025", "February 18, 2025", "Feb 2025", "2025".
+ * Returns 0 and fills *d, or -1. */
+int dates_parse(const char *s, size_t n, struct bdate *d);
+
+/* Order by start; less precise sorts before more precise at a tie
+ * ("2025" < "Feb 2025" < "18 Feb 2025"); unknown year sorts first. */
+int bdate_cmp(const struct bdate *a, const struct bdate *b);
+
+/* Formats: "18 Feb 2025", "Feb 2025", "2025"; ISO: "2025-02-18",
+ * "2025-02", "2025". Unknown year omits it ("18 Feb"). */
+void bdate_format(struct buf *b, const struct bdate *d);
+void bdate_format_iso(struct buf *b, const struct bdate *d);
+
+/* Day of the week (0 = Monday) for a full date; days since 1970-01-01. */
+long bdate_days(int y, int m, int d);
+void bdate_from_days(long days, struct bdate *out);
+
+#endif

@@ -1,0 +1,364 @@
+/*
+ * base.c -- slices, buffers, vectors, arena, errors, whole-file I/O.
+ */
+#include "brief/base.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+S_oom(void)
+{
+	fputs("brief: out of memory\n", stderr);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (p == NULL)
+		S_oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (p == NULL)
+		S_oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		S_oom();
+	return p;
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* ---- slices ------------------------------------------------------- */
+
+struct slice
+slice_from(const char *s)
+{
+	struct slice r = { s ? s : "", s ? strlen(s) : 0 };
+	return r;
+}
+
+int
+slice_eq(struct slice a, const char *s)
+{
+	size_t n = strlen(s);
+	return a.n == n && memcmp(a.p, s, n) == 0;
+}
+
+static int
+S_lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+int
+slice_ieq(struct slice a, const char *s)
+{
+	size_t n = strlen(s), i;
+	if (a.n != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (S_lower((unsigned char)a.p[i]) != S_lower((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* Length of a space at p (ASCII blank or U+00A0), 0 if none. */
+static size_t
+S_space_at(const char *p, size_t n)
+{
+	if (n >= 1 && (p[0] == ' ' || p[0] == '\t' || p[0] == '\n' ||
+	    p[0] == '\r' || p[0] == '\f' || p[0] == '\v'))
+		return 1;
+	if (n >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+		return 2;
+	return 0;
+}
+
+struct slice
+slice_trim(struct slice s)
+{
+	size_t k;
+	while (s.n > 0 && (k = S_space_at(s.p, s.n)) > 0) {
+		s.p += k;
+		s.n -= k;
+	}
+	for (;;) {
+		if (s.n >= 1 && S_space_at(s.p + s.n - 1, 1))
+			s.n--;
+		else if (s.n >= 2 && S_space_at(s.p + s.n - 2, 2) == 2)
+			s.n -= 2;
+		else
+			break;
+	}
+	return s;
+}
+
+/* ---- buffers ------------------------------------------------------ */
+
+void
+buf_grow(struct buf *b, size_t extra)
+{
+	size_t need = b->n + extra + 1;
+	if (need <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	b->p = xrealloc(b->p, cap);
+	b->cap = cap;
+}
+
+void
+buf_put(struct buf *b, const void *p, size_t n)
+{
+	buf_grow(b, n);
+	if (n)
+		memcpy(b->p + b->n, p, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, int c)
+{
+	char ch = (char)c;
+	buf_put(b, &ch, 1);
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap, ap2;
+	va_start(ap, fmt);
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n > 0) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap2);
+		b->n += (size_t)n;
+	}
+	va_end(ap2);
+}
+
+const char *
+buf_cstr(struct buf *b)
+{
+	if (b->p == NULL)
+		buf_grow(b, 0), b->p[0] = '\0';
+	return b->p;
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->p);
+	b->p = NULL;
+	b->n = b->cap = 0;
+}
+
+void *
+vec_grow_(void *v, size_t *cap, size_t elem)
+{
+	size_t c = *cap ? *cap * 2 : 8;
+	if (c > SIZE_MAX / elem)
+		S_oom();
+	*cap = c;
+	return xrealloc(v, c * elem);
+}
+
+/* ---- arena -------------------------------------------------------- */
+
+struct chunk {
+	struct chunk *next;
+	size_t used, size;
+	_Alignas(16) unsigned char mem[];
+};
+
+struct arena {
+	struct chunk *head;
+};
+
+struct arena *
+arena_new(void)
+{
+	return xcalloc(1, sizeof(struct arena));
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	struct chunk *c = a->head;
+	if (c == NULL || c->size - c->used < n) {
+		size_t size = n > 65536 ? n : 65536;
+		c = xmalloc(sizeof *c + size);
+		c->used = 0;
+		c->size = size;
+		c->next = a->head;
+		a->head = c;
+	}
+	void *p = c->mem + c->used;
+	c->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	if (n)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap, ap2;
+	va_start(ap, fmt);
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *p = arena_alloc(a, n > 0 ? (size_t)n + 1 : 1);
+	if (n > 0)
+		vsnprintf(p, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
+	return p;
+}
+
+void
+arena_free(struct arena *a)
+{
+	if (a == NULL)
+		return;
+	struct chunk *c = a->head;
+	while (c) {
+		struct chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	free(a);
+}
+
+/* ---- errors and diagnostics --------------------------------------- */
+
+int
+brief_fail(struct brief_err *err, const char *stage, const char *file,
+	int line, const char *fmt, ...)
+{
+	if (err == NULL)
+		return -1;
+	snprintf(err->stage, sizeof err->stage, "%s", stage ? stage : "");
+	snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+	err->line = line;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void
+brief_warn(const struct brief_diag *d, const char *file, int line,
+	const char *fmt, ...)
+{
+	char msg[512];
+	if (d == NULL || d->warn == NULL)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	d->warn(d->ctx, file, line, msg);
+}
+
+/* ---- files -------------------------------------------------------- */
+
+int
+file_read(const char *path, char **out, size_t *n, struct brief_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = { 0 };
+	char tmp[65536];
+	size_t k;
+
+	if (f == NULL)
+		return brief_fail(err, "read", path, 0, "%s", strerror(errno));
+	while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+		buf_put(&b, tmp, k);
+	if (ferror(f)) {
+		int e = errno;
+		fclose(f);
+		buf_free(&b);
+		return brief_fail(err, "read", path, 0, "%s", strerror(e));
+	}
+	fclose(f);
+	buf_cstr(&b);
+	*out = b.p;
+	*n = b.n;
+	return 0;
+}
+
+int
+file_write_atomic(const char *path, const void *p, size_t n,
+	struct brief_err *err)
+{
+	struct buf tmp = { 0 };
+	FILE *f;
+	int rc = -1;
+
+	buf_printf(&tmp, "%s.tmp", path);
+	f = fopen(tmp.p, "wb");
+	if (f == NULL) {
+		brief_fail(err, "write", path, 0, "%s", strerror(errno));
+		goto out;
+	}
+	if (fwrite(p, 1, n, f) != n || fflush(f) != 0) {
+		brief_fail(err, "write", path, 0, "%s", strerror(errno));
+		fclose(f);
+		remove(tmp.p);
+		goto out;
+	}
+	if (fclose(f) != 0 || rename(tmp.p, path) != 0) {
+		brief_fail(err, "write", path, 0, "%s", strerror(errno));
+		remove(tmp.p);
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&tmp);
+	return rc;
+}
