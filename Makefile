@@ -31,7 +31,8 @@ WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude \
-	-DBRIEF_VERSION='"$(VERSION)"' -DBRIEF_DATADIR='"$(DATADIR)"' $(CFLAGS)
+	-DBRIEF_VERSION='"$(VERSION)"' -DBRIEF_DATADIR='"$(DATADIR)"' \
+	-DBRIEF_DEFAULT_TEMPLATE='"$(DEFAULT_TEMPLATE)"' $(CFLAGS)
 
 SRC     = $(wildcard src/*.c)
 LIBSRC  = $(filter-out src/main.c,$(SRC))
@@ -42,7 +43,8 @@ HDR     = $(wildcard include/brief/*.h)
 SUITES  = $(TSRC:tests/test_%.c=%)
 
 SEEDS   = $(wildcard seeds/*.txt)
-TEMPLATE = templates/relos.yaml
+DEFAULT_TEMPLATE ?= relos.yaml
+TEMPLATE = templates/$(DEFAULT_TEMPLATE)
 
 .PHONY: all brief test unit e2e check-asan install uninstall clean deps fuzz bench
 

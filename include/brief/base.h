@@ -16,6 +16,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 /* A view into bytes owned by someone else; never NUL-terminated. */
 struct slice {

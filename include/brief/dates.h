@@ -66,8 +66,11 @@ int bdate_cmp(const struct bdate *a, const struct bdate *b);
 void bdate_format(struct buf *b, const struct bdate *d);
 void bdate_format_iso(struct buf *b, const struct bdate *d);
 
-/* Day of the week (0 = Monday) for a full date; days since 1970-01-01. */
+/* Days since 1970-01-01 (proleptic Gregorian; negative before it), and
+ * back (out gets day precision); day of the week (0 = Monday) for a full
+ * date. */
 long bdate_days(int y, int m, int d);
 void bdate_from_days(long days, struct bdate *out);
+int bdate_weekday(int y, int m, int d);
 
 #endif

@@ -1,0 +1,78 @@
+/*
+ * annotate.h -- the corpus and what is known about each sentence: its
+ * tokens, dates, who says it, and flags that keep junk out of a brief.
+ *
+ * Ownership: a struct corpus owns its vectors (corpus_free); the docs
+ * themselves live in the run's arena.
+ */
+#ifndef BRIEF_ANNOTATE_H
+#define BRIEF_ANNOTATE_H
+
+#include <stddef.h>
+
+#include "brief/base.h"
+#include "brief/dates.h"
+#include "brief/ingest.h"
+#include "brief/quotes.h"
+#include "brief/segment.h"
+#include "brief/text.h"
+
+enum {
+	AF_HEADING = 1 << 0,      /* title or heading: never an item */
+	AF_FIRST_PERSON = 1 << 1, /* the author's own "I think …" */
+	AF_FRAGMENT = 1 << 2,     /* too short, a lead-in ("…:"), or a stub */
+	AF_QUOTED_TITLE = 1 << 3, /* mostly a quoted title or scare quote */
+	AF_QUESTION = 1 << 4,
+	AF_DESIGNATOR = 1 << 5,   /* names a system/platform: S-400, Su-57 */
+	AF_AMOUNT = 1 << 6,       /* a money amount: $5.4 billion */
+	AF_NUMBER = 1 << 7,       /* another figure: 200 helicopters */
+	AF_ANAPHOR = 1 << 8,      /* opens with a pronoun ("It", "This") */
+	AF_VIEW = 1 << 9,         /* part of an attributed view */
+	AF_REPORTED = 1 << 10,    /* "according to OUTLET" / "TASS reported" */
+	AF_TOO_LONG = 1 << 11,    /* over the sentence length cap */
+};
+
+struct sent_info {
+	size_t tok0, ntok;        /* tokens: corpus->tok.v[tok0 .. tok0+ntok) */
+	size_t date0, ndate;      /* dates: corpus->dates.v[date0 .. +ndate) */
+	long view;                /* index into corpus->views, or -1 */
+	size_t words;             /* word count */
+	unsigned flags;           /* AF_* */
+};
+
+typedef VEC(struct date_mention) date_vec;
+
+/* Per distinct content stem: how many sources and sentences use it. */
+struct stem_stat {
+	uint32_t stem;
+	uint32_t docs;
+	uint32_t sents;
+	float idf;                /* log((sentences + 1) / (sents + 0.5)) */
+};
+
+struct corpus {
+	struct doc *doc;          /* docs[i].id == i + 1 */
+	size_t ndoc;
+	sentence_vec s;
+	struct sent_info *info;   /* parallel to s */
+	token_vec tok;
+	date_vec dates;
+	view_vec views;
+	struct stem_stat *stats;  /* sorted by stem */
+	size_t nstats;
+};
+
+/* Annotate every sentence of c (docs and sentences already filled):
+ * tokens, dates (years inferred within and across sources), views,
+ * flags. */
+void annotate_corpus(struct corpus *c, struct stemmer *st);
+
+/* The text of sentence i. */
+struct slice corpus_text(const struct corpus *c, size_t i);
+
+/* Statistics of a content stem; NULL if no sentence uses it. */
+const struct stem_stat *corpus_stem(const struct corpus *c, uint32_t stem);
+
+void corpus_free(struct corpus *c);
+
+#endif

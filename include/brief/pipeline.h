@@ -1,0 +1,49 @@
+/*
+ * pipeline.h -- one run: sources -> ingest -> segment -> annotate ->
+ * score -> cluster/select -> fit to the page -> render -> write.
+ *
+ * Outputs are rendered in memory first and written with an atomic
+ * rename, so a failed run leaves the previous outputs intact.
+ */
+#ifndef BRIEF_PIPELINE_H
+#define BRIEF_PIPELINE_H
+
+#include <stdio.h>
+
+#include "brief/base.h"
+#include "brief/dates.h"
+
+enum {
+	FMT_MD = 1 << 0,
+	FMT_PDF = 1 << 1,
+};
+
+struct brief_opts {
+	const char *template_path;
+	const char *outdir;
+	unsigned formats;          /* FMT_* */
+	int paper;                 /* -1: template's, 0: A4, 1: Letter */
+	int max_pages;             /* 0: template's */
+	struct bdate as_of;        /* prec DP_NONE: from SOURCE_DATE_EPOCH or today */
+	FILE *explain;             /* --explain: candidate table, or NULL */
+	const char *dump;          /* --dump STAGE, or NULL */
+	FILE *dump_fp;
+	char *const *sources;      /* files or directories */
+	size_t nsources;
+	struct brief_diag diag;    /* warnings */
+};
+
+struct brief_stats {
+	size_t docs, sentences, items, dropped;
+	int pages;
+	size_t md_bytes, pdf_bytes;
+};
+
+/* Run the whole pipeline. Returns 0, or -1 with err filled. */
+int brief_run(const struct brief_opts *o, struct brief_stats *st,
+	struct brief_err *err);
+
+/* The stage names --dump accepts, separated by '|'. */
+extern const char brief_dump_stages[];
+
+#endif

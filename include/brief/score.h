@@ -1,0 +1,31 @@
+/*
+ * score.h -- how central each sentence is across all sources, how much
+ * it is on the subject, and how well it fits each template section.
+ *
+ * Centrality weighs a sentence's content words by how many sources use
+ * them (document frequency), so a sentence that says what most sources
+ * say ranks above a digression. Cue scores come from the template.
+ */
+#ifndef BRIEF_SCORE_H
+#define BRIEF_SCORE_H
+
+#include <stddef.h>
+
+#include "brief/annotate.h"
+#include "brief/template.h"
+
+struct score {
+	double central;     /* 0..1, 1 = the most central sentence */
+	double topic;       /* sum of the template's topic cue weights */
+	double *sec;        /* per template section: affinity (cues+features) */
+};
+
+/* Score every sentence of c against t. out has c->s.n entries; the sec
+ * arrays live in the arena. */
+void score_corpus(const struct corpus *c, const struct template *t,
+	struct arena *a, struct score *out);
+
+/* Sum of the weights of the cues present in tokens tok[0..n). */
+double score_cues(const struct cue_set *cs, const struct token *tok, size_t n);
+
+#endif

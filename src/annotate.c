@@ -1,0 +1,409 @@
+/*
+ * annotate.c -- tokens, dates, views and flags for every sentence.
+ *
+ * Years: a month-day without a year takes the article's Date: year; else
+ * the year other sources give the same month-day; else the one year the
+ * article's own full dates agree on. Otherwise it stays unknown.
+ */
+#include "brief/annotate.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MAX_WORDS 90       /* sentences longer than this are not items */
+#define MAX_DATES 16       /* date mentions kept per sentence */
+
+struct slice
+corpus_text(const struct corpus *c, size_t i)
+{
+	const struct sentence *s = &c->s.v[i];
+	struct slice r = { c->doc[s->doc].text + s->off, s->len };
+	return r;
+}
+
+void
+corpus_free(struct corpus *c)
+{
+	VEC_FREE(&c->s);
+	VEC_FREE(&c->tok);
+	VEC_FREE(&c->dates);
+	VEC_FREE(&c->views);
+	free(c->info);
+	c->info = NULL;
+	free(c->stats);
+	c->stats = NULL;
+}
+
+/* ---- stem statistics --------------------------------------------- */
+
+struct pair {
+	uint32_t stem;
+	uint32_t doc;
+	uint32_t sent;
+};
+
+static int
+S_pair_cmp(const void *pa, const void *pb)
+{
+	const struct pair *a = pa, *b = pb;
+	if (a->stem != b->stem)
+		return a->stem < b->stem ? -1 : 1;
+	if (a->doc != b->doc)
+		return a->doc < b->doc ? -1 : 1;
+	return a->sent < b->sent ? -1 : a->sent > b->sent;
+}
+
+/* One row per distinct content stem with its document and sentence
+ * frequencies, sorted by stem. */
+static void
+S_frequencies(struct corpus *c)
+{
+	VEC(struct pair) p = { 0 };
+	for (size_t i = 0; i < c->s.n; i++) {
+		const struct sent_info *in = &c->info[i];
+		for (size_t k = in->tok0; k < in->tok0 + in->ntok; k++)
+			if (!(c->tok.v[k].flags & TK_STOP)) {
+				struct pair x = { c->tok.v[k].stem, (uint32_t)c->s.v[i].doc,
+					(uint32_t)i };
+				VEC_PUSH(&p, x);
+			}
+	}
+	if (p.n > 1)
+		qsort(p.v, p.n, sizeof *p.v, S_pair_cmp);
+	struct stem_stat *df = xcalloc(p.n ? p.n : 1, sizeof *df);
+	size_t n = 0;
+	for (size_t i = 0; i < p.n; i++) {
+		if (n == 0 || df[n - 1].stem != p.v[i].stem)
+			df[n++] = (struct stem_stat){ p.v[i].stem, 0, 0, 0 };
+		if (i == 0 || p.v[i - 1].stem != p.v[i].stem || p.v[i - 1].doc != p.v[i].doc)
+			df[n - 1].docs++;
+		if (i == 0 || p.v[i - 1].stem != p.v[i].stem || p.v[i - 1].sent != p.v[i].sent)
+			df[n - 1].sents++;
+	}
+	VEC_FREE(&p);
+	for (size_t k = 0; k < n; k++)
+		df[k].idf = (float)log(((double)c->s.n + 1) / ((double)df[k].sents + 0.5));
+	c->stats = df;
+	c->nstats = n;
+}
+
+const struct stem_stat *
+corpus_stem(const struct corpus *c, uint32_t stem)
+{
+	const struct stem_stat *df = c->stats;
+	size_t n = c->nstats;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (df[mid].stem < stem)
+			lo = mid + 1;
+		else if (df[mid].stem > stem)
+			hi = mid;
+		else
+			return &df[mid];
+	}
+	return NULL;
+}
+
+/* ---- quote marks -------------------------------------------------- */
+
+/* Length of a double quotation mark at p (", “, ”, «, »), else 0. */
+static size_t
+S_qmark(const char *p, size_t n)
+{
+	if (n >= 1 && p[0] == '"')
+		return 1;
+	if (n >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+	    ((unsigned char)p[2] == 0x9C || (unsigned char)p[2] == 0x9D))
+		return 3;
+	if (n >= 2 && (unsigned char)p[0] == 0xC2 &&
+	    ((unsigned char)p[1] == 0xAB || (unsigned char)p[1] == 0xBB))
+		return 2;
+	return 0;
+}
+
+/* Bytes of s that lie between quotation marks. */
+static size_t
+S_quoted_bytes(struct slice s)
+{
+	size_t i = 0, in = 0, total = 0, open = 0;
+	while (i < s.n) {
+		size_t q = S_qmark(s.p + i, s.n - i);
+		if (q) {
+			if (in)
+				total += i - open;
+			in = !in;
+			i += q;
+			open = i;
+			continue;
+		}
+		i++;
+	}
+	return total;
+}
+
+/* Is there a first-person "I"/"my"/"me" outside quotation marks? */
+static int
+S_first_person(const struct corpus *c, size_t i)
+{
+	struct slice s = corpus_text(c, i);
+	const struct sent_info *in = &c->info[i];
+	size_t pos = 0;
+	int quoted = 0;
+	for (size_t k = in->tok0; k < in->tok0 + in->ntok; k++) {
+		const struct token *t = &c->tok.v[k];
+		for (; pos < t->off && pos < s.n; pos++) {
+			size_t q = S_qmark(s.p + pos, s.n - pos);
+			if (q) {
+				quoted = !quoted;
+				pos += q - 1;
+			}
+		}
+		struct slice w = { s.p + t->off, t->len };
+		if (!quoted && (slice_eq(w, "I") || slice_eq(w, "my") ||
+		    slice_eq(w, "My") || slice_eq(w, "me")))
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- flags -------------------------------------------------------- */
+
+static int
+S_anaphor(struct slice w)
+{
+	static const char *const pro[] = { "It", "This", "These", "That",
+		"They", "He", "She", "Such", "Those", "Its", "Their", "His", "Her",
+		"Both", "Neither" };
+	for (size_t k = 0; k < sizeof pro / sizeof *pro; k++)
+		if (slice_eq(w, pro[k]))
+			return 1;
+	return 0;
+}
+
+static unsigned
+S_token_flags(const struct corpus *c, const struct sent_info *in, struct slice s)
+{
+	unsigned f = 0;
+	for (size_t k = in->tok0; k < in->tok0 + in->ntok; k++) {
+		const struct token *t = &c->tok.v[k];
+		if (t->flags & TK_DESIGNATOR)
+			f |= AF_DESIGNATOR;
+		if (t->flags & TK_CURRENCY)
+			f |= AF_AMOUNT;
+		else if ((t->flags & TK_NUMBER) && t->len < 4)
+			f |= AF_NUMBER;
+	}
+	if (in->ntok > 0) {
+		const struct token *t = &c->tok.v[in->tok0];
+		if (S_anaphor((struct slice){ s.p + t->off, t->len }))
+			f |= AF_ANAPHOR;
+	}
+	return f;
+}
+
+static unsigned
+S_flags(const struct corpus *c, size_t i)
+{
+	const struct sentence *se = &c->s.v[i];
+	const struct sent_info *in = &c->info[i];
+	struct slice s = corpus_text(c, i);
+	unsigned f = S_token_flags(c, in, s);
+
+	if (se->flags & (SF_HEADING | SF_TITLE))
+		f |= AF_HEADING;
+	if (se->flags & SF_QUESTION)
+		f |= AF_QUESTION;
+	if (in->words < 6 || (s.n > 0 && s.p[s.n - 1] == ':') ||
+	    (s.n > 0 && s.p[0] >= 'a' && s.p[0] <= 'z') ||
+	    ((se->flags & SF_NOTERM) && !(se->flags & SF_HEADING)))
+		f |= AF_FRAGMENT;
+	if (in->words > MAX_WORDS)
+		f |= AF_TOO_LONG;
+	if (in->view >= 0) {
+		const struct view *v = &c->views.v[in->view];
+		if (v->flags & VIEW_FIRST_PERSON)
+			f |= AF_FIRST_PERSON;
+		else if (v->flags & VIEW_REPORTED)
+			f |= AF_REPORTED;
+		else if (v->speaker.n > 0)
+			f |= AF_VIEW;
+	}
+	if (!(f & AF_VIEW) && S_quoted_bytes(s) * 2 >= s.n)
+		f |= AF_QUOTED_TITLE;
+	if (!(f & (AF_VIEW | AF_REPORTED)) && S_first_person(c, i))
+		f |= AF_FIRST_PERSON;
+	return f;
+}
+
+/* ---- dates -------------------------------------------------------- */
+
+static void
+S_find_dates(struct corpus *c, size_t i)
+{
+	const struct sentence *se = &c->s.v[i];
+	const struct doc *d = &c->doc[se->doc];
+	struct date_ctx ctx = { d->date, d->date.prec != DP_NONE ? d->date.y : 0 };
+	struct date_mention m[MAX_DATES];
+	size_t k = dates_find(d->text + se->off, se->len, &ctx, m, MAX_DATES);
+	c->info[i].date0 = c->dates.n;
+	c->info[i].ndate = k;
+	for (size_t j = 0; j < k; j++)
+		VEC_PUSH(&c->dates, m[j]);
+}
+
+/* Explicit full dates, sorted by (month, day, year), for year votes. */
+struct mdy {
+	int m, d, y;
+};
+
+static int
+S_mdy_cmp(const void *pa, const void *pb)
+{
+	const struct mdy *a = pa, *b = pb;
+	if (a->m != b->m)
+		return a->m - b->m;
+	if (a->d != b->d)
+		return a->d - b->d;
+	return a->y - b->y;
+}
+
+static int
+S_explicit(const struct date_mention *m)
+{
+	return m->date.y != 0 && m->date.prec == DP_DAY &&
+	    !(m->flags & (DM_YEAR_INFERRED | DM_RELATIVE));
+}
+
+/* The year most sources give this month-day (latest on a tie), else 0. */
+static int
+S_vote_year(const struct mdy *v, size_t n, int m, int d)
+{
+	struct mdy key = { m, d, 0 };
+	size_t lo = 0, hi = n;
+	while (lo < hi) {   /* first entry >= (m, d, 0) */
+		size_t mid = lo + (hi - lo) / 2;
+		if (S_mdy_cmp(&v[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	int best = 0;
+	size_t best_n = 0;
+	while (lo < n && v[lo].m == m && v[lo].d == d) {
+		size_t run = lo;
+		while (run < n && v[run].m == m && v[run].d == d && v[run].y == v[lo].y)
+			run++;
+		if (run - lo >= best_n)
+			best = v[lo].y, best_n = run - lo;
+		lo = run;
+	}
+	return best;
+}
+
+/* Per doc: the one year its explicit dates agree on (0: none or
+ * several). */
+static int *
+S_doc_years(const struct corpus *c)
+{
+	int *year = xcalloc(c->ndoc ? c->ndoc : 1, sizeof *year);
+	for (size_t i = 0; i < c->s.n; i++) {
+		const struct sent_info *in = &c->info[i];
+		int dk = c->s.v[i].doc;
+		for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
+			const struct date_mention *m = &c->dates.v[j];
+			if (m->date.y == 0 || (m->flags & (DM_YEAR_INFERRED | DM_RELATIVE)))
+				continue;
+			if (year[dk] == 0)
+				year[dk] = m->date.y;
+			else if (year[dk] != m->date.y)
+				year[dk] = -1;
+		}
+	}
+	return year;
+}
+
+static void
+S_set_year(struct date_mention *m, int y)
+{
+	m->date.y = y;
+	if (m->end.y == 0)
+		m->end.y = y;
+	m->flags |= DM_YEAR_INFERRED;
+}
+
+static void
+S_infer_years(struct corpus *c)
+{
+	VEC(struct mdy) v = { 0 };
+	for (size_t j = 0; j < c->dates.n; j++)
+		if (S_explicit(&c->dates.v[j])) {
+			struct mdy x = { c->dates.v[j].date.m, c->dates.v[j].date.d,
+				c->dates.v[j].date.y };
+			VEC_PUSH(&v, x);
+		}
+	if (v.n > 1)
+		qsort(v.v, v.n, sizeof *v.v, S_mdy_cmp);
+	int *doc_year = S_doc_years(c);
+	for (size_t i = 0; i < c->s.n; i++) {
+		const struct sent_info *in = &c->info[i];
+		for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
+			struct date_mention *m = &c->dates.v[j];
+			if (m->date.y != 0 || m->date.prec < DP_MONTH)
+				continue;
+			int y = m->date.prec == DP_DAY ?
+			    S_vote_year(v.v, v.n, m->date.m, m->date.d) : 0;
+			if (y == 0 && doc_year[c->s.v[i].doc] > 0)
+				y = doc_year[c->s.v[i].doc];
+			if (y != 0)
+				S_set_year(m, y);
+		}
+	}
+	free(doc_year);
+	VEC_FREE(&v);
+}
+
+/* ---- entry point -------------------------------------------------- */
+
+static void
+S_views(struct corpus *c)
+{
+	size_t i = 0;
+	while (i < c->s.n) {
+		size_t j = i;
+		while (j < c->s.n && c->s.v[j].doc == c->s.v[i].doc)
+			j++;
+		size_t v0 = c->views.n;
+		quotes_find(&c->doc[c->s.v[i].doc], c->s.v + i, j - i, &c->views);
+		for (size_t v = v0; v < c->views.n; v++) {
+			struct view *w = &c->views.v[v];
+			w->first += i;
+			w->last += i;
+			for (size_t k = w->first; k <= w->last && k < c->s.n; k++)
+				if (c->info[k].view < 0)
+					c->info[k].view = (long)v;
+		}
+		i = j;
+	}
+}
+
+void
+annotate_corpus(struct corpus *c, struct stemmer *st)
+{
+	c->info = xcalloc(c->s.n ? c->s.n : 1, sizeof *c->info);
+	for (size_t i = 0; i < c->s.n; i++) {
+		struct slice s = corpus_text(c, i);
+		struct sent_info *in = &c->info[i];
+		in->view = -1;
+		in->tok0 = c->tok.n;
+		text_tokens(st, s.p, s.n, &c->tok);
+		in->ntok = c->tok.n - in->tok0;
+		in->words = in->ntok;
+		S_find_dates(c, i);
+	}
+	S_frequencies(c);
+	S_infer_years(c);
+	S_views(c);
+	for (size_t i = 0; i < c->s.n; i++)
+		c->info[i].flags = S_flags(c, i);
+}

@@ -1,0 +1,234 @@
+/*
+ * cluster.c -- MinHash + LSH near-duplicate grouping, union-find.
+ *
+ * Each eligible sentence gets NHASH min-hashes of its content stems;
+ * bands of ROWS hashes are keyed, (key, sentence) pairs sorted, and
+ * sentences sharing a key become candidate pairs, confirmed with the
+ * exact overlap coefficient. Buckets larger than BUCKET_CAP (boilerplate
+ * repeated across thousands of pages) are skipped to stay near-linear.
+ */
+#include "brief/cluster.h"
+
+#include <string.h>
+
+#define NHASH 32
+#define ROWS 2
+#define BANDS (NHASH / ROWS)
+#define BUCKET_CAP 64
+#define SAME_FACT 0.6       /* overlap needed to call two sentences one fact */
+#define MIN_CONTENT 4       /* sentences with fewer content stems stay alone */
+
+/* Distinct content stems of sentence i, sorted; returns count. */
+static size_t
+S_stems(const struct corpus *c, size_t i, uint32_t *out, size_t cap)
+{
+	const struct sent_info *in = &c->info[i];
+	size_t n = 0;
+	for (size_t k = in->tok0; k < in->tok0 + in->ntok && n < cap; k++) {
+		const struct token *t = &c->tok.v[k];
+		if (t->flags & TK_STOP)
+			continue;
+		size_t j = n;
+		while (j > 0 && out[j - 1] > t->stem)
+			j--;
+		if (j > 0 && out[j - 1] == t->stem)
+			continue;
+		memmove(out + j + 1, out + j, (n - j) * sizeof *out);
+		out[j] = t->stem;
+		n++;
+	}
+	return n;
+}
+
+static double
+S_weight(const struct corpus *c, uint32_t stem)
+{
+	const struct stem_stat *st = corpus_stem(c, stem);
+	return st ? st->idf : 1.0;
+}
+
+/* Overlap weighted by idf, so words every article uses (the subject's
+ * own name) count for little and the specifics decide. */
+double
+cluster_overlap(const struct corpus *c, size_t i, size_t j)
+{
+	uint32_t a[128], b[128];
+	size_t na = S_stems(c, i, a, 128), nb = S_stems(c, j, b, 128);
+	size_t x = 0, y = 0;
+	double common = 0, wa = 0, wb = 0;
+	for (size_t k = 0; k < na; k++)
+		wa += S_weight(c, a[k]);
+	for (size_t k = 0; k < nb; k++)
+		wb += S_weight(c, b[k]);
+	while (x < na && y < nb) {
+		if (a[x] == b[y])
+			common += S_weight(c, a[x]), x++, y++;
+		else if (a[x] < b[y])
+			x++;
+		else
+			y++;
+	}
+	double m = wa < wb ? wa : wb;
+	return m > 0 ? common / m : 0;
+}
+
+static uint32_t
+S_mix(uint32_t x, uint32_t seed)
+{
+	x ^= seed * 0x9E3779B9u;
+	x ^= x >> 16;
+	x *= 0x85EBCA6Bu;
+	x ^= x >> 13;
+	x *= 0xC2B2AE35u;
+	x ^= x >> 16;
+	return x;
+}
+
+struct band {
+	uint32_t key;
+	uint32_t sent;
+};
+typedef VEC(struct band) band_vec;
+
+static int
+S_band_cmp(const void *pa, const void *pb)
+{
+	const struct band *a = pa, *b = pb;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->sent < b->sent ? -1 : a->sent > b->sent;
+}
+
+static void
+S_bands(const struct corpus *c, const unsigned char *eligible,
+	band_vec *out)
+{
+	uint32_t st[128];
+	for (size_t i = 0; i < c->s.n; i++) {
+		if (!eligible[i])
+			continue;
+		size_t n = S_stems(c, i, st, 128);
+		if (n < MIN_CONTENT)
+			continue;
+		uint32_t sig[NHASH];
+		for (int h = 0; h < NHASH; h++) {
+			sig[h] = UINT32_MAX;
+			for (size_t k = 0; k < n; k++) {
+				uint32_t v = S_mix(st[k], (uint32_t)h + 1);
+				if (v < sig[h])
+					sig[h] = v;
+			}
+		}
+		for (int b = 0; b < BANDS; b++) {
+			struct band x = { text_hash(sig + b * ROWS, ROWS * sizeof *sig) ^
+				(uint32_t)b, (uint32_t)i };
+			VEC_PUSH(out, x);
+		}
+	}
+}
+
+static size_t
+S_find(size_t *parent, size_t x)
+{
+	while (parent[x] != x) {
+		parent[x] = parent[parent[x]];
+		x = parent[x];
+	}
+	return x;
+}
+
+/* Clarity of a sentence as a fact's representative: complete, central,
+ * self-contained, not overlong. */
+static double
+S_clarity(const struct corpus *c, const struct score *sc, size_t i)
+{
+	const struct sent_info *in = &c->info[i];
+	double w = (double)in->words;
+	double len = w <= 40 ? w / 40 : 40 / w;
+	double q = sc[i].central + len + sc[i].topic * 0.1;
+	if (in->flags & AF_ANAPHOR)
+		q -= 0.5;
+	return q;
+}
+
+static int
+S_int_cmp(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+static void
+S_dedup_docs(struct fact *f)
+{
+	qsort(f->doc, f->ndoc, sizeof *f->doc, S_int_cmp);
+	size_t k = 0;
+	for (size_t j = 0; j < f->ndoc; j++)
+		if (k == 0 || f->doc[k - 1] != f->doc[j])
+			f->doc[k++] = f->doc[j];
+	f->ndoc = k;
+}
+
+/* Turn union-find roots into facts in two linear passes. */
+static void
+S_collect(const struct corpus *c, const struct score *sc, size_t *parent,
+	const unsigned char *eligible, struct arena *a, fact_vec *out, long *fact_of)
+{
+	size_t n = c->s.n, *count = xcalloc(n ? n : 1, sizeof *count);
+	for (size_t i = 0; i < n; i++) {
+		fact_of[i] = -1;
+		if (eligible[i])
+			count[S_find(parent, i)]++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (count[i] == 0)
+			continue;
+		struct fact f = { i, arena_alloc(a, count[i] * sizeof(size_t)), 0,
+			arena_alloc(a, count[i] * sizeof(int)), 0 };
+		fact_of[i] = (long)out->n;
+		VEC_PUSH(out, f);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!eligible[i])
+			continue;
+		struct fact *f = &out->v[fact_of[S_find(parent, i)]];
+		f->member[f->nmember++] = i;
+		f->doc[f->ndoc++] = c->s.v[i].doc;
+		if (S_clarity(c, sc, i) > S_clarity(c, sc, f->rep))
+			f->rep = i;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (eligible[i])
+			fact_of[i] = fact_of[S_find(parent, i)];
+	for (size_t k = 0; k < out->n; k++)
+		S_dedup_docs(&out->v[k]);
+	free(count);
+}
+
+void
+cluster_corpus(const struct corpus *c, const struct score *sc,
+	const unsigned char *eligible, struct arena *a, fact_vec *out,
+	long *fact_of)
+{
+	band_vec b = { 0 };
+	size_t *parent = xmalloc((c->s.n ? c->s.n : 1) * sizeof *parent);
+	for (size_t i = 0; i < c->s.n; i++)
+		parent[i] = i;
+	S_bands(c, eligible, &b);
+	if (b.n > 1)
+		qsort(b.v, b.n, sizeof *b.v, S_band_cmp);
+	for (size_t i = 0; i < b.n;) {
+		size_t j = i;
+		while (j < b.n && b.v[j].key == b.v[i].key)
+			j++;
+		for (size_t x = i; j - i <= BUCKET_CAP && x < j; x++)
+			for (size_t y = x + 1; y < j; y++) {
+				size_t p = S_find(parent, b.v[x].sent), q = S_find(parent, b.v[y].sent);
+				if (p != q && cluster_overlap(c, b.v[x].sent, b.v[y].sent) >= SAME_FACT)
+					parent[p > q ? p : q] = p < q ? p : q;
+			}
+		i = j;
+	}
+	S_collect(c, sc, parent, eligible, a, out, fact_of);
+	free(parent);
+	VEC_FREE(&b);
+}

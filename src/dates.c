@@ -1,0 +1,1204 @@
+/*
+ * dates.c -- find and normalise the dates news text uses.
+ *
+ * One linear pass over a small window of tokens (ASCII words, digit
+ * runs, dashes, single punctuation bytes, other UTF-8 characters). At
+ * each token the matchers are tried in a fixed order; the first that
+ * matches emits a mention and the scan resumes after it. A matcher looks
+ * at most S_LB tokens back and a bounded number ahead, and every token is
+ * lexed once, so the work per input byte is bounded. No allocation, no
+ * recursion.
+ *
+ * Decisions on ambiguous forms (each one is pinned by tests/test_dates.c):
+ *   - Spans cover the date expression with the modifiers that change its
+ *     meaning ("early 2018", "mid-2024", "last Friday", "earlier this
+ *     year", "Tuesday, February 18, 2025") but not a plain preposition or
+ *     bracket: "in 2018" -> "2018", "on Tuesday" -> "Tuesday", "(2018)"
+ *     -> "2018".
+ *   - Month and weekday names match case-sensitively, capitalised. A month
+ *     needs a day or a year next to it; alone it counts only after "in",
+ *     "since", "until", "till", "during", "throughout", "early", "mid(-)",
+ *     "late" or "end/beginning/start/middle of" (full names only, never
+ *     "May's"). "last/next/this March" is left alone.
+ *   - All-numeric d/m/y dates are taken only when unambiguous: one part is
+ *     above 12, or both are equal ("18/02/2025", "2/18/2025", "4/4/2025");
+ *     "03/04/2025" is skipped. Separators '/', '.', '-' (the same twice).
+ *   - A bare 4-digit year (1900..2100) counts after a year word (in,
+ *     since, by, until, till, from, of, during, before, after, around,
+ *     circa, through, throughout, between, year, fiscal, and the modifiers
+ *     early, mid, late, spring, summer, autumn, fall, winter), in
+ *     brackets "(2018)", or after a determiner or possessive when an event
+ *     noun follows ("the 2018 deal", "India's 2019 election"). After a year
+ *     word the next word must be capitalised, a function word or an event
+ *     noun, so "by 2000 troops" and "of 2000 soldiers" are amounts.
+ *     "2018–2020", "from 2018 to 2020", "between 2018 and 2020" are year
+ *     ranges. Decades ("1990s") are not dates.
+ *   - Ranges: "December 4–5", "4–5 December", "November 30–December 2";
+ *     the year (given or inferred) belongs to the end; a range that wraps
+ *     the year ("December 30–January 2, 2026") starts a year earlier.
+ *   - A year hint that makes the day invalid (Feb 29 in 2025) is dropped:
+ *     the year stays unknown.
+ *   - Relative forms need ctx->ref with day precision, else are skipped.
+ *     "last/this/next week" = ref -7/0/+7 days with DP_DAY; "earlier/later
+ *     this week" = ref. "on Tuesday"/"Tuesday"/"this Tuesday" = the latest
+ *     such day on or before ref; "last Tuesday" strictly before ref; "next
+ *     Tuesday" strictly after. "N days/weeks/months/years ago" too. A
+ *     capitalised relative word after a capitalised word is a name
+ *     ("Russia Today", "Good Friday"), as is a bare weekday before one
+ *     ("Sunday Times"); "the last year" and the like are durations.
+ */
+#include "brief/dates.h"
+
+#include <string.h>
+
+/* ---- calendar arithmetic ------------------------------------------ */
+
+static int
+S_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Days in month m of year y; y == 0 (unknown) allows Feb 29. */
+static int
+S_mdays(int y, int m)
+{
+	static const int len[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+		30, 31 };
+	if (m < 1 || m > 12)
+		return 0;
+	if (m == 2 && (y == 0 || S_leap(y)))
+		return 29;
+	return len[m - 1];
+}
+
+static int
+S_valid(int y, int m, int d)
+{
+	return d >= 1 && d <= S_mdays(y, m);
+}
+
+/* Days since 1970-01-01 in the proleptic Gregorian calendar (Howard
+ * Hinnant's days_from_civil: eras of 400 years starting in March). */
+long
+bdate_days(int y, int m, int d)
+{
+	long yy = (long)y - (m <= 2);
+	long era = (yy >= 0 ? yy : yy - 399) / 400;
+	long yoe = yy - era * 400;
+	long doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+bdate_from_days(long days, struct bdate *out)
+{
+	long z = days + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+
+	out->d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	out->m = m;
+	out->y = (int)(yoe + era * 400 + (m <= 2));
+	out->prec = DP_DAY;
+}
+
+int
+bdate_weekday(int y, int m, int d)
+{
+	long r = (bdate_days(y, m, d) + 3) % 7;   /* 1970-01-01: Thursday */
+	return (int)(r < 0 ? r + 7 : r);
+}
+
+/* ---- tokens ------------------------------------------------------- */
+
+enum { TK_END, TK_WORD, TK_NUM, TK_DASH, TK_PUNCT, TK_OTHER };
+
+#define S_NUMCAP 100000
+
+struct S_tok {
+	size_t off, len;       /* bytes; an ordinal suffix is inside len */
+	int kind;
+	int sp;                /* whitespace or the text start precedes it */
+	int val;               /* TK_NUM: value, >= S_NUMCAP when larger */
+	int ndig;              /* TK_NUM: number of digits */
+	int ord;               /* TK_NUM: "st", "nd", "rd" or "th" follows */
+	int ch;                /* TK_PUNCT: the byte; TK_DASH: '-' or 0x2013 */
+};
+
+static int
+S_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+S_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+S_lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+/* Length of a Unicode space at s[i] (NBSP, U+2000..U+200B, U+202F). */
+static size_t
+S_uspace(const unsigned char *s, size_t n, size_t i)
+{
+	if (s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0xA0)
+		return 2;
+	if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
+	    ((s[i + 2] >= 0x80 && s[i + 2] <= 0x8B) || s[i + 2] == 0xAF))
+		return 3;
+	return 0;
+}
+
+/* Length of a Unicode dash at s[i] (U+2010..U+2015, U+2212 minus). */
+static size_t
+S_udash(const unsigned char *s, size_t n, size_t i)
+{
+	if (s[i] != 0xE2 || i + 2 >= n)
+		return 0;
+	if (s[i + 1] == 0x80 && s[i + 2] >= 0x90 && s[i + 2] <= 0x95)
+		return 3;
+	if (s[i + 1] == 0x88 && s[i + 2] == 0x92)
+		return 3;
+	return 0;
+}
+
+static size_t
+S_u8len(const unsigned char *s, size_t n, size_t i)
+{
+	size_t k = s[i] < 0xC0 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
+	return k > n - i ? n - i : k;
+}
+
+static size_t
+S_skip_space(const unsigned char *s, size_t n, size_t i, int *sp)
+{
+	while (i < n) {
+		size_t k = (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')) ?
+			1 : S_uspace(s, n, i);
+		if (k == 0)
+			break;
+		i += k;
+		*sp = 1;
+	}
+	return i;
+}
+
+static size_t
+S_lex_num(const unsigned char *s, size_t n, size_t i, struct S_tok *t)
+{
+	size_t j = i;
+	t->kind = TK_NUM;
+	while (j < n && S_digit(s[j])) {
+		if (t->val < S_NUMCAP)
+			t->val = t->val * 10 + (s[j] - '0');
+		j++;
+	}
+	t->ndig = j - i > 99 ? 99 : (int)(j - i);
+	if (j + 1 < n && (j + 2 == n || !S_alpha(s[j + 2])) &&
+	    (memcmp(s + j, "st", 2) == 0 || memcmp(s + j, "nd", 2) == 0 ||
+	    memcmp(s + j, "rd", 2) == 0 || memcmp(s + j, "th", 2) == 0)) {
+		t->ord = 1;
+		j += 2;
+	}
+	return j;
+}
+
+/* Lex the token at or after s[i] into *t; returns where the next starts. */
+static size_t
+S_lex(const unsigned char *s, size_t n, size_t i, struct S_tok *t)
+{
+	size_t j, k;
+	memset(t, 0, sizeof *t);
+	t->sp = (i == 0);
+	i = S_skip_space(s, n, i, &t->sp);
+	t->off = i;
+	if (i >= n) {
+		t->off = n;
+		return n;
+	}
+	j = i + 1;
+	if (S_alpha(s[i])) {
+		t->kind = TK_WORD;
+		while (j < n && S_alpha(s[j]))
+			j++;
+	} else if (S_digit(s[i])) {
+		j = S_lex_num(s, n, i, t);
+	} else if ((k = S_udash(s, n, i)) > 0 || s[i] == '-') {
+		t->kind = TK_DASH;
+		t->ch = k ? 0x2013 : '-';
+		j = i + (k ? k : 1);
+	} else if (s[i] < 0x80) {
+		t->kind = TK_PUNCT;
+		t->ch = s[i];
+	} else {
+		t->kind = TK_OTHER;
+		j = i + S_u8len(s, n, i);
+	}
+	t->len = j - i;
+	return j;
+}
+
+/* ---- the token window --------------------------------------------- */
+
+#define S_LB 4                  /* tokens kept behind the current one */
+#define S_WIN 32                /* window size; S_WIN - S_LB lookahead */
+
+struct S_scan {
+	const unsigned char *s;
+	size_t n, pos;
+	int icase;              /* month/weekday names in any case (headers) */
+	struct bdate ref;
+	int hint;
+	struct S_tok w[S_WIN];  /* w[S_LB] is the current token */
+};
+
+static void
+S_scan_init(struct S_scan *sc, const char *s, size_t n,
+	const struct date_ctx *ctx, int icase)
+{
+	int i;
+	memset(sc, 0, sizeof *sc);     /* lookbehind starts as TK_END */
+	sc->s = (const unsigned char *)s;
+	sc->n = n;
+	sc->icase = icase;
+	if (ctx != NULL) {
+		sc->ref = ctx->ref;
+		sc->hint = ctx->year_hint;
+	}
+	for (i = S_LB; i < S_WIN; i++)
+		sc->pos = S_lex(sc->s, n, sc->pos, &sc->w[i]);
+}
+
+static void
+S_scan_step(struct S_scan *sc, int k)
+{
+	int i;
+	if (k < 1)
+		k = 1;
+	if (k > S_WIN - S_LB)
+		k = S_WIN - S_LB;
+	memmove(sc->w, sc->w + k, (size_t)(S_WIN - k) * sizeof sc->w[0]);
+	for (i = S_WIN - k; i < S_WIN; i++)
+		sc->pos = S_lex(sc->s, sc->n, sc->pos, &sc->w[i]);
+}
+
+/* ---- word tables -------------------------------------------------- */
+
+static const char *const S_mfull[] = { "January", "February", "March",
+	"April", "May", "June", "July", "August", "September", "October",
+	"November", "December", NULL };
+static const char *const S_mabbr[] = { "Jan", "Feb", "Mar", "Apr", "May",
+	"Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", NULL };
+static const char *const S_wfull[] = { "Monday", "Tuesday", "Wednesday",
+	"Thursday", "Friday", "Saturday", "Sunday", NULL };
+static const char *const S_wabbr[] = { "Mon", "Tue", "Wed", "Thu", "Fri",
+	"Sat", "Sun", NULL };
+
+static const char *const S_month_intro[] = { "in", "since", "until",
+	"till", "during", "throughout", NULL };
+static const char *const S_of_heads[] = { "end", "beginning", "start",
+	"middle", NULL };
+static const char *const S_month_mods[] = { "early", "mid", "late", NULL };
+static const char *const S_year_mods[] = { "early", "mid", "late",
+	"spring", "summer", "autumn", "fall", "winter", NULL };
+static const char *const S_year_intro[] = { "in", "since", "by", "until",
+	"till", "from", "of", "during", "before", "after", "around", "circa",
+	"through", "throughout", "between", "year", "fiscal", NULL };
+static const char *const S_determiners[] = { "the", "a", "an", "its",
+	"their", "his", "her", "our", "this", "that", NULL };
+
+/* Lower-case words that may follow a year ("in 2018 and", "in 2018 the"). */
+static const char *const S_function_words[] = { "and", "or", "but", "the",
+	"a", "an", "to", "when", "while", "after", "before", "as", "at", "in",
+	"on", "for", "with", "under", "that", "which", "who", "is", "was",
+	"were", "are", "has", "had", "have", "will", "would", "could",
+	"should", "may", "might", "it", "he", "she", "they", "we", "its",
+	"their", "his", "her", "amid", "during", "following", "through",
+	"until", "till", "by", "from", "of", "against", "alone", "onwards",
+	"onward", "itself", "also", "despite", "between", "saw", "there",
+	"this", "these", "those", "then", "not", "only", "because", "if",
+	"so", "via", "into", "over", "where", NULL };
+
+/* Nouns for which "the 2018 X" names an event, not an amount. */
+static const char *const S_event_nouns[] = { "deal", "deals", "agreement",
+	"agreements", "accord", "pact", "treaty", "election", "elections",
+	"polls", "summit", "war", "crisis", "attack", "attacks", "budget",
+	"census", "law", "act", "protests", "visit", "talks", "meeting",
+	"reform", "reforms", "referendum", "invasion", "coup", "earthquake",
+	"floods", "olympics", "games", "conflict", "ceasefire", "contract",
+	"order", "purchase", "sanctions", "standoff", "clashes", "bill",
+	"amendment", "policy", "plan", "report", "review", "survey", "season",
+	"edition", "campaign", "operation", "decision", "ruling", "verdict",
+	"incident", "pandemic", "outbreak", "merger", "launch", "tour", "cup",
+	"championship", "vote", "doctrine", "strategy", "exercise",
+	"exercises", "drills", "memorandum", "deadline", "target", "crash",
+	"bombing", "blast", "uprising", "revolution", "statement",
+	"declaration", "framework", "roadmap", "acquisition", "test", "tests",
+	NULL };
+
+/* ---- token predicates --------------------------------------------- */
+
+/* t is the word w; icase folds ASCII case. */
+static int
+S_weq(const struct S_scan *sc, const struct S_tok *t, const char *w,
+	int icase)
+{
+	size_t n = strlen(w), i;
+	if (t->kind != TK_WORD || t->len != n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		int c = sc->s[t->off + i];
+		if (c != w[i] && !(icase && S_lower(c) == S_lower(w[i])))
+			return 0;
+	}
+	return 1;
+}
+
+/* t is w ("last") or w capitalised ("Last"). */
+static int
+S_weq_cap(const struct S_scan *sc, const struct S_tok *t, const char *w)
+{
+	size_t n = strlen(w);
+	if (t->kind != TK_WORD || t->len != n || n == 0)
+		return 0;
+	if (sc->s[t->off] != w[0] && S_lower(sc->s[t->off]) != w[0])
+		return 0;
+	return memcmp(sc->s + t->off + 1, w + 1, n - 1) == 0;
+}
+
+/* 1 + index of t in list, or 0. */
+static int
+S_wlist(const struct S_scan *sc, const struct S_tok *t,
+	const char *const *list, int icase)
+{
+	int i;
+	if (t->kind != TK_WORD)
+		return 0;
+	for (i = 0; list[i] != NULL; i++)
+		if (S_weq(sc, t, list[i], icase))
+			return i + 1;
+	return 0;
+}
+
+static int
+S_capword(const struct S_scan *sc, const struct S_tok *t)
+{
+	int c = t->kind == TK_WORD ? sc->s[t->off] : 0;
+	return c >= 'A' && c <= 'Z';
+}
+
+static int
+S_punct(const struct S_tok *t, int c)
+{
+	return t->kind == TK_PUNCT && t->ch == c;
+}
+
+static int
+S_in(int c, const char *set)
+{
+	return c != 0 && strchr(set, c) != NULL;
+}
+
+/* An apostrophe: ' or U+2019. */
+static int
+S_apos(const struct S_scan *sc, const struct S_tok *t)
+{
+	return S_punct(t, '\'') || (t->kind == TK_OTHER && t->len == 3 &&
+		memcmp(sc->s + t->off, "\xE2\x80\x99", 3) == 0);
+}
+
+/* Currency signs: £ ¥ and the U+20A0 block (€, ₹, ...). */
+static int
+S_currency(const struct S_scan *sc, const struct S_tok *t)
+{
+	const unsigned char *p = sc->s + t->off;
+	if (t->kind != TK_OTHER)
+		return 0;
+	if (t->len == 2 && p[0] == 0xC2 && (p[1] == 0xA3 || p[1] == 0xA5))
+		return 1;
+	return t->len == 3 && p[0] == 0xE2 && p[1] == 0x82;
+}
+
+/* The number t starts a date: not glued to "AK-", "$", "5." or "2,". */
+static int
+S_start_ok(const struct S_scan *sc, const struct S_tok *t)
+{
+	const struct S_tok *p = &t[-1];
+	if (t->sp || p->kind == TK_END)
+		return 1;
+	if (p->kind == TK_PUNCT)
+		return !S_in(p->ch, "$.,:/#+-&*@=%^~_\\");
+	if (p->kind == TK_OTHER)
+		return !S_currency(sc, p);
+	return 0;
+}
+
+/* The phrase ending at t ends there: not "30MKI", "5.4", "2,000",
+ * "18:30", "2025-123", "18%". */
+static int
+S_end_ok(const struct S_tok *t)
+{
+	const struct S_tok *a = &t[1], *b = &t[2];
+	if (a->sp || a->kind == TK_END)
+		return 1;
+	if (a->kind == TK_WORD || a->kind == TK_NUM || S_punct(a, '%'))
+		return 0;
+	if ((a->kind == TK_DASH || (a->kind == TK_PUNCT &&
+	    S_in(a->ch, ".,:/"))) && !b->sp && b->kind == TK_NUM)
+		return 0;
+	return 1;
+}
+
+/* A month word ending at t is not part of "Mar-a-Lago" or "Feb2025". */
+static int
+S_month_end_ok(const struct S_tok *t)
+{
+	const struct S_tok *a = &t[1];
+	if (a->sp || a->kind == TK_END)
+		return 1;
+	if (a->kind == TK_WORD || a->kind == TK_NUM)
+		return 0;
+	return !(a->kind == TK_DASH && !t[2].sp && t[2].kind == TK_WORD);
+}
+
+/* "'s" follows t directly. */
+static int
+S_possessive_next(const struct S_scan *sc, const struct S_tok *t)
+{
+	return !t[1].sp && S_apos(sc, &t[1]) && !t[2].sp &&
+		S_weq(sc, &t[2], "s", 0);
+}
+
+static int
+S_day(const struct S_tok *t)
+{
+	return t->kind == TK_NUM && t->ndig <= 2 && t->val >= 1 &&
+		t->val <= 31;
+}
+
+static int
+S_year(const struct S_tok *t, int lo, int hi)
+{
+	return t->kind == TK_NUM && t->ndig == 4 && !t->ord &&
+		t->val >= lo && t->val <= hi;
+}
+
+/* Month named at t (1..12) or 0. *used: tokens taken (an abbreviation
+ * takes a following '.'); *abbr: it was abbreviated. */
+static int
+S_month(const struct S_scan *sc, const struct S_tok *t, int *used,
+	int *abbr)
+{
+	int m = S_wlist(sc, t, S_mfull, sc->icase);
+	*used = 1;
+	*abbr = 0;
+	if (m)
+		return m;
+	m = S_wlist(sc, t, S_mabbr, sc->icase);
+	if (!m && S_weq(sc, t, "Sept", sc->icase))
+		m = 9;
+	if (!m)
+		return 0;
+	*abbr = 1;
+	if (S_punct(&t[1], '.') && !t[1].sp)
+		*used = 2;
+	return m;
+}
+
+/* ---- building a hit ----------------------------------------------- */
+
+struct S_hit {
+	int ntok;               /* tokens consumed from the current one */
+	size_t off, end;        /* byte span */
+	struct bdate a, b;      /* start and end */
+	unsigned flags;
+};
+
+/* Span from byte off to the end of t[ntok - 1]; t is the current token. */
+static int
+S_span(struct S_hit *h, const struct S_tok *t, int ntok, size_t off)
+{
+	h->ntok = ntok;
+	h->off = off;
+	h->end = t[ntok - 1].off + t[ntok - 1].len;
+	return 1;
+}
+
+static void
+S_set(struct bdate *d, int y, int m, int dd, enum date_prec prec)
+{
+	d->y = y;
+	d->m = prec >= DP_MONTH ? m : 0;
+	d->d = prec >= DP_DAY ? dd : 0;
+	d->prec = prec;
+}
+
+/* Day dates m1/d1 .. m2/d2 (equal unless range) in year y (0: none
+ * given); the year belongs to the end, a wrapping range starts a year
+ * earlier. Falls back to an unknown year when the hint makes it invalid. */
+static int
+S_set_days(const struct S_scan *sc, struct S_hit *h, int y, int m1,
+	int d1, int m2, int d2, int range)
+{
+	int wrap = m2 < m1, y1, pass;
+	if (range && m2 == m1 && d2 <= d1)
+		return 0;
+	for (pass = 0; pass < 2; pass++) {
+		int yy = y;
+		h->flags = range ? DM_RANGE : 0;
+		if (yy == 0 && sc->hint != 0 && pass == 0) {
+			yy = sc->hint;
+			h->flags |= DM_YEAR_INFERRED;
+		}
+		y1 = (yy != 0 && wrap) ? yy - 1 : yy;
+		if (S_valid(y1, m1, d1) && S_valid(yy, m2, d2)) {
+			S_set(&h->a, y1, m1, d1, DP_DAY);
+			S_set(&h->b, yy, m2, d2, DP_DAY);
+			return 1;
+		}
+		if (!(h->flags & DM_YEAR_INFERRED))
+			return 0;
+	}
+	return 0;
+}
+
+/* Month m of year y (0: none given; the hint may fill it). */
+static void
+S_set_month(const struct S_scan *sc, struct S_hit *h, int y, int m)
+{
+	h->flags = 0;
+	if (y == 0 && sc->hint != 0) {
+		y = sc->hint;
+		h->flags = DM_YEAR_INFERRED;
+	}
+	S_set(&h->a, y, m, 0, DP_MONTH);
+	h->b = h->a;
+}
+
+static void
+S_set_years(struct S_hit *h, int y1, int y2)
+{
+	S_set(&h->a, y1, 0, 0, DP_YEAR);
+	S_set(&h->b, y2, 0, 0, DP_YEAR);
+	h->flags = y1 != y2 ? DM_RANGE : 0;
+}
+
+/* ---- explicit dates: numeric -------------------------------------- */
+
+/* t is the separator c glued to both neighbours' digits. */
+static int
+S_sep(const struct S_tok *t, int c)
+{
+	if (t->sp || t[1].sp || t[1].kind != TK_NUM || t[1].ord)
+		return 0;
+	if (c == '-')
+		return t->kind == TK_DASH && t->ch == '-';
+	return S_punct(t, c);
+}
+
+/* Unambiguous day/month order of a/b, or 0. */
+static int
+S_dmy(int a, int b, int *m, int *d)
+{
+	if (a < 1 || b < 1)
+		return 0;
+	if (a > 12 && b <= 12)
+		*d = a, *m = b;
+	else if (b > 12 && a <= 12)
+		*m = a, *d = b;
+	else if (a == b)
+		*m = a, *d = b;
+	else
+		return 0;
+	return 1;
+}
+
+/* "2025-02-18", "2025/02/18", "18/02/2025", "2/18/2025". */
+static int
+S_m_numeric(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
+{
+	int c = t[1].kind == TK_DASH ? '-' : t[1].ch, y, m, d;
+	if (t->kind != TK_NUM || t->ord || !S_start_ok(sc, t) ||
+	    !S_in(c, "-/.") || !S_sep(&t[1], c) || !S_sep(&t[3], c))
+		return 0;
+	if (!S_end_ok(&t[4]) && !(S_weq(sc, &t[5], "T", 0) && !t[5].sp &&
+	    t[6].kind == TK_NUM && !t[6].sp))
+		return 0;
+	if (t->ndig == 4 && t[2].ndig <= 2 && t[4].ndig <= 2) {
+		y = t->val, m = t[2].val, d = t[4].val;
+	} else if (t->ndig <= 2 && t[2].ndig <= 2 && t[4].ndig == 4) {
+		if (!S_dmy(t->val, t[2].val, &m, &d))
+			return 0;
+		y = t[4].val;
+	} else {
+		return 0;
+	}
+	if (y < 1000 || y > 2999 || !S_valid(y, m, d))
+		return 0;
+	S_set(&h->a, y, m, d, DP_DAY);
+	h->b = h->a;
+	h->flags = 0;
+	return S_span(h, t, 5, t->off);
+}
+
+/* ---- explicit dates: day and month names -------------------------- */
+
+/* Optional ", 2025" at t[i]: returns the year and moves *i past it. */
+static int
+S_year_after(const struct S_tok *t, int *i)
+{
+	int j = *i + S_punct(&t[*i], ',');
+	if (!S_year(&t[j], 1000, 2999) || !S_end_ok(&t[j]))
+		return 0;
+	if (!t[j].sp && !S_punct(&t[j - 1], ','))
+		return 0;
+	*i = j + 1;
+	return t[j].val;
+}
+
+/* "18 February 2025", "18th Feb", "3rd of March", "4–5 December",
+ * "30 November – 2 December 2025". */
+static int
+S_m_dayfirst(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
+{
+	int i = 1, u, ab, m1, m2 = 0, d2 = 0, y;
+	if (!S_day(t) || !S_start_ok(sc, t))
+		return 0;
+	if (t[1].kind == TK_DASH && S_day(&t[2]) && !t[2].ord)
+		d2 = t[2].val, i = 3;
+	else if (t->ord && S_weq(sc, &t[1], "of", 0))
+		i = 2;
+	if (!t[i].sp || !(m1 = S_month(sc, &t[i], &u, &ab)))
+		return 0;
+	i += u;
+	if (!d2 && t[i].kind == TK_DASH && S_day(&t[i + 1]) &&
+	    (m2 = S_month(sc, &t[i + 2], &u, &ab)) != 0 && t[i + 2].sp) {
+		d2 = t[i + 1].val;
+		i += 2 + u;
+	}
+	if (!S_month_end_ok(&t[i - 1]))
+		return 0;
+	y = S_year_after(t, &i);
+	if (!S_set_days(sc, h, y, m1, t->val, m2 ? m2 : m1, d2 ? d2 : t->val,
+	    d2 != 0))
+		return 0;
+	return S_span(h, t, i, t->off);
+}
+
+/* After "December 4" at t[i - 1]: "–5", "– January 2", ", 2025". */
+static int
+S_monthday(const struct S_scan *sc, const struct S_tok *t, int i, int m1,
+	struct S_hit *h)
+{
+	int d1 = t[i].val, m2 = m1, d2 = 0, u, ab, y;
+	i++;
+	if (t[i].kind == TK_DASH && S_day(&t[i + 1])) {
+		d2 = t[i + 1].val;
+		i += 2;
+	} else if (t[i].kind == TK_DASH &&
+	    (m2 = S_month(sc, &t[i + 1], &u, &ab)) != 0 &&
+	    S_day(&t[i + 1 + u]) && t[i + 1 + u].sp) {
+		d2 = t[i + 1 + u].val;
+		i += 2 + u;
+	} else {
+		m2 = m1;
+	}
+	y = S_year_after(t, &i);
+	if (y == 0 && !S_end_ok(&t[i - 1]))
+		return 0;
+	if (!S_set_days(sc, h, y, m1, d1, m2, d2 ? d2 : d1, d2 != 0))
+		return 0;
+	return S_span(h, t, i, t->off);
+}
+
+/* "in March", "early January", "mid-December", "end of March". */
+static int
+S_month_only(const struct S_scan *sc, const struct S_tok *t, int m,
+	struct S_hit *h)
+{
+	const struct S_tok *p = &t[-1];
+	size_t off = t->off;
+	if (!S_month_end_ok(t) || S_possessive_next(sc, t))
+		return 0;
+	if (p->kind == TK_DASH && p->ch == '-' && !t->sp && !p->sp &&
+	    S_wlist(sc, &t[-2], S_month_mods, 1))
+		off = t[-2].off;
+	else if (!t->sp)
+		return 0;
+	else if (S_wlist(sc, p, S_month_mods, 1))
+		off = p->off;
+	else if (!S_wlist(sc, p, S_month_intro, 1) &&
+	    !(S_weq(sc, p, "of", 0) && S_wlist(sc, &t[-2], S_of_heads, 1)))
+		return 0;
+	S_set_month(sc, h, 0, m);
+	return S_span(h, t, 1, off);
+}
+
+/* "February 18, 2025", "Feb. 18", "December 4–5", "June 2024", "June of
+ * 2024", and a month alone after a month word ("in March"). */
+static int
+S_m_monthfirst(const struct S_scan *sc, const struct S_tok *t,
+	struct S_hit *h)
+{
+	int u, ab, j, m = S_month(sc, t, &u, &ab);
+	if (!m)
+		return 0;
+	if (S_day(&t[u]) && t[u].sp)
+		return S_monthday(sc, t, u, m, h);
+	j = u + S_weq(sc, &t[u], "of", 0);
+	if (S_year(&t[j], 1000, 2999) && t[j].sp && S_end_ok(&t[j])) {
+		S_set_month(sc, h, t[j].val, m);
+		return S_span(h, t, j + 1, t->off);
+	}
+	if (ab)
+		return 0;
+	return S_month_only(sc, t, m, h);
+}
+
+/* A weekday before an explicit day date: "Tuesday, February 18, 2025". */
+static int
+S_m_wday_explicit(const struct S_scan *sc, const struct S_tok *t,
+	struct S_hit *h)
+{
+	int i;
+	if (!S_wlist(sc, t, S_wfull, sc->icase))
+		return 0;
+	i = 1 + S_punct(&t[1], ',');
+	if (!S_m_dayfirst(sc, &t[i], h) && !S_m_monthfirst(sc, &t[i], h))
+		return 0;
+	if (h->a.prec != DP_DAY)
+		return 0;
+	return S_span(h, t, h->ntok + i, t->off);
+}
+
+/* ---- years -------------------------------------------------------- */
+
+/* "(2018)" or "[2018]". */
+static int
+S_bracketed(const struct S_tok *t)
+{
+	return !t->sp && !t[1].sp && (S_punct(&t[-1], '(') ||
+		S_punct(&t[-1], '[')) && (S_punct(&t[1], ')') ||
+		S_punct(&t[1], ']'));
+}
+
+/* A determiner or possessive before t ("the", "its", "India's"). */
+static int
+S_det_before(const struct S_scan *sc, const struct S_tok *t)
+{
+	const struct S_tok *p = &t[-1];
+	if (S_wlist(sc, p, S_determiners, 1))
+		return 1;
+	return S_weq(sc, p, "s", 0) && !p->sp && S_apos(sc, &t[-2]) &&
+		!t[-2].sp;
+}
+
+/* What follows a year after a year word fits a date, not an amount. */
+static int
+S_year_follow_ok(const struct S_scan *sc, const struct S_tok *t)
+{
+	const struct S_tok *q = &t[1];
+	if (!S_end_ok(t) || q->kind == TK_NUM)
+		return 0;
+	if (q->kind != TK_WORD || S_capword(sc, q))
+		return 1;
+	return S_wlist(sc, q, S_function_words, 0) ||
+		S_wlist(sc, q, S_event_nouns, 0);
+}
+
+/* The year at t after a year word p: alone or as a range. */
+static int
+S_year_tail(const struct S_scan *sc, const struct S_tok *t,
+	const struct S_tok *p, size_t off, struct S_hit *h)
+{
+	const struct S_tok *q = &t[1];
+	int ranged = q->kind == TK_DASH ||
+		(S_weq(sc, q, "to", 0) && S_weq(sc, p, "from", 1)) ||
+		(S_weq(sc, q, "and", 0) && S_weq(sc, p, "between", 1));
+	if (ranged && S_year(&t[2], t->val + 1, 2100) && S_end_ok(&t[2]) &&
+	    (q->kind != TK_DASH || t[2].sp == q->sp)) {
+		S_set_years(h, t->val, t[2].val);
+		return S_span(h, t, 3, off);
+	}
+	if (!S_year_follow_ok(sc, t))
+		return 0;
+	S_set_years(h, t->val, t->val);
+	return S_span(h, t, 1, off);
+}
+
+/* "in 2018", "since 2018", "by 2030", "(2018)", "mid-2024", "early
+ * 2018", "the 2018 deal", "2018–2020". */
+static int
+S_m_year(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
+{
+	const struct S_tok *p = &t[-1];
+	if (!S_year(t, 1900, 2100))
+		return 0;
+	if (S_bracketed(t)) {
+		S_set_years(h, t->val, t->val);
+		return S_span(h, t, 1, t->off);
+	}
+	if (!t->sp && !p->sp && p->kind == TK_DASH && p->ch == '-' &&
+	    S_wlist(sc, &t[-2], S_year_mods, 1))
+		return S_year_tail(sc, t, p, t[-2].off, h);
+	if (!S_start_ok(sc, t))
+		return 0;
+	if (S_wlist(sc, p, S_year_mods, 1))
+		return S_year_tail(sc, t, p, p->off, h);
+	if (S_wlist(sc, p, S_year_intro, 1))
+		return S_year_tail(sc, t, p, t->off, h);
+	if (S_det_before(sc, t) && t[1].sp &&
+	    S_wlist(sc, &t[1], S_event_nouns, 0)) {
+		S_set_years(h, t->val, t->val);
+		return S_span(h, t, 1, t->off);
+	}
+	return 0;
+}
+
+/* ---- relative dates ----------------------------------------------- */
+
+enum { RU_DAY, RU_WEEK, RU_MONTH, RU_YEAR };
+
+struct S_rel {
+	const char *w[3];
+	int unit, delta;
+};
+
+static const struct S_rel S_rels[] = {
+	{ { "today", NULL, NULL }, RU_DAY, 0 },
+	{ { "tonight", NULL, NULL }, RU_DAY, 0 },
+	{ { "yesterday", NULL, NULL }, RU_DAY, -1 },
+	{ { "tomorrow", NULL, NULL }, RU_DAY, 1 },
+	{ { "last", "night", NULL }, RU_DAY, -1 },
+	{ { "earlier", "today", NULL }, RU_DAY, 0 },
+	{ { "later", "today", NULL }, RU_DAY, 0 },
+	{ { "this", "morning", NULL }, RU_DAY, 0 },
+	{ { "this", "afternoon", NULL }, RU_DAY, 0 },
+	{ { "this", "evening", NULL }, RU_DAY, 0 },
+	{ { "earlier", "this", "week" }, RU_WEEK, 0 },
+	{ { "later", "this", "week" }, RU_WEEK, 0 },
+	{ { "this", "week", NULL }, RU_WEEK, 0 },
+	{ { "last", "week", NULL }, RU_WEEK, -1 },
+	{ { "next", "week", NULL }, RU_WEEK, 1 },
+	{ { "earlier", "this", "month" }, RU_MONTH, 0 },
+	{ { "later", "this", "month" }, RU_MONTH, 0 },
+	{ { "early", "this", "month" }, RU_MONTH, 0 },
+	{ { "this", "month", NULL }, RU_MONTH, 0 },
+	{ { "last", "month", NULL }, RU_MONTH, -1 },
+	{ { "next", "month", NULL }, RU_MONTH, 1 },
+	{ { "earlier", "this", "year" }, RU_YEAR, 0 },
+	{ { "later", "this", "year" }, RU_YEAR, 0 },
+	{ { "early", "this", "year" }, RU_YEAR, 0 },
+	{ { "this", "year", NULL }, RU_YEAR, 0 },
+	{ { "last", "year", NULL }, RU_YEAR, -1 },
+	{ { "next", "year", NULL }, RU_YEAR, 1 },
+};
+
+/* ref moved by delta units; weeks and days give day precision. */
+static void
+S_rel_date(const struct bdate *ref, int unit, int delta, struct bdate *out)
+{
+	long mm;
+	switch (unit) {
+	case RU_YEAR:
+		S_set(out, ref->y + delta, 0, 0, DP_YEAR);
+		break;
+	case RU_MONTH:
+		mm = (long)ref->y * 12 + (ref->m - 1) + delta;
+		S_set(out, (int)(mm / 12), (int)(mm % 12) + 1, 0, DP_MONTH);
+		break;
+	default:
+		bdate_from_days(bdate_days(ref->y, ref->m, ref->d) +
+			(long)delta * (unit == RU_WEEK ? 7 : 1), out);
+		break;
+	}
+}
+
+static int
+S_set_rel(const struct S_scan *sc, struct S_hit *h, int unit, int delta)
+{
+	S_rel_date(&sc->ref, unit, delta, &h->a);
+	h->b = h->a;
+	h->flags = DM_RELATIVE;
+	return 1;
+}
+
+/* A capitalised word t after a capitalised word is part of a name
+ * ("Russia Today", "Good Friday"); "the last week" is a duration. */
+static int
+S_rel_start_ok(const struct S_scan *sc, const struct S_tok *t)
+{
+	if (S_weq(sc, &t[-1], "the", 1))
+		return 0;
+	return !(S_capword(sc, t) && S_capword(sc, &t[-1]) && t->sp);
+}
+
+/* Phrases of S_rels: "today", "last week", "earlier this year". */
+static int
+S_m_rel(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
+{
+	size_t r;
+	int k;
+	if (t->kind != TK_WORD || !S_rel_start_ok(sc, t))
+		return 0;
+	for (r = 0; r < sizeof S_rels / sizeof S_rels[0]; r++) {
+		const struct S_rel *e = &S_rels[r];
+		if (!S_weq_cap(sc, t, e->w[0]))
+			continue;
+		for (k = 1; k < 3 && e->w[k] != NULL; k++)
+			if (!t[k].sp || !S_weq(sc, &t[k], e->w[k], 0))
+				break;
+		if (k < 3 && e->w[k] != NULL)
+			continue;
+		S_set_rel(sc, h, e->unit, e->delta);
+		return S_span(h, t, k, t->off);
+	}
+	return 0;
+}
+
+/* "two days ago", "a year ago", "3 weeks ago". */
+static int
+S_m_ago(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
+{
+	static const char *const nums[] = { "a", "one", "two", "three",
+		"four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", NULL };
+	static const char *const units[] = { "day", "days", "week", "weeks",
+		"month", "months", "year", "years", NULL };
+	int v, u;
+	if (t->kind == TK_NUM && t->ndig <= 2 && !t->ord && S_start_ok(sc, t))
+		v = t->val;
+	else if ((v = S_wlist(sc, t, nums, 1)) > 0)
+		v = v == 1 ? 1 : v - 1;
+	else if (S_weq_cap(sc, t, "an"))
+		v = 1;
+	else
+		return 0;
+	if (!t[1].sp || !(u = S_wlist(sc, &t[1], units, 0)) || !t[2].sp ||
+	    !S_weq(sc, &t[2], "ago", 0))
+		return 0;
+	S_set_rel(sc, h, (u - 1) / 2, -v);
+	return S_span(h, t, 3, t->off);
+}
+
+/* "on Tuesday", "Tuesday", "last Friday", "next Monday". */
+static int
+S_m_weekday(const struct S_scan *sc, const struct S_tok *t,
+	struct S_hit *h)
+{
+	const struct S_tok *p = &t[-1];
+	int w = S_wlist(sc, t, S_wfull, 0), mode = 0, rw, back, fwd;
+	size_t off = t->off;
+	if (!w || (!t[1].sp && t[1].kind == TK_WORD))
+		return 0;
+	if (S_weq_cap(sc, p, "last"))
+		mode = 1, off = p->off;
+	else if (S_weq_cap(sc, p, "next"))
+		mode = 2, off = p->off;
+	else if (S_weq_cap(sc, p, "this"))
+		off = p->off;
+	else if (!S_weq_cap(sc, p, "on") && ((S_capword(sc, p) && t->sp) ||
+	    (S_capword(sc, &t[1]) && t[1].sp)))
+		return 0;
+	rw = bdate_weekday(sc->ref.y, sc->ref.m, sc->ref.d);
+	back = (rw - (w - 1) + 7) % 7;          /* on or before ref */
+	fwd = (w - 1 - rw + 7) % 7;
+	if (mode == 1 && back == 0)
+		back = 7;                       /* last: strictly before */
+	if (mode == 2)
+		back = -(fwd ? fwd : 7);        /* next: strictly after */
+	S_set_rel(sc, h, RU_DAY, -back);
+	return S_span(h, t, 1, off);
+}
+
+/* ---- finding ------------------------------------------------------ */
+
+static int
+S_match(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
+{
+	memset(h, 0, sizeof *h);
+	if (S_m_numeric(sc, t, h) || S_m_wday_explicit(sc, t, h) ||
+	    S_m_dayfirst(sc, t, h) || S_m_monthfirst(sc, t, h) ||
+	    S_m_year(sc, t, h))
+		return 1;
+	if (sc->ref.prec != DP_DAY || sc->ref.y == 0 ||
+	    !S_valid(sc->ref.y, sc->ref.m, sc->ref.d))
+		return 0;
+	memset(h, 0, sizeof *h);
+	return S_m_rel(sc, t, h) || S_m_ago(sc, t, h) ||
+		S_m_weekday(sc, t, h);
+}
+
+size_t
+dates_find(const char *s, size_t n, const struct date_ctx *ctx,
+	struct date_mention *out, size_t max)
+{
+	struct S_scan sc;
+	struct S_hit h;
+	size_t cnt = 0, last = 0;
+	if (s == NULL || out == NULL || max == 0)
+		return 0;
+	S_scan_init(&sc, s, n, ctx, 0);
+	while (cnt < max && sc.w[S_LB].kind != TK_END) {
+		const struct S_tok *t = &sc.w[S_LB];
+		if (!S_match(&sc, t, &h)) {
+			S_scan_step(&sc, 1);
+			continue;
+		}
+		if (h.off < last)          /* a modifier already used */
+			h.off = t->off;
+		out[cnt].off = h.off;
+		out[cnt].len = h.end - h.off;
+		out[cnt].date = h.a;
+		out[cnt].end = h.b;
+		out[cnt].flags = h.flags;
+		cnt++;
+		last = h.end;
+		S_scan_step(&sc, h.ntok);
+	}
+	return cnt;
+}
+
+/* ---- parsing a header value --------------------------------------- */
+
+/* Tokens of a leading weekday: "Tue, ", "Tuesday ". */
+static int
+S_skip_weekday(const struct S_scan *sc, const struct S_tok *t)
+{
+	if (!S_wlist(sc, t, S_wfull, 1) && !S_wlist(sc, t, S_wabbr, 1))
+		return 0;
+	return 1 + S_punct(&t[1], ',');
+}
+
+/* Nothing, or a time: "T10:00:00Z", " 10:00:00 +0000". */
+static int
+S_time_tail(const struct S_scan *sc, const struct S_tok *t)
+{
+	if (t->kind == TK_END)
+		return 1;
+	if (!t->sp && S_weq(sc, t, "T", 1) && t[1].kind == TK_NUM &&
+	    !t[1].sp)
+		return 1;
+	return t->sp && t->kind == TK_NUM && t->ndig <= 2 &&
+		S_punct(&t[1], ':') && !t[1].sp;
+}
+
+/* "2025" and "2025-02". */
+static int
+S_parse_iso_short(const struct S_tok *t, struct bdate *d)
+{
+	if (!S_year(t, 1000, 2999))
+		return 0;
+	if (t[1].kind == TK_END) {
+		S_set(d, t->val, 0, 0, DP_YEAR);
+		return 1;
+	}
+	if (t[1].kind == TK_DASH && t[1].ch == '-' && !t[1].sp &&
+	    t[2].kind == TK_NUM && t[2].ndig == 2 && !t[2].sp &&
+	    t[2].val >= 1 && t[2].val <= 12 && t[3].kind == TK_END) {
+		S_set(d, t->val, t[2].val, 0, DP_MONTH);
+		return 1;
+	}
+	return 0;
+}
+
+int
+dates_parse(const char *s, size_t n, struct bdate *d)
+{
+	struct S_scan sc;
+	struct S_hit h;
+	struct slice sl;
+	const struct S_tok *t;
+	if (s == NULL || d == NULL)
+		return -1;
+	sl = slice_trim((struct slice){ s, n });
+	S_scan_init(&sc, sl.p, sl.n, NULL, 1);
+	t = &sc.w[S_LB];
+	if (S_parse_iso_short(t, d))
+		return 0;
+	t += S_skip_weekday(&sc, t);
+	memset(&h, 0, sizeof h);
+	if (!S_m_numeric(&sc, t, &h) && !S_m_dayfirst(&sc, t, &h) &&
+	    !S_m_monthfirst(&sc, t, &h))
+		return -1;
+	if (h.a.y == 0 || (h.flags & DM_RANGE) ||
+	    !S_time_tail(&sc, &t[h.ntok]))
+		return -1;
+	*d = h.a;
+	return 0;
+}
+
+/* ---- comparing and formatting ------------------------------------- */
+
+/* Fields below the precision read as 0. */
+static void
+S_norm(const struct bdate *in, int v[4])
+{
+	v[0] = in->prec >= DP_YEAR ? in->y : 0;
+	v[1] = in->prec >= DP_MONTH ? in->m : 0;
+	v[2] = in->prec >= DP_DAY ? in->d : 0;
+	v[3] = (int)in->prec;
+}
+
+int
+bdate_cmp(const struct bdate *a, const struct bdate *b)
+{
+	int va[4], vb[4], i;
+	S_norm(a, va);
+	S_norm(b, vb);
+	for (i = 0; i < 4; i++)
+		if (va[i] != vb[i])
+			return va[i] < vb[i] ? -1 : 1;
+	return 0;
+}
+
+static const char *
+S_mname(int m)
+{
+	return (m >= 1 && m <= 12) ? S_mabbr[m - 1] : "???";
+}
+
+void
+bdate_format(struct buf *b, const struct bdate *d)
+{
+	switch (d->prec) {
+	case DP_DAY:
+		buf_printf(b, "%d %s", d->d, S_mname(d->m));
+		break;
+	case DP_MONTH:
+		buf_puts(b, S_mname(d->m));
+		break;
+	default:
+		break;
+	}
+	if (d->prec != DP_NONE && d->y != 0)
+		buf_printf(b, "%s%d", d->prec == DP_YEAR ? "" : " ", d->y);
+}
+
+/* An unknown year prints as "XXXX" ("XXXX-02-18"). */
+void
+bdate_format_iso(struct buf *b, const struct bdate *d)
+{
+	if (d->prec == DP_NONE)
+		return;
+	if (d->y != 0)
+		buf_printf(b, "%04d", d->y);
+	else
+		buf_puts(b, "XXXX");
+	if (d->prec >= DP_MONTH)
+		buf_printf(b, "-%02d", d->m);
+	if (d->prec >= DP_DAY)
+		buf_printf(b, "-%02d", d->d);
+}

@@ -1,0 +1,212 @@
+/*
+ * main.c -- command line. The only place that prints errors.
+ *
+ *   brief [-t TEMPLATE] [-o OUTDIR] [-f md,pdf] [--paper a4|letter]
+ *         [--max-pages N] [--as-of YYYY-MM-DD] [--explain]
+ *         [--dump STAGE] [-q|-v] SOURCE...
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "brief/pipeline.h"
+
+#ifndef BRIEF_VERSION
+#define BRIEF_VERSION "dev"
+#endif
+#ifndef BRIEF_DATADIR
+#define BRIEF_DATADIR "/usr/local/share/brief"
+#endif
+#ifndef BRIEF_DEFAULT_TEMPLATE
+#define BRIEF_DEFAULT_TEMPLATE "default.yaml"
+#endif
+
+static const char *progname = "brief";
+static int verbosity = 1;    /* 0 quiet, 1 normal, 2 verbose */
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: %s [-t TEMPLATE] [-o OUTDIR] [-f md,pdf] [--paper a4|letter]\n"
+	    "             [--max-pages N] [--as-of YYYY-MM-DD] [--explain]\n"
+	    "             [--dump %s] [-q|-v] SOURCE...\n"
+	    "\n"
+	    "Turn news articles about one subject into a one-page brief:\n"
+	    "OUTDIR/brief.md (CommonMark) and OUTDIR/brief.pdf.\n"
+	    "\n"
+	    "  SOURCE              an article (.txt, .md) or a directory of them\n"
+	    "  -t, --template FILE brief template (default: templates/%s)\n"
+	    "  -o, --outdir DIR    where to write the outputs (default: out)\n"
+	    "  -f, --format LIST   md, pdf or md,pdf (default: md,pdf)\n"
+	    "      --paper SIZE    a4 or letter (default: the template's)\n"
+	    "      --max-pages N   page budget (default: the template's, 1)\n"
+	    "      --as-of DATE    date printed as the brief's as-of date\n"
+	    "      --explain       print every candidate sentence's scores and\n"
+	    "                      why it was kept or dropped\n"
+	    "      --dump STAGE    print one stage's output and stop\n"
+	    "  -q, --quiet         no warnings or summary\n"
+	    "  -v, --verbose       print a summary of the run\n"
+	    "  -h, --help          this help\n"
+	    "  -V, --version       print the version\n",
+	    progname, brief_dump_stages, BRIEF_DEFAULT_TEMPLATE);
+}
+
+static void
+warn_cb(void *ctx, const char *file, int line, const char *msg)
+{
+	(void)ctx;
+	if (verbosity == 0)
+		return;
+	if (file && line > 0)
+		fprintf(stderr, "%s: %s:%d: warning: %s\n", progname, file, line, msg);
+	else if (file)
+		fprintf(stderr, "%s: %s: warning: %s\n", progname, file, msg);
+	else
+		fprintf(stderr, "%s: warning: %s\n", progname, msg);
+}
+
+static int
+parse_formats(const char *s, unsigned *out)
+{
+	unsigned f = 0;
+	while (*s) {
+		size_t n = strcspn(s, ",");
+		if (n == 2 && strncmp(s, "md", 2) == 0)
+			f |= FMT_MD;
+		else if (n == 3 && strncmp(s, "pdf", 3) == 0)
+			f |= FMT_PDF;
+		else
+			return -1;
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+	*out = f;
+	return f ? 0 : -1;
+}
+
+/* The default template: ./templates/NAME if present, else the installed
+ * one. */
+static const char *
+default_template(void)
+{
+	static char path[512];
+	snprintf(path, sizeof path, "templates/%s", BRIEF_DEFAULT_TEMPLATE);
+	FILE *f = fopen(path, "r");
+	if (f) {
+		fclose(f);
+		return path;
+	}
+	snprintf(path, sizeof path, "%s/templates/%s", BRIEF_DATADIR,
+	    BRIEF_DEFAULT_TEMPLATE);
+	return path;
+}
+
+static void
+die_usage(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", progname);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry '%s --help'.\n", progname);
+	exit(2);
+}
+
+enum { OPT_PAPER = 256, OPT_MAX_PAGES, OPT_AS_OF, OPT_EXPLAIN, OPT_DUMP };
+
+static void
+parse_args(int argc, char **argv, struct brief_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "template", required_argument, NULL, 't' },
+		{ "outdir", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "paper", required_argument, NULL, OPT_PAPER },
+		{ "max-pages", required_argument, NULL, OPT_MAX_PAGES },
+		{ "as-of", required_argument, NULL, OPT_AS_OF },
+		{ "explain", no_argument, NULL, OPT_EXPLAIN },
+		{ "dump", required_argument, NULL, OPT_DUMP },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+	char *end;
+	while ((ch = getopt_long(argc, argv, "t:o:f:qvhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 't': o->template_path = optarg; break;
+		case 'o': o->outdir = optarg; break;
+		case 'f':
+			if (parse_formats(optarg, &o->formats) != 0)
+				die_usage("bad --format '%s' (use md, pdf or md,pdf)", optarg);
+			break;
+		case OPT_PAPER:
+			if (strcmp(optarg, "a4") == 0)
+				o->paper = 0;
+			else if (strcmp(optarg, "letter") == 0)
+				o->paper = 1;
+			else
+				die_usage("bad --paper '%s' (use a4 or letter)", optarg);
+			break;
+		case OPT_MAX_PAGES:
+			o->max_pages = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || o->max_pages < 1 || o->max_pages > 100)
+				die_usage("bad --max-pages '%s' (1 to 100)", optarg);
+			break;
+		case OPT_AS_OF:
+			if (dates_parse(optarg, strlen(optarg), &o->as_of) != 0 ||
+			    o->as_of.prec != DP_DAY)
+				die_usage("bad --as-of '%s' (use YYYY-MM-DD)", optarg);
+			break;
+		case OPT_EXPLAIN: o->explain = stdout; break;
+		case OPT_DUMP: o->dump = optarg; break;
+		case 'q': verbosity = 0; break;
+		case 'v': verbosity = 2; break;
+		case 'h': usage(stdout); exit(0);
+		case 'V': printf("brief %s\n", BRIEF_VERSION); exit(0);
+		default: usage(stderr); exit(2);
+		}
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct brief_opts o = { 0 };
+	struct brief_stats st;
+	struct brief_err err = { 0 };
+	clock_t t0 = clock();
+
+	o.outdir = "out";
+	o.formats = FMT_MD | FMT_PDF;
+	o.paper = -1;
+	o.diag.warn = warn_cb;
+	parse_args(argc, argv, &o);
+	if (optind >= argc)
+		die_usage("%s", "no SOURCE given");
+	if (o.template_path == NULL)
+		o.template_path = default_template();
+	o.sources = argv + optind;
+	o.nsources = (size_t)(argc - optind);
+
+	if (brief_run(&o, &st, &err) != 0) {
+		if (err.file[0] && err.line > 0)
+			fprintf(stderr, "%s: %s:%d: %s\n", progname, err.file, err.line, err.msg);
+		else if (err.file[0])
+			fprintf(stderr, "%s: %s: %s\n", progname, err.file, err.msg);
+		else
+			fprintf(stderr, "%s: %s\n", progname, err.msg);
+		return 1;
+	}
+	if (verbosity >= 2 && o.dump == NULL)
+		fprintf(stderr, "%s: %zu sources, %zu sentences, %zu items (%zu dropped "
+		    "to fit), %d page(s), brief.md %zu bytes, brief.pdf %zu bytes, "
+		    "%.0f ms CPU\n", progname, st.docs, st.sentences, st.items,
+		    st.dropped, st.pages, st.md_bytes, st.pdf_bytes,
+		    1000.0 * (double)(clock() - t0) / CLOCKS_PER_SEC);
+	return 0;
+}

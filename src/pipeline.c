@@ -1,0 +1,363 @@
+/*
+ * pipeline.c -- the data flow of DESIGN.md, one stage after another.
+ */
+#include "brief/pipeline.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "brief/annotate.h"
+#include "brief/ingest.h"
+#include "brief/render_md.h"
+#include "brief/render_pdf.h"
+#include "brief/score.h"
+#include "brief/segment.h"
+#include "brief/select.h"
+#include "brief/template.h"
+
+#define MAX_DEPTH 8                /* directory recursion cap */
+
+const char brief_dump_stages[] = "ingest|segment|annotate|score";
+
+typedef VEC(char *) path_vec;
+
+/* ---- sources ------------------------------------------------------ */
+
+static int
+S_is_source_name(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	return name[0] != '.' && dot && (strcmp(dot, ".txt") == 0 ||
+	    strcmp(dot, ".md") == 0 || strcmp(dot, ".text") == 0);
+}
+
+static int
+S_cmp_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+S_walk(const char *path, int depth, path_vec *out, struct brief_err *err)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return brief_fail(err, "sources", path, 0, "%s", strerror(errno));
+	if (!S_ISDIR(sb.st_mode)) {
+		VEC_PUSH(out, xstrndup(path, strlen(path)));
+		return 0;
+	}
+	if (depth >= MAX_DEPTH)
+		return brief_fail(err, "sources", path, 0, "directories nested too deep");
+	DIR *dir = opendir(path);
+	if (dir == NULL)
+		return brief_fail(err, "sources", path, 0, "%s", strerror(errno));
+	struct dirent *e;
+	int rc = 0;
+	while (rc == 0 && (e = readdir(dir)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		struct buf p = { 0 };
+		buf_printf(&p, "%s/%s", path, e->d_name);
+		struct stat eb;
+		if (stat(p.p, &eb) == 0 && S_ISDIR(eb.st_mode))
+			rc = S_walk(p.p, depth + 1, out, err);
+		else if (S_is_source_name(e->d_name))
+			VEC_PUSH(out, xstrndup(p.p, p.n));
+		buf_free(&p);
+	}
+	closedir(dir);
+	return rc;
+}
+
+/* Collect and sort the source files; each directory's files in name
+ * order, so source numbers are stable. */
+static int
+S_sources(const struct brief_opts *o, path_vec *out, struct brief_err *err)
+{
+	for (size_t k = 0; k < o->nsources; k++) {
+		size_t before = out->n;
+		if (S_walk(o->sources[k], 0, out, err) != 0)
+			return -1;
+		if (out->n - before > 1)
+			qsort(out->v + before, out->n - before, sizeof *out->v, S_cmp_path);
+		if (out->n == before)
+			return brief_fail(err, "sources", o->sources[k], 0,
+			    "no .txt or .md articles found");
+	}
+	if (out->n == 0)
+		return brief_fail(err, "sources", NULL, 0, "no sources given");
+	return 0;
+}
+
+/* ---- dumps -------------------------------------------------------- */
+
+static void
+S_dump_ingest(const struct corpus *c, FILE *fp)
+{
+	for (size_t k = 0; k < c->ndoc; k++) {
+		const struct doc *d = &c->doc[k];
+		fprintf(fp, "[%d] %s title=\"%.*s\" paragraphs=%zu dropped=%zu\n", d->id,
+		    d->path, (int)d->title.n, d->title.p, d->npara, d->dropped);
+		for (size_t i = 0; i < d->npara; i++) {
+			const struct para *p = &d->para[i];
+			fprintf(fp, "  %d:%s%s%s%s %.*s\n", p->line,
+			    p->flags & PARA_TITLE ? " title" : "",
+			    p->flags & PARA_DEK ? " dek" : "",
+			    p->flags & PARA_HEADING ? " heading" : "",
+			    p->flags & PARA_BULLET ? " bullet" : "",
+			    (int)p->len, d->text + p->off);
+		}
+	}
+}
+
+static void
+S_dump_segment(const struct corpus *c, FILE *fp)
+{
+	for (size_t i = 0; i < c->s.n; i++) {
+		const struct sentence *s = &c->s.v[i];
+		fprintf(fp, "%s:%d\t%.*s\n", c->doc[s->doc].name, s->line,
+		    (int)s->len, c->doc[s->doc].text + s->off);
+	}
+}
+
+static void
+S_dump_annotate(const struct corpus *c, FILE *fp)
+{
+	for (size_t i = 0; i < c->s.n; i++) {
+		const struct sentence *s = &c->s.v[i];
+		const struct sent_info *in = &c->info[i];
+		fprintf(fp, "%s:%d\tflags=0x%03x\twords=%zu", c->doc[s->doc].name,
+		    s->line, in->flags, in->words);
+		for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
+			struct buf b = { 0 };
+			bdate_format_iso(&b, &c->dates.v[j].date);
+			fprintf(fp, "\tdate=%s", buf_cstr(&b));
+			buf_free(&b);
+		}
+		if (in->view >= 0) {
+			const struct view *v = &c->views.v[in->view];
+			fprintf(fp, "\tspeaker=\"%.*s\" role=\"%.*s\" outlet=\"%.*s\"",
+			    (int)v->speaker.n, v->speaker.p, (int)v->role.n, v->role.p,
+			    (int)v->outlet.n, v->outlet.p);
+		}
+		fputc('\n', fp);
+	}
+}
+
+static void
+S_dump_score(const struct corpus *c, const struct template *t,
+	const struct score *sc, FILE *fp)
+{
+	for (size_t i = 0; i < c->s.n; i++) {
+		const struct sentence *s = &c->s.v[i];
+		fprintf(fp, "%s:%d\tcentral=%.2f\ttopic=%.1f", c->doc[s->doc].name,
+		    s->line, sc[i].central, sc[i].topic);
+		for (size_t k = 0; k < t->nsec; k++)
+			fprintf(fp, "\t%s=%.1f", t->sec[k].id, sc[i].sec[k]);
+		fputc('\n', fp);
+	}
+}
+
+/* ---- dates and output --------------------------------------------- */
+
+static long
+S_epoch(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (e && *e) {
+		char *end;
+		long v = strtol(e, &end, 10);
+		if (*end == '\0' && v >= 0)
+			return v;
+	}
+	return (long)time(NULL);
+}
+
+static void
+S_as_of(const struct brief_opts *o, long epoch, struct bdate *d)
+{
+	if (o->as_of.prec != DP_NONE) {
+		*d = o->as_of;
+		return;
+	}
+	bdate_from_days(epoch / 86400, d);
+}
+
+static int
+S_write(const struct brief_opts *o, const char *name, const struct buf *b,
+	struct brief_err *err)
+{
+	struct buf path = { 0 };
+	if (mkdir(o->outdir, 0777) != 0 && errno != EEXIST) {
+		int e = errno;
+		return brief_fail(err, "write", o->outdir, 0, "%s", strerror(e));
+	}
+	buf_printf(&path, "%s/%s", o->outdir, name);
+	int rc = file_write_atomic(path.p, b->p ? b->p : "", b->n, err);
+	buf_free(&path);
+	return rc;
+}
+
+static void
+S_pdf_opts(const struct template *t, const struct brief_opts *o, long epoch,
+	struct pdf_opts *po)
+{
+	memset(po, 0, sizeof *po);
+	po->title = t->title;
+	po->author = t->author;
+	po->subject = t->subject;
+	po->keywords = t->keywords;
+	po->creator = "brief " BRIEF_VERSION;
+	po->serif = t->layout.serif;
+	po->sans = t->layout.sans;
+	po->letter = o->paper >= 0 ? o->paper : t->layout.letter;
+	po->body_pt = t->layout.body_pt;
+	po->margin_pt = t->layout.margin_pt;
+	po->epoch = epoch;
+}
+
+/* Render, measure, and drop the lowest-ranked items until the brief fits
+ * its page budget. */
+static int
+S_fit(struct brief *b, const struct pdf_opts *po, int max_pages, unsigned fmt,
+	struct buf *md, struct brief_stats *st, struct brief_err *err)
+{
+	struct pdf_result res = { 0 };
+	for (;;) {
+		md->n = 0;
+		render_md(b, md);
+		if (!(fmt & FMT_PDF))
+			return 0;
+		if (render_pdf(md->p, md->n, po, NULL, &res, err) != 0)
+			return -1;
+		st->pages = res.pages;
+		if (res.pages <= max_pages || select_drop_one(b) != 0)
+			return 0;
+		st->dropped++;
+	}
+}
+
+/* ---- the run ------------------------------------------------------ */
+
+static int
+S_load(const struct brief_opts *o, struct arena *a, struct segmenter *sg,
+	struct corpus *c, struct brief_err *err)
+{
+	path_vec paths = { 0 };
+	int rc = -1;
+	if (S_sources(o, &paths, err) != 0)
+		goto out;
+	c->doc = arena_alloc(a, paths.n * sizeof *c->doc);
+	for (size_t k = 0; k < paths.n; k++) {
+		if (ingest_file(a, paths.v[k], &c->doc[k], &o->diag, err) != 0)
+			goto out;
+		c->doc[k].id = (int)k + 1;
+		c->ndoc = k + 1;
+		if (segment_doc(sg, &c->doc[k], (int)k, &c->s, err) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	for (size_t k = 0; k < paths.n; k++)
+		free(paths.v[k]);
+	VEC_FREE(&paths);
+	return rc;
+}
+
+static int
+S_dump(const struct brief_opts *o, const struct corpus *c,
+	const struct template *t, const struct score *sc, struct brief_err *err)
+{
+	FILE *fp = o->dump_fp ? o->dump_fp : stdout;
+	if (strcmp(o->dump, "ingest") == 0)
+		S_dump_ingest(c, fp);
+	else if (strcmp(o->dump, "segment") == 0)
+		S_dump_segment(c, fp);
+	else if (strcmp(o->dump, "annotate") == 0)
+		S_dump_annotate(c, fp);
+	else if (strcmp(o->dump, "score") == 0)
+		S_dump_score(c, t, sc, fp);
+	else
+		return brief_fail(err, "options", NULL, 0, "unknown dump stage: %s", o->dump);
+	return 0;
+}
+
+static int
+S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
+	long epoch, struct brief_stats *st, struct brief_err *err)
+{
+	struct buf md = { 0 }, pdf = { 0 };
+	struct pdf_opts po;
+	struct pdf_result res = { 0 };
+	int max_pages = o->max_pages > 0 ? o->max_pages : t->layout.max_pages;
+	int rc = -1;
+
+	S_pdf_opts(t, o, epoch, &po);
+	if (S_fit(b, &po, max_pages, o->formats, &md, st, err) != 0)
+		goto out;
+	if ((o->formats & FMT_PDF) &&
+	    render_pdf(md.p, md.n, &po, &pdf, &res, err) != 0)
+		goto out;
+	if ((o->formats & FMT_MD) && S_write(o, "brief.md", &md, err) != 0)
+		goto out;
+	if ((o->formats & FMT_PDF) && S_write(o, "brief.pdf", &pdf, err) != 0)
+		goto out;
+	st->md_bytes = md.n;
+	st->pdf_bytes = pdf.n;
+	if ((o->formats & FMT_PDF) && res.pages > max_pages)
+		brief_warn(&o->diag, NULL, 0, "the brief needs %d pages, over the "
+		    "budget of %d, even with every droppable item removed", res.pages, max_pages);
+	rc = 0;
+out:
+	buf_free(&md);
+	buf_free(&pdf);
+	return rc;
+}
+
+int
+brief_run(const struct brief_opts *o, struct brief_stats *st, struct brief_err *err)
+{
+	struct arena *a = arena_new();
+	struct stemmer *stem = stemmer_new();
+	struct segmenter *sg = NULL;
+	struct corpus c = { 0 };
+	struct template t;
+	struct brief b;
+	struct score *sc = NULL;
+	long epoch = S_epoch();
+	int rc = -1;
+
+	memset(st, 0, sizeof *st);
+	if (template_load(a, stem, o->template_path, &t, err) != 0)
+		goto out;
+	if ((sg = segmenter_new(err)) == NULL)
+		goto out;
+	if (S_load(o, a, sg, &c, err) != 0)
+		goto out;
+	annotate_corpus(&c, stem);
+	sc = xcalloc(c.s.n ? c.s.n : 1, sizeof *sc);
+	score_corpus(&c, &t, a, sc);
+	st->docs = c.ndoc;
+	st->sentences = c.s.n;
+	if (o->dump) {
+		rc = S_dump(o, &c, &t, sc, err);
+		goto out;
+	}
+	select_brief(&c, sc, &t, a, &b, o->explain);
+	S_as_of(o, epoch, &b.as_of);
+	rc = S_render(o, &t, &b, epoch, st, err);
+	for (size_t k = 0; k < b.nsec; k++)
+		for (size_t j = 0; j < b.sec[k].n; j++)
+			st->items += !b.sec[k].item[j].dropped;
+out:
+	free(sc);
+	corpus_free(&c);
+	segmenter_free(sg);
+	stemmer_free(stem);
+	arena_free(a);
+	return rc;
+}

@@ -1,0 +1,331 @@
+/*
+ * render_md.c -- fill the template's Markdown skeleton with the brief.
+ *
+ * Placeholders: {{title}}, {{dateline}}, {{as_of}}, {{nsources}},
+ * {{section ID}} (heading and items of one section) and {{sections}}
+ * (every section the skeleton does not place itself, in template order).
+ * Unknown placeholders are left as they are.
+ */
+#include "brief/render_md.h"
+
+#include <string.h>
+
+/* ---- escaping ----------------------------------------------------- */
+
+void
+md_escape(struct buf *out, const char *s, size_t n)
+{
+	size_t i = 0;
+	/* Line-start syntax: headings, lists, quotes, thematic breaks. */
+	if (n > 0 && strchr("#+-=>", s[0]) != NULL && s[0] != '\0') {
+		buf_putc(out, '\\');
+	} else {
+		size_t d = 0;
+		while (d < n && s[d] >= '0' && s[d] <= '9')
+			d++;
+		if (d > 0 && d < n && (s[d] == '.' || s[d] == ')')) {
+			buf_put(out, s, d);
+			buf_putc(out, '\\');
+			i = d;
+		}
+	}
+	for (; i < n; i++) {
+		char c = s[i];
+		if (c == '\n' || c == '\r') {
+			buf_putc(out, ' ');
+			continue;
+		}
+		if (strchr("\\`*_[]<>&!~|", c) != NULL && c != '\0')
+			buf_putc(out, '\\');
+		buf_putc(out, c);
+	}
+}
+
+static void
+S_esc_slice(struct buf *out, struct slice s)
+{
+	md_escape(out, s.p, s.n);
+}
+
+/* ---- pieces ------------------------------------------------------- */
+
+static void
+S_cites(struct buf *out, const struct item *it)
+{
+	if (it->ncite == 0)
+		return;
+	buf_putc(out, ' ');
+	for (size_t k = 0; k < it->ncite; k++)
+		buf_printf(out, "[%d]", it->cite[k]);
+}
+
+/* "18 Feb 2025", "4–5 Dec 2025", "30 Nov – 2 Dec 2025". */
+static void
+S_date(struct buf *out, const struct item *it)
+{
+	const struct bdate *a = &it->date, *e = &it->end;
+	int range = e->prec == DP_DAY && a->prec == DP_DAY && bdate_cmp(a, e) != 0;
+	if (!range) {
+		bdate_format(out, a);
+		return;
+	}
+	if (a->y == e->y && a->m == e->m) {
+		buf_printf(out, "%d\xE2\x80\x93", a->d);
+		bdate_format(out, e);
+	} else {
+		bdate_format(out, a);
+		buf_puts(out, " \xE2\x80\x93 ");
+		bdate_format(out, e);
+	}
+}
+
+/* Drop a trailing comma a quote carried from its sentence ("…,” he said). */
+static struct slice
+S_quote_words(struct slice s)
+{
+	s = slice_trim(s);
+	while (s.n > 0 && (s.p[s.n - 1] == ',' || s.p[s.n - 1] == ' '))
+		s.n--;
+	return s;
+}
+
+/* The word just before the outlet in the source: "told Sputnik" ->
+ * "to", "during the plenary session" -> "during". */
+static const char *
+S_outlet_prep(const struct corpus *c, const struct view *v)
+{
+	const char *text = c->doc[v->doc].text, *p = v->outlet.p;
+	size_t back = (size_t)(p - text);
+	static const struct { const char *word, *prep; } preps[] = {
+		{ "told ", "to" }, { "during ", "during" }, { "at ", "at" },
+		{ "in ", "in" }, { "to ", "to" }, { "with ", "with" },
+		{ "on ", "on" },
+	};
+	for (size_t k = 0; k < sizeof preps / sizeof *preps; k++) {
+		size_t m = strlen(preps[k].word);
+		if (back >= m && memcmp(p - m, preps[k].word, m) == 0)
+			return preps[k].prep;
+	}
+	return "in";
+}
+
+static int
+S_contains(struct slice hay, struct slice needle)
+{
+	if (needle.n == 0 || needle.n > hay.n)
+		return 0;
+	for (size_t i = 0; i + needle.n <= hay.n; i++)
+		if (memcmp(hay.p + i, needle.p, needle.n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+S_attribution(struct buf *out, const struct corpus *c, const struct view *v)
+{
+	buf_puts(out, " \xE2\x80\x94 *");
+	S_esc_slice(out, v->speaker);
+	buf_putc(out, '*');
+	if (v->role.n > 0) {
+		buf_puts(out, ", ");
+		S_esc_slice(out, v->role);
+	}
+	if (v->outlet.n > 0) {
+		buf_printf(out, ", %s ", S_outlet_prep(c, v));
+		S_esc_slice(out, v->outlet);
+	}
+}
+
+static void
+S_view_item(struct buf *out, const struct brief *b, const struct item *it)
+{
+	const struct view *v = it->view;
+	buf_puts(out, "- ");
+	if (v->flags & VIEW_QUOTE) {
+		buf_puts(out, "\xE2\x80\x9C");
+		S_esc_slice(out, S_quote_words(it->text));
+		buf_puts(out, "\xE2\x80\x9D");
+		S_attribution(out, b->c, v);
+	} else {
+		S_esc_slice(out, it->text);
+		if (!S_contains(it->text, v->speaker))
+			S_attribution(out, b->c, v);
+	}
+	S_cites(out, it);
+	buf_putc(out, '\n');
+}
+
+static void
+S_source_title(struct buf *out, const struct doc *d)
+{
+	struct slice t = d->title;
+	if (t.n == 0 && d->npara > 0) {
+		/* first words of the article */
+		struct slice p = { d->text + d->para[0].off, d->para[0].len };
+		size_t words = 0, i = 0;
+		while (i < p.n && words < 12) {
+			while (i < p.n && p.p[i] != ' ')
+				i++;
+			words++;
+			if (i < p.n)
+				i++;
+		}
+		t = slice_trim((struct slice){ p.p, i });
+		S_esc_slice(out, t);
+		if (i < p.n)
+			buf_puts(out, "\xE2\x80\xA6");
+		return;
+	}
+	S_esc_slice(out, t);
+}
+
+static void
+S_sources(struct buf *out, const struct brief *b)
+{
+	const struct corpus *c = b->c;
+	for (size_t k = 0; k < c->ndoc; k++) {
+		const struct doc *d = &c->doc[k];
+		buf_printf(out, "%d. ", d->id);
+		S_source_title(out, d);
+		buf_puts(out, " \xE2\x80\x94 `");
+		buf_puts(out, d->name);   /* code span: no escaping needed */
+		buf_putc(out, '`');
+		if (d->outlet.n > 0) {
+			buf_puts(out, ", ");
+			S_esc_slice(out, d->outlet);
+		}
+		if (d->date.prec != DP_NONE) {
+			buf_puts(out, ", ");
+			bdate_format(out, &d->date);
+		}
+		buf_putc(out, '\n');
+	}
+}
+
+static size_t
+S_alive(const struct brief_section *bs)
+{
+	size_t n = 0;
+	for (size_t j = 0; j < bs->n; j++)
+		n += !bs->item[j].dropped;
+	return n;
+}
+
+static void
+S_section(struct buf *out, const struct brief *b, const struct brief_section *bs)
+{
+	const struct section_def *d = bs->def;
+	if (d->kind != SK_SOURCES && S_alive(bs) == 0)
+		return;
+	buf_puts(out, "## ");
+	md_escape(out, d->heading, strlen(d->heading));
+	buf_puts(out, "\n\n");
+	for (size_t j = 0; j < bs->n; j++) {
+		const struct item *it = &bs->item[j];
+		if (it->dropped)
+			continue;
+		switch (d->kind) {
+		case SK_SUMMARY:
+			if (out->n > 0 && out->p[out->n - 1] != '\n')
+				buf_putc(out, ' ');
+			S_esc_slice(out, it->text);
+			S_cites(out, it);
+			break;
+		case SK_TIMELINE:
+			buf_puts(out, "- **");
+			S_date(out, it);
+			buf_puts(out, "** \xE2\x80\x94 ");
+			S_esc_slice(out, it->text);
+			S_cites(out, it);
+			buf_putc(out, '\n');
+			break;
+		case SK_QUOTES:
+			S_view_item(out, b, it);
+			break;
+		default:
+			buf_puts(out, "- ");
+			S_esc_slice(out, it->text);
+			S_cites(out, it);
+			buf_putc(out, '\n');
+			break;
+		}
+	}
+	if (d->kind == SK_SOURCES)
+		S_sources(out, b);
+	if (d->kind == SK_SUMMARY)
+		buf_putc(out, '\n');
+	buf_putc(out, '\n');
+}
+
+/* ---- skeleton ----------------------------------------------------- */
+
+static void
+S_dateline(struct buf *out, const struct brief *b)
+{
+	buf_puts(out, "As of ");
+	bdate_format(out, &b->as_of);
+	buf_printf(out, " \xC2\xB7 %zu source%s", b->c->ndoc, b->c->ndoc == 1 ? "" : "s");
+	if (b->latest.prec != DP_NONE && b->latest.y != 0) {
+		buf_puts(out, " \xC2\xB7 latest dated event ");
+		bdate_format(out, &b->latest);
+	}
+}
+
+static int
+S_placed(const char *skel, const char *id)
+{
+	char key[160];
+	snprintf(key, sizeof key, "{{section %s}}", id);
+	return strstr(skel, key) != NULL;
+}
+
+static void
+S_placeholder(struct buf *out, const struct brief *b, struct slice name)
+{
+	const struct template *t = b->t;
+	if (slice_eq(name, "title")) {
+		md_escape(out, t->title, strlen(t->title));
+	} else if (slice_eq(name, "dateline")) {
+		S_dateline(out, b);
+	} else if (slice_eq(name, "as_of")) {
+		bdate_format(out, &b->as_of);
+	} else if (slice_eq(name, "nsources")) {
+		buf_printf(out, "%zu", b->c->ndoc);
+	} else if (slice_eq(name, "sections")) {
+		for (size_t k = 0; k < b->nsec; k++)
+			if (!S_placed(t->skeleton, b->sec[k].def->id))
+				S_section(out, b, &b->sec[k]);
+	} else if (name.n > 8 && memcmp(name.p, "section ", 8) == 0) {
+		struct slice id = slice_trim((struct slice){ name.p + 8, name.n - 8 });
+		for (size_t k = 0; k < b->nsec; k++)
+			if (slice_eq(id, b->sec[k].def->id))
+				S_section(out, b, &b->sec[k]);
+	} else {
+		buf_puts(out, "{{");
+		buf_put(out, name.p, name.n);
+		buf_puts(out, "}}");
+	}
+}
+
+void
+render_md(const struct brief *b, struct buf *out)
+{
+	const char *s = b->t->skeleton;
+	size_t start = out->n;
+	while (*s) {
+		const char *open = strstr(s, "{{");
+		const char *close = open ? strstr(open + 2, "}}") : NULL;
+		if (open == NULL || close == NULL) {
+			buf_puts(out, s);
+			break;
+		}
+		buf_put(out, s, (size_t)(open - s));
+		S_placeholder(out, b, slice_trim((struct slice){ open + 2,
+		    (size_t)(close - open - 2) }));
+		s = close + 2;
+	}
+	/* one trailing newline, no runs of blank lines */
+	while (out->n > start && (out->p[out->n - 1] == '\n'))
+		out->n--;
+	buf_putc(out, '\n');
+}

@@ -1,0 +1,691 @@
+/*
+ * segment.c -- paragraphs into sentences.
+ *
+ * ICU's sentence break iterator (UAX #29) proposes boundaries over a
+ * UTF-16 copy of the text; a UTF-16 -> UTF-8 offset map brings them back
+ * to byte offsets. An abbreviation layer then decides, per boundary,
+ * whether it stands:
+ *
+ *   - next word starts lower-case            -> no boundary ("?” he asked")
+ *   - token before is a title or e.g./i.e.   -> no boundary ("Dr. Rao")
+ *   - token is No./Fig./Rs. and a digit follows  -> no boundary ("No. 5")
+ *   - token is U.S./Inc./etc./a month/an initial/a dotted acronym
+ *                                            -> no boundary, unless the next
+ *     word is a common sentence starter ("...from the U.S. The deal ...")
+ *   - token is a free-standing "..."         -> no boundary (an elision)
+ *   - "?”" / "!”" followed by a short attribution ("Peskov asked")
+ *                                            -> no boundary
+ * Two kinds of boundary ICU never proposes are added (and then go
+ * through the same rules): after an attached "…" followed by space and a
+ * capital ("He paused… Then"), as ICU does for "..."; and before a year
+ * opening a sentence ("in 2018. 2019 saw"). Any other digit after ". "
+ * continues the sentence ("No. 5 in", "rose 5. 4 units"), as ICU has it.
+ *
+ * The iterator is opened for plain "en", not "en@ss=standard": ICU's
+ * suppression list both misses cases ("Dr. Rao" at the start of a text,
+ * "Gen. Lee") and removes true boundaries this layer cannot restore
+ * ("It is OK. The deal held.", "in Dec. The talks").
+ */
+#include "brief/segment.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utf.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#define SEG_LOCALE "en"
+#define SEG_MAX_LEN ((size_t)INT32_MAX - 1) /* ICU indexes with int32_t */
+#define ABBR_MAX 32     /* longest token looked up as an abbreviation */
+#define LOOK_MAX 64     /* code points skipped looking for a word */
+#define WORD_MAX 16     /* longest word compared with the word lists */
+
+struct segmenter {
+	UBreakIterator *bi;
+	UChar *u16;             /* the text in UTF-16 */
+	int32_t *map;           /* UTF-16 index -> byte offset, n16 + 1 */
+	size_t cap;             /* code units allocated in u16 and map */
+	VEC(size_t) cut;        /* candidate boundaries, byte offsets */
+	span_vec spans;         /* scratch for segment_doc */
+};
+
+/* ---- word lists (English language data) ---------------------------- */
+
+/* Never end a sentence: titles before a name, and Latin connectives. */
+static const char *const S_always[] = {
+	"Mr.", "Mrs.", "Ms.", "Mx.", "Messrs.", "Mme.", "Mlle.", "Dr.",
+	"Prof.", "Gen.", "Lt.", "Col.", "Capt.", "Cmdr.", "Cdr.", "Adm.",
+	"Maj.", "Sgt.", "Cpl.", "Pvt.", "Brig.", "Gov.", "Sen.", "Rep.",
+	"Rev.", "Hon.", "Pres.", "Amb.", "Supt.", "Insp.", "Det.", "Fr.",
+	"Msgr.", "St.", "Mt.", "Ft.", "Sh.", "Smt.", "e.g.", "i.e.", "vs.",
+	"v.", "viz.", "cf.", "approx.", "ca.", "incl.", "esp.",
+};
+
+/* Glued to a following number only: "No. 5", "Fig. 3", "Rs. 500". */
+static const char *const S_number[] = {
+	"No.", "Nos.", "Fig.", "Figs.", "Vol.", "Vols.", "Art.", "Sec.",
+	"Ch.", "pp.", "p.", "Para.", "Ref.", "Rs.", "Op.", "Ex.",
+};
+
+/* May end a sentence; glued unless a sentence starter follows. Dotted
+ * acronyms (U.S., a.m.) and initials (J.) are treated the same way. */
+static const char *const S_endable[] = {
+	"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
+	"Sept.", "Oct.", "Nov.", "Dec.", "Inc.", "Ltd.", "Co.", "Corp.",
+	"Bros.", "Plc.", "Jr.", "Sr.", "Dept.", "Univ.", "Govt.", "Ave.",
+	"Blvd.", "Rd.", "etc.", "al.",
+};
+
+/* Capitalised words that usually open a sentence, not continue a name. */
+static const char *const S_starters[] = {
+	"The", "A", "An", "It", "Its", "This", "That", "These", "Those",
+	"There", "Then", "Thus", "They", "Their", "He", "His", "She", "Her",
+	"We", "Our", "I", "You", "But", "And", "Or", "So", "Yet", "However",
+	"Meanwhile", "Moreover", "Also", "In", "On", "At", "As", "After",
+	"Before", "By", "For", "From", "If", "When", "While", "Where", "What",
+	"Why", "How", "Who", "With", "Without", "Although", "Though",
+	"Despite", "During", "Since", "Still", "Now", "Today", "Some", "Many",
+	"Most", "Several", "No", "Not", "Under", "Such", "Both", "Each",
+	"According",
+};
+
+/* Verbs of an attribution after a quoted question or exclamation. */
+static const char *const S_speech[] = {
+	"said", "says", "asked", "asks", "added", "adds", "told", "tells",
+	"wrote", "writes", "replied", "noted", "stated", "declared",
+	"insisted", "exclaimed", "wondered", "shouted", "explained",
+	"argued", "countered", "continued", "quipped", "remarked",
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- characters ---------------------------------------------------- */
+
+static int
+S_is_space(UChar32 c)
+{
+	return c >= 0 && u_isUWhiteSpace(c);
+}
+
+static int
+S_is_open(UChar32 c)
+{
+	int8_t t;
+	if (c < 0)
+		return 0;
+	t = u_charType(c);
+	return t == U_START_PUNCTUATION || t == U_INITIAL_PUNCTUATION ||
+	    c == '"' || c == '\'';
+}
+
+static int
+S_is_close(UChar32 c)
+{
+	int8_t t;
+	if (c < 0)
+		return 0;
+	t = u_charType(c);
+	return t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION ||
+	    c == '"' || c == '\'';
+}
+
+static int
+S_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Code point at *i (advanced), U+FFFD for a bad byte, -1 at the end. */
+static UChar32
+S_next(const char *p, size_t n, size_t *i)
+{
+	int32_t k = (int32_t)*i;
+	UChar32 c;
+	if (*i >= n)
+		return -1;
+	U8_NEXT((const uint8_t *)p, k, (int32_t)n, c);
+	*i = (size_t)k;
+	return c < 0 ? 0xFFFD : c;
+}
+
+/* Code point ending at *i (moved back), -1 at the start. */
+static UChar32
+S_prev(const char *p, size_t *i)
+{
+	int32_t k = (int32_t)*i;
+	UChar32 c;
+	if (*i == 0)
+		return -1;
+	U8_PREV((const uint8_t *)p, 0, k, c);
+	*i = (size_t)k;
+	return c < 0 ? 0xFFFD : c;
+}
+
+/* ---- word lists lookups ---------------------------------------------- */
+
+/* Exact match; an entry written in lower case also matches with its
+ * first letter capitalised ("E.g.", "Etc."). */
+static int
+S_entry_eq(struct slice t, const char *e)
+{
+	size_t n = strlen(e);
+	if (t.n != n)
+		return 0;
+	if (memcmp(t.p, e, n) == 0)
+		return 1;
+	return e[0] >= 'a' && e[0] <= 'z' && t.p[0] == e[0] - 32 &&
+	    memcmp(t.p + 1, e + 1, n - 1) == 0;
+}
+
+static int
+S_in_list(struct slice t, const char *const *list, size_t nlist)
+{
+	size_t i;
+	for (i = 0; i < nlist; i++)
+		if (S_entry_eq(t, list[i]))
+			return 1;
+	return 0;
+}
+
+/* "U.S.", "a.m.", "J.R.R.": two or more single letters, each dotted. */
+static int
+S_is_dotted(struct slice t)
+{
+	size_t i;
+	if (t.n < 4 || t.n % 2 != 0)
+		return 0;
+	for (i = 0; i < t.n; i += 2) {
+		unsigned char c = (unsigned char)t.p[i];
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) ||
+		    t.p[i + 1] != '.')
+			return 0;
+	}
+	return 1;
+}
+
+/* One capital letter and a period: "J.", "K.", "Ó.". */
+static int
+S_is_initial(struct slice t)
+{
+	size_t i = 0;
+	UChar32 c = S_next(t.p, t.n, &i);
+	return u_isupper(c) && i + 1 == t.n && t.p[i] == '.';
+}
+
+enum { AB_NONE, AB_ALWAYS, AB_NUMBER, AB_ENDABLE, AB_ELISION };
+
+static int
+S_abbr_class(struct slice t)
+{
+	if (S_in_list(t, S_always, NELEM(S_always)))
+		return AB_ALWAYS;
+	if (S_in_list(t, S_number, NELEM(S_number)))
+		return AB_NUMBER;
+	if (S_in_list(t, S_endable, NELEM(S_endable)) || S_is_dotted(t) ||
+	    S_is_initial(t))
+		return AB_ENDABLE;
+	if (slice_eq(t, "..."))
+		return AB_ELISION;
+	return AB_NONE;
+}
+
+/* ---- looking around a boundary --------------------------------------- */
+
+/* The word after b: spaces and opening quotes/brackets skipped. first is
+ * its first code point (-1 if none); w its ASCII letters (may be empty);
+ * after the code point following them. */
+struct word {
+	UChar32 first, after;
+	struct slice w;
+};
+
+static struct word
+S_word_at(const char *p, size_t n, size_t b)
+{
+	struct word r = { -1, -1, { p + b, 0 } };
+	size_t i = b, k, j;
+	UChar32 c = -1;
+	for (k = 0; k < LOOK_MAX; k++) {
+		j = i;
+		c = S_next(p, n, &i);
+		if (!S_is_space(c) && !S_is_open(c)) {
+			i = j;
+			break;
+		}
+	}
+	r.first = c;
+	r.w.p = p + i;
+	while (i < n && r.w.n <= WORD_MAX && ((p[i] >= 'A' && p[i] <= 'Z') ||
+	    (p[i] >= 'a' && p[i] <= 'z'))) {
+		r.w.n++;
+		i++;
+	}
+	r.after = S_next(p, n, &i);
+	return r;
+}
+
+static int
+S_is_starter(struct word w)
+{
+	if (w.w.n == 0 || w.w.n > WORD_MAX || w.after == '.')
+		return 0;
+	return S_in_list(w.w, S_starters, NELEM(S_starters));
+}
+
+/* The whitespace-delimited token ending before b (spaces before b
+ * skipped), opening quotes/brackets removed. Empty if longer than
+ * ABBR_MAX bytes or if there is none. */
+static struct slice
+S_token_before(const char *p, size_t b)
+{
+	size_t e = b, s, j, k;
+	for (k = 0; k < LOOK_MAX && e > 0; k++) {
+		j = e;
+		if (!S_is_space(S_prev(p, &j)))
+			break;
+		e = j;
+	}
+	for (s = e; s > 0; s = j) {
+		j = s;
+		if (S_is_space(S_prev(p, &j)))
+			break;
+		if (e - j > ABBR_MAX)
+			return (struct slice){ p + b, 0 };
+	}
+	while (s < e) {
+		j = s;
+		if (!S_is_open(S_next(p, e, &j)))
+			break;
+		s = j;
+	}
+	return (struct slice){ p + s, e - s };
+}
+
+/* After "?”" or "!”": does a short attribution follow ("Peskov asked",
+ * "Kremlin spokesman Dmitry Peskov said")? The first word must not be a
+ * sentence starter; a speech verb must come within six words, before
+ * any sentence punctuation or quote. */
+static int
+S_attribution_follows(const char *p, size_t n, size_t b)
+{
+	size_t i = b, k;
+	struct word w = S_word_at(p, n, b);
+	if (S_is_starter(w))
+		return 0;
+	for (k = 0; k < 6; k++) {
+		w = S_word_at(p, n, i);
+		if (w.w.n == 0)
+			return 0;
+		if (S_in_list(w.w, S_speech, NELEM(S_speech)))
+			return 1;
+		i = (size_t)(w.w.p - p) + w.w.n;
+		if (i < n && p[i] != ' ' && p[i] != ',' && p[i] != '-')
+			return 0;
+	}
+	return 0;
+}
+
+/* Does t end in '?' or '!' and then closing quote marks? */
+static int
+S_quoted_exclaim(struct slice t)
+{
+	size_t i = t.n;
+	UChar32 c;
+	int quotes = 0;
+	while ((c = S_prev(t.p, &i)) >= 0 && S_is_close(c))
+		quotes++;
+	return quotes > 0 && (c == '?' || c == '!');
+}
+
+/* Should the proposed boundary at byte b stand? */
+static int
+S_keep(const char *p, size_t n, size_t b)
+{
+	struct word w = S_word_at(p, n, b);
+	struct slice t = S_token_before(p, b);
+	if (w.first >= 0 && u_islower(w.first))
+		return 0;
+	if (t.n == 0)
+		return 1;
+	if (S_quoted_exclaim(t))
+		return !S_attribution_follows(p, n, b);
+	if (t.p[t.n - 1] != '.')
+		return 1;
+	switch (S_abbr_class(t)) {
+	case AB_ALWAYS:
+	case AB_ELISION:
+		return 0;
+	case AB_NUMBER:
+		return !(w.first >= 0 && u_isdigit(w.first));
+	case AB_ENDABLE:
+		return S_is_starter(w);
+	default:
+		return 1;
+	}
+}
+
+/* ---- candidates -------------------------------------------------------- */
+
+static void
+S_reserve(struct segmenter *sg, size_t units)
+{
+	if (units <= sg->cap)
+		return;
+	free(sg->u16);
+	free(sg->map);
+	sg->u16 = xmalloc(units * sizeof *sg->u16);
+	sg->map = xmalloc(units * sizeof *sg->map);
+	sg->cap = units;
+}
+
+/* UTF-8 to UTF-16 with the offset map; returns the UTF-16 length. A
+ * UTF-8 sequence never yields more code units than it has bytes. */
+static int32_t
+S_to_utf16(struct segmenter *sg, const char *p, size_t n)
+{
+	size_t i = 0, start;
+	int32_t k = 0;
+	UChar32 c;
+	S_reserve(sg, n + 1);
+	while (i < n) {
+		start = i;
+		c = S_next(p, n, &i);
+		sg->map[k] = (int32_t)start;
+		if (U_IS_BMP(c)) {
+			sg->u16[k++] = (UChar)c;
+		} else {
+			sg->u16[k] = U16_LEAD(c);
+			sg->map[k + 1] = (int32_t)start;
+			sg->u16[k + 1] = U16_TRAIL(c);
+			k += 2;
+		}
+	}
+	sg->map[k] = (int32_t)n;
+	return k;
+}
+
+/* ICU's boundaries, as byte offsets strictly inside (0, n). */
+static int
+S_icu_cuts(struct segmenter *sg, int32_t n16, struct brief_err *err)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t q;
+	ubrk_setText(sg->bi, sg->u16, n16, &e);
+	if (U_FAILURE(e))
+		return brief_fail(err, "segment", NULL, 0,
+		    "ICU sentence iterator: %s", u_errorName(e));
+	ubrk_first(sg->bi);
+	while ((q = ubrk_next(sg->bi)) != UBRK_DONE && q < n16)
+		if (q > 0)
+			VEC_PUSH(&sg->cut, (size_t)sg->map[q]);
+	return 0;
+}
+
+/* Where an attached "…" at i ends a sentence ("paused… Then"), the
+ * offset just after it (where its trailing space starts); 0 if not. */
+static size_t
+S_ellipsis_cut(const char *p, size_t n, size_t i)
+{
+	size_t j = i, at, k;
+	UChar32 c = S_prev(p, &j);
+	if (c < 0 || S_is_space(c))
+		return 0;
+	j = i + 3;
+	for (k = 0; k < LOOK_MAX; k++) {
+		at = j;
+		c = S_next(p, n, &j);
+		if (c != 0x2026 && !S_is_close(c))
+			break;
+	}
+	if (!S_is_space(c))
+		return 0;
+	c = S_word_at(p, n, at).first;
+	return c >= 0 && u_isupper(c) ? at : 0;
+}
+
+static int
+S_cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Where "." at i is followed by space and a year opening a sentence
+ * ("in 2018. 2019 saw"), the offset after the "."; 0 if not. ICU never
+ * breaks before a digit when a lower-case word follows it. */
+static size_t
+S_year_cut(const char *p, size_t n, size_t dot)
+{
+	size_t j = dot + 1, at, k;
+	for (k = 0; k < LOOK_MAX; k++) {
+		at = j;
+		if (!S_is_space(S_next(p, n, &j))) {
+			j = at;
+			break;
+		}
+	}
+	if (j == dot + 1 || n - j < 4 || (p[j] != '1' && p[j] != '2'))
+		return 0;
+	for (k = 1; k < 4; k++)
+		if (p[j + k] < '0' || p[j + k] > '9')
+			return 0;
+	if (n - j > 4 && S_is_digit(p[j + 4]))
+		return 0;
+	if (n - j > 5 && (p[j + 4] == '.' || p[j + 4] == ',') &&
+	    S_is_digit(p[j + 5]))
+		return 0;
+	return dot + 1;
+}
+
+/* Add the cuts ICU does not propose (attached ellipses, years), then
+ * sort and drop duplicates. */
+static void
+S_add_cuts(struct segmenter *sg, const char *p, size_t n)
+{
+	size_t i, nicu = sg->cut.n, k, m;
+	for (i = 0; i < n; i++) {
+		k = 0;
+		if (p[i] == '.')
+			k = S_year_cut(p, n, i);
+		else if (p[i] == '\xE2' && n - i >= 3 &&
+		    memcmp(p + i, "\xE2\x80\xA6", 3) == 0)
+			k = S_ellipsis_cut(p, n, i);
+		if (k > 0)
+			VEC_PUSH(&sg->cut, k);
+	}
+	if (sg->cut.n == nicu)
+		return;
+	qsort(sg->cut.v, sg->cut.n, sizeof *sg->cut.v, S_cmp_size);
+	for (k = m = 0; k < sg->cut.n; k++)
+		if (m == 0 || sg->cut.v[m - 1] != sg->cut.v[k])
+			sg->cut.v[m++] = sg->cut.v[k];
+	sg->cut.n = m;
+}
+
+/* ---- spans ------------------------------------------------------------- */
+
+/* Trim Unicode white space from [*off, *off + *len) of p. */
+static void
+S_trim(const char *p, size_t *off, size_t *len)
+{
+	size_t s = *off, e = *off + *len, j;
+	while (s < e) {
+		j = s;
+		if (!S_is_space(S_next(p, e, &j)))
+			break;
+		s = j;
+	}
+	while (e > s) {
+		j = e;
+		if (!S_is_space(S_prev(p, &j)))
+			break;
+		e = j;
+	}
+	*off = s;
+	*len = e - s;
+}
+
+static void
+S_emit(const char *p, size_t from, size_t to, span_vec *out)
+{
+	size_t off = from, len = to - from;
+	S_trim(p, &off, &len);
+	if (len > 0)
+		VEC_PUSH(out, ((struct span){ off, len }));
+}
+
+/* ---- API --------------------------------------------------------------- */
+
+struct segmenter *
+segmenter_new(struct brief_err *err)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	struct segmenter *sg = xcalloc(1, sizeof *sg);
+	sg->bi = ubrk_open(UBRK_SENTENCE, SEG_LOCALE, NULL, 0, &e);
+	if (U_FAILURE(e)) {
+		free(sg);
+		brief_fail(err, "segment", NULL, 0,
+		    "cannot open ICU sentence iterator: %s", u_errorName(e));
+		return NULL;
+	}
+	return sg;
+}
+
+void
+segmenter_free(struct segmenter *sg)
+{
+	if (sg == NULL)
+		return;
+	ubrk_close(sg->bi);
+	free(sg->u16);
+	free(sg->map);
+	VEC_FREE(&sg->cut);
+	VEC_FREE(&sg->spans);
+	free(sg);
+}
+
+int
+segment_text(struct segmenter *sg, const char *p, size_t n,
+	span_vec *out, struct brief_err *err)
+{
+	size_t i, prev = 0;
+	if (n > SEG_MAX_LEN)
+		return brief_fail(err, "segment", NULL, 0,
+		    "text of %zu bytes is too long to segment", n);
+	if (n == 0)
+		return 0;
+	sg->cut.n = 0;
+	if (S_icu_cuts(sg, S_to_utf16(sg, p, n), err) < 0)
+		return -1;
+	S_add_cuts(sg, p, n);
+	for (i = 0; i < sg->cut.n; i++) {
+		size_t b = sg->cut.v[i];
+		if (b <= prev || b >= n || !S_keep(p, n, b))
+			continue;
+		S_emit(p, prev, b, out);
+		prev = b;
+	}
+	S_emit(p, prev, n, out);
+	return 0;
+}
+
+/* ---- documents --------------------------------------------------------- */
+
+/* SF_QUESTION / SF_NOTERM from how p[0..n) ends, closing quotes and
+ * brackets skipped. */
+static unsigned
+S_end_flags(const char *p, size_t n)
+{
+	size_t i = n, k;
+	UChar32 c = -1, before;
+	for (k = 0; k < LOOK_MAX; k++)
+		if (!S_is_close(c = S_prev(p, &i)))
+			break;
+	before = S_prev(p, &i);
+	if (c == '?' || c == 0xFF1F || (c == '!' && before == '?'))
+		return SF_QUESTION;
+	if (c == '.' || c == '!' || c == 0x2026 || c == 0xFF01 ||
+	    c == 0x3002 || c == 0xFF0E)
+		return 0;
+	return SF_NOTERM;
+}
+
+static unsigned
+S_para_flags(unsigned pf)
+{
+	unsigned f = 0;
+	if (pf & PARA_TITLE)
+		f |= SF_TITLE | SF_HEADING;
+	if (pf & PARA_HEADING)
+		f |= SF_HEADING | SF_NOTERM;
+	if (pf & PARA_DEK)
+		f |= SF_DEK;
+	if (pf & PARA_BULLET)
+		f |= SF_BULLET;
+	return f;
+}
+
+/* Sentences of paragraph pi from the spans in sg->spans. */
+static void
+S_push_sentences(struct segmenter *sg, const struct doc *d, size_t pi,
+	int doc_index, sentence_vec *out)
+{
+	const struct para *pa = &d->para[pi];
+	const char *t = d->text + pa->off;
+	size_t i, from = 0;
+	int line = pa->line;
+	for (i = 0; i < sg->spans.n; i++) {
+		struct span s = sg->spans.v[i];
+		struct sentence st;
+		const char *nl;
+		while ((nl = memchr(t + from, '\n', s.off - from)) != NULL) {
+			line++;
+			from = (size_t)(nl - t) + 1;
+		}
+		from = s.off;
+		st.doc = doc_index;
+		st.para = (int)pi;
+		st.off = pa->off + s.off;
+		st.len = s.len;
+		st.line = line;
+		st.flags = S_para_flags(pa->flags) | S_end_flags(t + s.off, s.len);
+		VEC_PUSH(out, st);
+	}
+}
+
+/* Put file and line on an error segment_text reported. */
+static int
+S_refail(struct brief_err *err, const char *path, int line)
+{
+	char msg[sizeof err->msg];
+	if (err == NULL)
+		return -1;
+	memcpy(msg, err->msg, sizeof msg);
+	msg[sizeof msg - 1] = '\0';
+	return brief_fail(err, "segment", path, line, "%s", msg);
+}
+
+int
+segment_doc(struct segmenter *sg, const struct doc *d, int doc_index,
+	sentence_vec *out, struct brief_err *err)
+{
+	size_t i;
+	for (i = 0; i < d->npara; i++) {
+		const struct para *pa = &d->para[i];
+		const char *t = d->text + pa->off;
+		if (pa->off > d->len || pa->len > d->len - pa->off)
+			return brief_fail(err, "segment", d->path, pa->line,
+			    "paragraph %zu lies outside the text", i);
+		sg->spans.n = 0;
+		if (pa->flags & (PARA_HEADING | PARA_TITLE))
+			S_emit(t, 0, pa->len, &sg->spans);
+		else if (segment_text(sg, t, pa->len, &sg->spans, err) < 0)
+			return S_refail(err, d->path, pa->line);
+		S_push_sentences(sg, d, i, doc_index, out);
+	}
+	return 0;
+}

@@ -1,0 +1,502 @@
+/*
+ * select.c -- from scored, clustered sentences to the brief's items.
+ *
+ * Order of choice: the bottom line first (the most central on-subject
+ * statements), then attributed views, then every remaining fact goes to
+ * the one facts/timeline section it fits best. Within a section items
+ * are taken by rank, skipping anything that repeats an item already
+ * chosen anywhere in the brief. Timeline entries are grouped by date,
+ * one per event, and set in chronological order.
+ */
+#include "brief/select.h"
+
+#include <math.h>
+#include <string.h>
+
+#define REPEAT 0.5          /* overlap at which a candidate repeats an item */
+#define MIN_VIEW_WORDS 6
+
+struct cand {
+	size_t sent;
+	long fact;              /* -1 for views */
+	const struct view *view;
+	struct bdate date, end;
+	double rank;
+	int *cite;
+	size_t ncite;
+};
+typedef VEC(struct cand) cand_vec;
+
+struct why {
+	int sec;                /* section index, -1 none */
+	const char *reason;
+};
+
+struct sel {
+	const struct corpus *c;
+	const struct score *sc;
+	const struct template *t;
+	struct arena *a;
+	fact_vec facts;
+	long *fact_of;
+	unsigned char *fact_used;
+	VEC(size_t) chosen;     /* sentences already in the brief */
+	struct why *why;        /* per sentence, for --explain */
+};
+
+static const unsigned NOT_ITEM = AF_HEADING | AF_FRAGMENT | AF_QUOTED_TITLE |
+	AF_QUESTION | AF_FIRST_PERSON | AF_TOO_LONG;
+
+static const char *
+S_reject_reason(unsigned f)
+{
+	if (f & AF_HEADING) return "heading";
+	if (f & AF_FRAGMENT) return "fragment";
+	if (f & AF_QUOTED_TITLE) return "quoted title";
+	if (f & AF_QUESTION) return "question";
+	if (f & AF_FIRST_PERSON) return "first person";
+	if (f & AF_TOO_LONG) return "too long";
+	return NULL;
+}
+
+/* ---- helpers ------------------------------------------------------ */
+
+static void
+S_note(struct sel *s, size_t i, int sec, const char *reason)
+{
+	if (s->why[i].reason == NULL || sec >= 0) {
+		s->why[i].sec = sec;
+		s->why[i].reason = reason;
+	}
+}
+
+static int
+S_repeats(const struct sel *s, size_t sent)
+{
+	for (size_t k = 0; k < s->chosen.n; k++)
+		if (s->chosen.v[k] == sent ||
+		    cluster_overlap(s->c, s->chosen.v[k], sent) >= REPEAT)
+			return 1;
+	return 0;
+}
+
+static int
+S_cmp_rank(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+	if (a->rank != b->rank)
+		return a->rank > b->rank ? -1 : 1;
+	return a->sent < b->sent ? -1 : a->sent > b->sent;
+}
+
+static int
+S_cmp_date(const void *pa, const void *pb)
+{
+	const struct item *a = pa, *b = pb;
+	int k = bdate_cmp(&a->date, &b->date);
+	if (k != 0)
+		return k;
+	return a->sent < b->sent ? -1 : a->sent > b->sent;
+}
+
+/* 1-based source numbers of fact f's docs. */
+static void
+S_fact_cites(struct sel *s, long f, struct cand *cd)
+{
+	const struct fact *ft = &s->facts.v[f];
+	cd->cite = arena_alloc(s->a, (ft->ndoc ? ft->ndoc : 1) * sizeof(int));
+	for (size_t k = 0; k < ft->ndoc; k++)
+		cd->cite[k] = s->c->doc[ft->doc[k]].id;
+	cd->ncite = ft->ndoc;
+}
+
+/* Union of two ascending citation lists into cd. */
+static void
+S_merge_cites(struct arena *a, struct cand *cd, const int *b, size_t nb)
+{
+	int *out = arena_alloc(a, (cd->ncite + nb) * sizeof(int) + sizeof(int));
+	size_t i = 0, j = 0, k = 0;
+	while (i < cd->ncite || j < nb) {
+		int x = i < cd->ncite ? cd->cite[i] : 0, y = j < nb ? b[j] : 0;
+		if (j >= nb || (i < cd->ncite && x < y))
+			out[k++] = x, i++;
+		else if (i >= cd->ncite || y < x)
+			out[k++] = y, j++;
+		else
+			out[k++] = x, i++, j++;
+	}
+	cd->cite = out;
+	cd->ncite = k;
+}
+
+static double
+S_corroboration(size_t ndoc)
+{
+	return 1.0 + 0.3 * (double)(ndoc > 0 ? ndoc - 1 : 0);
+}
+
+static void
+S_emit(struct sel *s, struct brief_section *bs, const struct cand *cd)
+{
+	struct item *it = &bs->item[bs->n++];
+	const struct sentence *se = &s->c->s.v[cd->sent];
+	memset(it, 0, sizeof *it);
+	it->sent = cd->sent;
+	it->text = (struct slice){ s->c->doc[se->doc].text + se->off, se->len };
+	it->cite = cd->cite;
+	it->ncite = cd->ncite;
+	it->date = cd->date;
+	it->end = cd->end;
+	it->rank = cd->rank;
+	it->view = cd->view;
+	if (cd->view) {
+		const struct view *v = cd->view;
+		it->text = (struct slice){ s->c->doc[v->doc].text + v->off, v->len };
+	}
+	VEC_PUSH(&s->chosen, cd->sent);
+	if (cd->fact >= 0)
+		s->fact_used[cd->fact] = 1;
+}
+
+/* Take candidates by rank, skipping repeats, up to the section's max. */
+static void
+S_take(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
+{
+	const struct section_def *d = &s->t->sec[si];
+	if (cv->n > 1)
+		qsort(cv->v, cv->n, sizeof *cv->v, S_cmp_rank);
+	bs->item = arena_alloc(s->a, ((size_t)d->max_items + 1) * sizeof *bs->item);
+	for (size_t k = 0; k < cv->n; k++) {
+		const struct cand *cd = &cv->v[k];
+		if (bs->n >= (size_t)d->max_items) {
+			S_note(s, cd->sent, -1, "ranked below the section's limit");
+			continue;
+		}
+		if ((cd->fact >= 0 && s->fact_used[cd->fact]) || S_repeats(s, cd->sent)) {
+			S_note(s, cd->sent, -1, "repeats an item already chosen");
+			continue;
+		}
+		S_emit(s, bs, cd);
+		S_note(s, cd->sent, si, "kept");
+	}
+}
+
+/* ---- the bottom line ----------------------------------------------- */
+
+static void
+S_summary(struct sel *s, int si, struct brief_section *bs)
+{
+	cand_vec cv = { 0 };
+	for (size_t f = 0; f < s->facts.n; f++) {
+		size_t i = s->facts.v[f].rep;
+		const struct score *sc = &s->sc[i];
+		if (s->c->info[i].flags & AF_ANAPHOR)
+			continue;
+		double aff = sc->sec[si] + 0.5 * sc->topic;
+		if (aff < s->t->sec[si].min_score)
+			continue;
+		struct cand cd = { i, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0 };
+		cd.rank = aff * (0.5 + sc->central) * S_corroboration(s->facts.v[f].ndoc);
+		if (s->c->s.v[i].flags & SF_DEK)
+			cd.rank *= 1.5;
+		S_fact_cites(s, (long)f, &cd);
+		VEC_PUSH(&cv, cd);
+	}
+	S_take(s, si, bs, &cv);
+	VEC_FREE(&cv);
+}
+
+/* ---- views -------------------------------------------------------- */
+
+static int
+S_same_speaker(const struct view *a, const struct view *b)
+{
+	return a->speaker.n == b->speaker.n &&
+	    memcmp(a->speaker.p, b->speaker.p, a->speaker.n) == 0;
+}
+
+static int
+S_view_ok(const struct corpus *c, const struct view *v)
+{
+	if (v->speaker.n == 0 || (v->flags & (VIEW_FIRST_PERSON | VIEW_REPORTED)))
+		return 0;
+	size_t words = 0;
+	for (size_t k = v->first; k <= v->last && k < c->s.n; k++)
+		words += c->info[k].words;
+	return words >= MIN_VIEW_WORDS;
+}
+
+static double
+S_view_rank(const struct sel *s, int si, const struct view *v)
+{
+	double aff = 0, central = 0;
+	size_t n = 0;
+	for (size_t k = v->first; k <= v->last && k < s->c->s.n; k++, n++) {
+		aff += s->sc[k].sec[si] + 0.5 * s->sc[k].topic;
+		central += s->sc[k].central;
+	}
+	return (1.0 + aff) * (0.5 + central / (double)(n ? n : 1));
+}
+
+/* Views: the best view of each speaker first, then further views. */
+static void
+S_views(struct sel *s, int si, struct brief_section *bs)
+{
+	cand_vec cv = { 0 };
+	const struct section_def *d = &s->t->sec[si];
+	for (size_t k = 0; k < s->c->views.n; k++) {
+		const struct view *v = &s->c->views.v[k];
+		if (!S_view_ok(s->c, v))
+			continue;
+		struct cand cd = { v->first, -1, v, { 0 }, { 0 }, 0, NULL, 0 };
+		cd.rank = S_view_rank(s, si, v);
+		cd.cite = arena_alloc(s->a, sizeof(int));
+		cd.cite[0] = s->c->doc[v->doc].id;
+		cd.ncite = 1;
+		VEC_PUSH(&cv, cd);
+	}
+	if (cv.n > 1)
+		qsort(cv.v, cv.n, sizeof *cv.v, S_cmp_rank);
+	for (size_t k = 1; k < cv.n; k++)   /* later views of a speaker rank lower */
+		for (size_t j = 0; j < k; j++)
+			if (S_same_speaker(cv.v[j].view, cv.v[k].view)) {
+				cv.v[k].rank *= 0.3;
+				break;
+			}
+	(void)d;
+	S_take(s, si, bs, &cv);
+	VEC_FREE(&cv);
+}
+
+/* ---- timeline ----------------------------------------------------- */
+
+/* The first well-formed date of sentence i; 0 if none. */
+static int
+S_event_date(const struct corpus *c, size_t i, struct bdate *d, struct bdate *e)
+{
+	const struct sent_info *in = &c->info[i];
+	for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
+		const struct date_mention *m = &c->dates.v[j];
+		if (m->date.prec == DP_NONE || m->date.y == 0)
+			continue;
+		*d = m->date;
+		*e = m->end;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+S_same_date(const struct cand *a, const struct cand *b)
+{
+	return bdate_cmp(&a->date, &b->date) == 0 && a->date.prec == b->date.prec &&
+	    bdate_cmp(&a->end, &b->end) == 0;
+}
+
+/* One entry per date: the best-ranked sentence, citing every source
+ * that reports something on that date. */
+static void
+S_timeline_group(struct sel *s, cand_vec *cv)
+{
+	if (cv->n > 1)
+		qsort(cv->v, cv->n, sizeof *cv->v, S_cmp_rank);
+	size_t k = 0;
+	for (size_t i = 0; i < cv->n; i++) {
+		size_t j = 0;
+		while (j < k && !S_same_date(&cv->v[j], &cv->v[i]))
+			j++;
+		if (j < k) {
+			S_merge_cites(s->a, &cv->v[j], cv->v[i].cite, cv->v[i].ncite);
+			s->fact_used[cv->v[i].fact] = 1;
+			S_note(s, cv->v[i].sent, -1, "same date as a better timeline entry");
+			continue;
+		}
+		cv->v[k++] = cv->v[i];
+	}
+	cv->n = k;
+	for (size_t i = 0; i < cv->n; i++)
+		cv->v[i].rank *= S_corroboration(cv->v[i].ncite);
+}
+
+/* ---- facts -------------------------------------------------------- */
+
+static double
+S_fact_rank(const struct sel *s, size_t i, double aff, size_t ndoc)
+{
+	double r = aff * (0.5 + s->sc[i].central) * S_corroboration(ndoc);
+	if (s->c->info[i].flags & AF_ANAPHOR)
+		r *= 0.75;
+	if (s->sc[i].topic <= 0)
+		r *= 0.5;
+	return r;
+}
+
+/* The facts or timeline section fact f fits best, or -1. */
+static int
+S_best_section(const struct sel *s, size_t f, struct bdate *d, struct bdate *e)
+{
+	size_t i = s->facts.v[f].rep;
+	int best = -1, dated = S_event_date(s->c, i, d, e);
+	double best_fit = 0;
+	for (size_t k = 0; k < s->t->nsec; k++) {
+		const struct section_def *sd = &s->t->sec[k];
+		if (sd->kind != SK_FACTS && !(sd->kind == SK_TIMELINE && dated))
+			continue;
+		double aff = s->sc[i].sec[k];
+		if (aff < sd->min_score)
+			continue;
+		double fit = aff / (sd->min_score > 0 ? sd->min_score : 1);
+		if (fit > best_fit)
+			best_fit = fit, best = (int)k;
+	}
+	return best;
+}
+
+static void
+S_facts(struct sel *s, struct brief *b)
+{
+	cand_vec *per = xcalloc(s->t->nsec, sizeof *per);
+	for (size_t f = 0; f < s->facts.n; f++) {
+		if (s->fact_used[f])
+			continue;
+		struct cand cd = { s->facts.v[f].rep, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0 };
+		int k = S_best_section(s, f, &cd.date, &cd.end);
+		if (k < 0) {
+			S_note(s, cd.sent, -1, "fits no section (cue score below min_score)");
+			continue;
+		}
+		cd.rank = S_fact_rank(s, cd.sent, s->sc[cd.sent].sec[k], s->facts.v[f].ndoc);
+		S_fact_cites(s, (long)f, &cd);
+		VEC_PUSH(&per[k], cd);
+	}
+	for (size_t k = 0; k < s->t->nsec; k++) {
+		if (s->t->sec[k].kind == SK_TIMELINE) {
+			S_timeline_group(s, &per[k]);
+			S_take(s, (int)k, &b->sec[k], &per[k]);
+			qsort(b->sec[k].item, b->sec[k].n, sizeof *b->sec[k].item, S_cmp_date);
+		} else if (s->t->sec[k].kind == SK_FACTS) {
+			S_take(s, (int)k, &b->sec[k], &per[k]);
+		}
+		VEC_FREE(&per[k]);
+	}
+	free(per);
+}
+
+/* ---- explain ------------------------------------------------------ */
+
+static void
+S_explain(const struct sel *s, FILE *fp)
+{
+	const struct corpus *c = s->c;
+	fprintf(fp, "# source:line\tcentral\ttopic\t");
+	for (size_t k = 0; k < s->t->nsec; k++)
+		fprintf(fp, "%s\t", s->t->sec[k].id);
+	fprintf(fp, "fact\tdecision\ttext\n");
+	for (size_t i = 0; i < c->s.n; i++) {
+		const struct sentence *se = &c->s.v[i];
+		const struct why *w = &s->why[i];
+		struct slice t = corpus_text(c, i);
+		fprintf(fp, "%s:%d\t%.2f\t%.1f\t", c->doc[se->doc].name, se->line,
+		    s->sc[i].central, s->sc[i].topic);
+		for (size_t k = 0; k < s->t->nsec; k++)
+			fprintf(fp, "%.1f\t", s->sc[i].sec[k]);
+		fprintf(fp, "%ld\t", s->fact_of[i]);
+		if (w->sec >= 0)
+			fprintf(fp, "kept in %s", s->t->sec[w->sec].id);
+		else
+			fprintf(fp, "dropped: %s", w->reason ? w->reason : "not ranked");
+		fprintf(fp, "\t%.*s%s\n", (int)(t.n > 90 ? 90 : t.n), t.p, t.n > 90 ? "…" : "");
+	}
+}
+
+/* ---- entry points ------------------------------------------------- */
+
+static void
+S_latest(struct brief *b)
+{
+	const struct corpus *c = b->c;
+	memset(&b->latest, 0, sizeof b->latest);
+	for (size_t k = 0; k < c->ndoc; k++)
+		if (c->doc[k].date.prec != DP_NONE && bdate_cmp(&c->doc[k].date, &b->latest) > 0)
+			b->latest = c->doc[k].date;
+	for (size_t j = 0; j < c->dates.n; j++) {
+		const struct bdate *d = &c->dates.v[j].end;
+		if (d->y != 0 && d->prec != DP_NONE && bdate_cmp(d, &b->latest) > 0)
+			b->latest = *d;
+	}
+}
+
+void
+select_brief(const struct corpus *c, const struct score *sc,
+	const struct template *t, struct arena *a, struct brief *out,
+	FILE *explain)
+{
+	struct sel s = { c, sc, t, a, { 0 }, NULL, NULL, { 0 }, NULL };
+	size_t n = c->s.n ? c->s.n : 1;
+	unsigned char *eligible = xcalloc(n, 1);
+
+	s.why = xcalloc(n, sizeof *s.why);
+	for (size_t i = 0; i < c->s.n; i++) {
+		s.why[i].sec = -1;
+		s.why[i].reason = S_reject_reason(c->info[i].flags);
+		if (c->info[i].flags & AF_VIEW)
+			s.why[i].reason = "part of a view";
+		eligible[i] = !(c->info[i].flags & (NOT_ITEM | AF_VIEW));
+	}
+	s.fact_of = xcalloc(n, sizeof *s.fact_of);
+	cluster_corpus(c, sc, eligible, a, &s.facts, s.fact_of);
+	s.fact_used = xcalloc(s.facts.n ? s.facts.n : 1, 1);
+	memset(out, 0, sizeof *out);
+	out->t = t;
+	out->c = c;
+	out->nsec = t->nsec;
+	out->sec = arena_alloc(a, (t->nsec ? t->nsec : 1) * sizeof *out->sec);
+	for (size_t k = 0; k < t->nsec; k++)
+		out->sec[k].def = &t->sec[k];
+	for (size_t k = 0; k < t->nsec; k++)
+		if (t->sec[k].kind == SK_SUMMARY)
+			S_summary(&s, (int)k, &out->sec[k]);
+	for (size_t k = 0; k < t->nsec; k++)
+		if (t->sec[k].kind == SK_QUOTES)
+			S_views(&s, (int)k, &out->sec[k]);
+	S_facts(&s, out);
+	S_latest(out);
+	if (explain)
+		S_explain(&s, explain);
+	free(eligible);
+	free(s.why);
+	free(s.fact_of);
+	free(s.fact_used);
+	VEC_FREE(&s.facts);
+	VEC_FREE(&s.chosen);
+}
+
+int
+select_drop_one(struct brief *b)
+{
+	struct item *worst = NULL;
+	double worst_rank = INFINITY;
+	for (size_t k = 0; k < b->nsec; k++) {
+		struct brief_section *bs = &b->sec[k];
+		size_t alive = 0;
+		for (size_t j = 0; j < bs->n; j++)
+			alive += !bs->item[j].dropped;
+		if (alive <= (size_t)bs->def->min_items)
+			continue;
+		double top = 0;
+		for (size_t j = 0; j < bs->n; j++)
+			if (bs->item[j].rank > top)
+				top = bs->item[j].rank;
+		for (size_t j = 0; j < bs->n; j++) {
+			struct item *it = &bs->item[j];
+			/* rank relative to the section's best, so sections compete fairly */
+			double r = it->rank / (top > 0 ? top : 1);
+			if (!it->dropped && r < worst_rank)
+				worst_rank = r, worst = it;
+		}
+	}
+	if (worst == NULL)
+		return -1;
+	worst->dropped = 1;
+	return 0;
+}

@@ -1,0 +1,406 @@
+/*
+ * template.c -- load a brief template (YAML, via libyaml's document API).
+ *
+ * Every key is checked: an unknown key or a value of the wrong type is an
+ * error naming file:line, so a typo never silently changes a brief.
+ */
+#include "brief/template.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <yaml.h>
+
+struct ctx {
+	struct arena *a;
+	struct stemmer *st;
+	yaml_document_t *doc;
+	const char *path;
+	struct brief_err *err;
+};
+
+static int
+S_line(const yaml_node_t *n)
+{
+	return n ? (int)n->start_mark.line + 1 : 0;
+}
+
+static int
+S_fail(struct ctx *c, const yaml_node_t *n, const char *msg, const char *what)
+{
+	return brief_fail(c->err, "template", c->path, S_line(n), "%s%s%s", msg,
+	    what ? ": " : "", what ? what : "");
+}
+
+static const char *
+S_scalar(const yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+static int
+S_str(struct ctx *c, const yaml_node_t *n, const char **out)
+{
+	const char *s = S_scalar(n);
+	if (s == NULL)
+		return S_fail(c, n, "expected a text value", NULL);
+	*out = arena_strndup(c->a, s, strlen(s));
+	return 0;
+}
+
+static int
+S_num(struct ctx *c, const yaml_node_t *n, double lo, double hi, double *out)
+{
+	const char *s = S_scalar(n);
+	char *end;
+	if (s == NULL)
+		return S_fail(c, n, "expected a number", NULL);
+	errno = 0;
+	double v = strtod(s, &end);
+	if (end == s || *end != '\0' || errno != 0 || !isfinite(v) || v < lo || v > hi)
+		return S_fail(c, n, "number out of range or malformed", s);
+	*out = v;
+	return 0;
+}
+
+static int
+S_int(struct ctx *c, const yaml_node_t *n, int lo, int hi, int *out)
+{
+	double v;
+	if (S_num(c, n, lo, hi, &v) != 0)
+		return -1;
+	if (v != (int)v)
+		return S_fail(c, n, "expected a whole number", S_scalar(n));
+	*out = (int)v;
+	return 0;
+}
+
+/* ---- cues --------------------------------------------------------- */
+
+static int
+S_cue(struct ctx *c, const yaml_node_t *key, double w, struct cue *cue)
+{
+	const char *s = S_scalar(key);
+	token_vec tk = { 0 };
+	if (s == NULL || *s == '\0')
+		return S_fail(c, key, "a cue must be a word or phrase", NULL);
+	text_tokens(c->st, s, strlen(s), &tk);
+	if (tk.n == 0 || tk.n > CUE_MAX_WORDS) {
+		VEC_FREE(&tk);
+		return S_fail(c, key, "a cue must have 1 to 4 words", s);
+	}
+	cue->nstem = (int)tk.n;
+	for (size_t i = 0; i < tk.n; i++)
+		cue->stem[i] = tk.v[i].stem;
+	cue->weight = w;
+	cue->text = arena_strndup(c->a, s, strlen(s));
+	VEC_FREE(&tk);
+	return 0;
+}
+
+/* Cues: a mapping word -> weight, or a list of words (weight 1). */
+static int
+S_cues(struct ctx *c, const yaml_node_t *n, struct cue_set *out)
+{
+	yaml_document_t *d = c->doc;
+	size_t i = 0;
+	if (n->type == YAML_MAPPING_NODE) {
+		yaml_node_pair_t *p;
+		size_t k = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+		out->v = arena_alloc(c->a, (k ? k : 1) * sizeof *out->v);
+		for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+			double w;
+			if (S_num(c, yaml_document_get_node(d, p->value), -100, 100, &w) ||
+			    S_cue(c, yaml_document_get_node(d, p->key), w, &out->v[i++]))
+				return -1;
+		}
+	} else if (n->type == YAML_SEQUENCE_NODE) {
+		yaml_node_item_t *it;
+		size_t k = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+		out->v = arena_alloc(c->a, (k ? k : 1) * sizeof *out->v);
+		for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++)
+			if (S_cue(c, yaml_document_get_node(d, *it), 1.0, &out->v[i++]))
+				return -1;
+	} else {
+		return S_fail(c, n, "cues must be a mapping or a list", NULL);
+	}
+	out->n = i;
+	return 0;
+}
+
+/* ---- sections ----------------------------------------------------- */
+
+static int
+S_kind(struct ctx *c, const yaml_node_t *n, enum section_kind *k)
+{
+	static const char *names[] = { "summary", "facts", "timeline", "quotes",
+		"sources" };
+	const char *s = S_scalar(n);
+	for (size_t i = 0; s && i < sizeof names / sizeof *names; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*k = (enum section_kind)i;
+			return 0;
+		}
+	return S_fail(c, n, "kind must be summary, facts, timeline, quotes or sources", s);
+}
+
+static int
+S_weights(struct ctx *c, const yaml_node_t *n, struct section_def *s)
+{
+	yaml_node_pair_t *p;
+	if (n->type != YAML_MAPPING_NODE)
+		return S_fail(c, n, "weights must be a mapping", NULL);
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		const yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
+		const yaml_node_t *v = yaml_document_get_node(c->doc, p->value);
+		const char *key = S_scalar(k);
+		double *dst = NULL;
+		if (key && strcmp(key, "designator") == 0) dst = &s->w_designator;
+		else if (key && strcmp(key, "amount") == 0) dst = &s->w_amount;
+		else if (key && strcmp(key, "number") == 0) dst = &s->w_number;
+		else if (key && strcmp(key, "date") == 0) dst = &s->w_date;
+		if (dst == NULL)
+			return S_fail(c, k, "unknown weight", key);
+		if (S_num(c, v, -100, 100, dst))
+			return -1;
+	}
+	return 0;
+}
+
+static int
+S_section_key(struct ctx *c, const char *key, const yaml_node_t *k,
+	const yaml_node_t *v, struct section_def *s)
+{
+	double d;
+	if (strcmp(key, "id") == 0) return S_str(c, v, &s->id);
+	if (strcmp(key, "heading") == 0) return S_str(c, v, &s->heading);
+	if (strcmp(key, "kind") == 0) return S_kind(c, v, &s->kind);
+	if (strcmp(key, "max_items") == 0) return S_int(c, v, 0, 100, &s->max_items);
+	if (strcmp(key, "min_items") == 0) return S_int(c, v, 0, 100, &s->min_items);
+	if (strcmp(key, "cues") == 0) return S_cues(c, v, &s->cues);
+	if (strcmp(key, "weights") == 0) return S_weights(c, v, s);
+	if (strcmp(key, "min_score") == 0) {
+		if (S_num(c, v, 0, 1000, &d))
+			return -1;
+		s->min_score = d;
+		return 0;
+	}
+	return S_fail(c, k, "unknown section key", key);
+}
+
+static int
+S_section(struct ctx *c, const yaml_node_t *n, struct section_def *s)
+{
+	yaml_node_pair_t *p;
+	if (n->type != YAML_MAPPING_NODE)
+		return S_fail(c, n, "a section must be a mapping", NULL);
+	s->line = S_line(n);
+	s->max_items = 6;
+	s->min_items = 1;
+	s->min_score = 1.0;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		const yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
+		const char *key = S_scalar(k);
+		if (key == NULL)
+			return S_fail(c, k, "section keys must be text", NULL);
+		if (S_section_key(c, key, k, yaml_document_get_node(c->doc, p->value), s))
+			return -1;
+	}
+	if (s->id == NULL || s->heading == NULL)
+		return S_fail(c, n, "a section needs an id and a heading", NULL);
+	if (s->min_items > s->max_items)
+		s->min_items = s->max_items;
+	return 0;
+}
+
+static int
+S_sections(struct ctx *c, const yaml_node_t *n, struct template *t)
+{
+	yaml_node_item_t *it;
+	if (n->type != YAML_SEQUENCE_NODE)
+		return S_fail(c, n, "sections must be a list", NULL);
+	size_t k = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	t->sec = arena_alloc(c->a, (k ? k : 1) * sizeof *t->sec);
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		const yaml_node_t *sn = yaml_document_get_node(c->doc, *it);
+		if (S_section(c, sn, &t->sec[t->nsec]))
+			return -1;
+		for (size_t j = 0; j < t->nsec; j++)
+			if (strcmp(t->sec[j].id, t->sec[t->nsec].id) == 0)
+				return S_fail(c, sn, "duplicate section id", t->sec[j].id);
+		t->nsec++;
+	}
+	if (t->nsec == 0)
+		return S_fail(c, n, "a template needs at least one section", NULL);
+	return 0;
+}
+
+/* ---- layout and top level ---------------------------------------- */
+
+static int
+S_layout(struct ctx *c, const yaml_node_t *n, struct layout_def *l)
+{
+	yaml_node_pair_t *p;
+	if (n->type != YAML_MAPPING_NODE)
+		return S_fail(c, n, "layout must be a mapping", NULL);
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		const yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
+		const yaml_node_t *v = yaml_document_get_node(c->doc, p->value);
+		const char *key = S_scalar(k), *s;
+		int rc;
+		if (key == NULL)
+			return S_fail(c, k, "layout keys must be text", NULL);
+		if (strcmp(key, "paper") == 0) {
+			s = S_scalar(v);
+			if (s == NULL || (strcmp(s, "a4") && strcmp(s, "letter")))
+				return S_fail(c, v, "paper must be a4 or letter", s);
+			l->letter = strcmp(s, "letter") == 0;
+			rc = 0;
+		} else if (strcmp(key, "body_pt") == 0) rc = S_num(c, v, 6, 24, &l->body_pt);
+		else if (strcmp(key, "min_pt") == 0) rc = S_num(c, v, 6, 24, &l->min_pt);
+		else if (strcmp(key, "margin_pt") == 0) rc = S_num(c, v, 10, 144, &l->margin_pt);
+		else if (strcmp(key, "max_pages") == 0) rc = S_int(c, v, 1, 100, &l->max_pages);
+		else if (strcmp(key, "serif") == 0) rc = S_str(c, v, &l->serif);
+		else if (strcmp(key, "sans") == 0) rc = S_str(c, v, &l->sans);
+		else return S_fail(c, k, "unknown layout key", key);
+		if (rc)
+			return -1;
+	}
+	if (l->body_pt < l->min_pt)
+		return S_fail(c, n, "body_pt is below min_pt", NULL);
+	return 0;
+}
+
+/* keywords: a string or a list of strings, joined with ", ". */
+static int
+S_keywords(struct ctx *c, const yaml_node_t *n, const char **out)
+{
+	yaml_node_item_t *it;
+	struct buf b = { 0 };
+	if (n->type == YAML_SCALAR_NODE)
+		return S_str(c, n, out);
+	if (n->type != YAML_SEQUENCE_NODE)
+		return S_fail(c, n, "keywords must be text or a list", NULL);
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		const char *s = S_scalar(yaml_document_get_node(c->doc, *it));
+		if (s == NULL) {
+			buf_free(&b);
+			return S_fail(c, n, "keywords must be text", NULL);
+		}
+		buf_printf(&b, "%s%s", b.n ? ", " : "", s);
+	}
+	*out = arena_strndup(c->a, buf_cstr(&b), b.n);
+	buf_free(&b);
+	return 0;
+}
+
+/* The skeleton path is relative to the template's directory. */
+static int
+S_skeleton(struct ctx *c, const yaml_node_t *n, struct template *t)
+{
+	const char *rel = S_scalar(n), *slash = strrchr(c->path, '/');
+	char *text;
+	size_t len;
+	struct brief_err e2;
+	if (rel == NULL)
+		return S_fail(c, n, "markdown must be a file name", NULL);
+	t->skeleton_path = rel[0] == '/' || slash == NULL ? arena_strndup(c->a, rel, strlen(rel)) :
+	    arena_printf(c->a, "%.*s/%s", (int)(slash - c->path), c->path, rel);
+	if (file_read(t->skeleton_path, &text, &len, &e2) != 0)
+		return S_fail(c, n, "cannot read the Markdown skeleton", e2.msg);
+	t->skeleton = arena_strndup(c->a, text, len);
+	free(text);
+	return 0;
+}
+
+static int
+S_top_key(struct ctx *c, const char *key, const yaml_node_t *k,
+	const yaml_node_t *v, struct template *t)
+{
+	if (strcmp(key, "title") == 0) return S_str(c, v, &t->title);
+	if (strcmp(key, "subject") == 0) return S_str(c, v, &t->subject);
+	if (strcmp(key, "author") == 0) return S_str(c, v, &t->author);
+	if (strcmp(key, "keywords") == 0) return S_keywords(c, v, &t->keywords);
+	if (strcmp(key, "markdown") == 0) return S_skeleton(c, v, t);
+	if (strcmp(key, "layout") == 0) return S_layout(c, v, &t->layout);
+	if (strcmp(key, "topic") == 0) return S_cues(c, v, &t->topic);
+	if (strcmp(key, "sections") == 0) return S_sections(c, v, t);
+	return S_fail(c, k, "unknown template key", key);
+}
+
+static const char default_skeleton[] =
+	"# {{title}}\n\n*{{dateline}}*\n\n{{sections}}\n";
+
+static void
+S_defaults(struct template *t)
+{
+	memset(t, 0, sizeof *t);
+	t->layout.body_pt = 9.5;
+	t->layout.min_pt = 8.5;
+	t->layout.margin_pt = 42;
+	t->layout.max_pages = 1;
+	t->layout.serif = "Noto Serif";
+	t->layout.sans = "Noto Sans";
+	t->author = "brief";
+	t->skeleton = default_skeleton;
+}
+
+static int
+S_root(struct ctx *c, const yaml_node_t *root, struct template *t)
+{
+	yaml_node_pair_t *p;
+	if (root == NULL || root->type != YAML_MAPPING_NODE)
+		return S_fail(c, root, "a template must be a YAML mapping", NULL);
+	for (p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		const yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
+		const char *key = S_scalar(k);
+		if (key == NULL)
+			return S_fail(c, k, "template keys must be text", NULL);
+		if (S_top_key(c, key, k, yaml_document_get_node(c->doc, p->value), t))
+			return -1;
+	}
+	if (t->title == NULL)
+		return S_fail(c, root, "a template needs a title", NULL);
+	if (t->sec == NULL)
+		return S_fail(c, root, "a template needs sections", NULL);
+	return 0;
+}
+
+int
+template_load(struct arena *a, struct stemmer *st, const char *path,
+	struct template *t, struct brief_err *err)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	char *text;
+	size_t len;
+	int rc = -1;
+
+	if (file_read(path, &text, &len, err) != 0)
+		return -1;
+	S_defaults(t);
+	t->path = arena_strndup(a, path, strlen(path));
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		brief_fail(err, "template", path, (int)parser.problem_mark.line + 1,
+		    "YAML: %s", parser.problem ? parser.problem : "parse error");
+		goto out_parser;
+	}
+	struct ctx c = { a, st, &doc, t->path, err };
+	rc = S_root(&c, yaml_document_get_root_node(&doc), t);
+	yaml_document_delete(&doc);
+out_parser:
+	yaml_parser_delete(&parser);
+	free(text);
+	return rc;
+}
+
+const struct section_def *
+template_section(const struct template *t, const char *id)
+{
+	for (size_t i = 0; i < t->nsec; i++)
+		if (strcmp(t->sec[i].id, id) == 0)
+			return &t->sec[i];
+	return NULL;
+}

@@ -1,0 +1,245 @@
+/*
+ * text.c -- tokenizer, case folding (ICU), stemming (Snowball via
+ * libstemmer), stopwords.
+ */
+#include "brief/text.h"
+
+#include <libstemmer.h>
+#include <stdio.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ucasemap.h>
+#include <unicode/utf8.h>
+
+#define MAX_WORD 64   /* longer "words" are cut: hostile input cap */
+
+struct stemmer {
+	struct sb_stemmer *sb;
+	UCaseMap *cm;
+};
+
+struct stemmer *
+stemmer_new(void)
+{
+	struct stemmer *st = xcalloc(1, sizeof *st);
+	UErrorCode ec = U_ZERO_ERROR;
+	st->sb = sb_stemmer_new("english", "UTF_8");
+	st->cm = ucasemap_open("en", 0, &ec);
+	if (st->sb == NULL || U_FAILURE(ec)) {
+		fputs("brief: cannot open the English stemmer\n", stderr);
+		abort();
+	}
+	return st;
+}
+
+void
+stemmer_free(struct stemmer *st)
+{
+	if (st == NULL)
+		return;
+	sb_stemmer_delete(st->sb);
+	ucasemap_close(st->cm);
+	free(st);
+}
+
+uint32_t
+text_hash(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* English function words: language data, shared by every template. */
+static const char *const stopwords[] = {
+	"a", "about", "above", "after", "again", "against", "all", "also", "am",
+	"an", "and", "any", "are", "as", "at", "be", "because", "been", "before",
+	"being", "below", "between", "both", "but", "by", "can", "could", "d",
+	"did", "do", "does", "doing", "down", "during", "each", "even", "few",
+	"for", "from", "further", "had", "has", "have", "having", "he", "her",
+	"here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
+	"in", "into", "is", "it", "its", "itself", "just", "ll", "m", "may",
+	"me", "might", "more", "most", "much", "must", "my", "myself", "no",
+	"nor", "not", "now", "of", "off", "on", "once", "only", "or", "other",
+	"our", "ours", "ourselves", "out", "over", "own", "re", "s", "same",
+	"shall", "she", "should", "so", "some", "such", "t", "than", "that",
+	"the", "their", "theirs", "them", "themselves", "then", "there",
+	"these", "they", "this", "those", "through", "to", "too", "under",
+	"until", "up", "us", "ve", "very", "was", "we", "were", "what", "when",
+	"where", "which", "while", "who", "whom", "why", "will", "with",
+	"would", "you", "your", "yours", "yourself", "yourselves",
+};
+
+static int
+S_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int
+S_is_stop(const char *w)
+{
+	return bsearch(&w, stopwords, sizeof stopwords / sizeof *stopwords,
+	    sizeof *stopwords, S_cmp_str) != NULL;
+}
+
+/* ---- scanning ----------------------------------------------------- */
+
+static int
+S_is_word_cp(UChar32 c)
+{
+	return c >= 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC));
+}
+
+/* Decode one code point at p[i]; returns it and sets *next. */
+static UChar32
+S_cp(const char *p, size_t n, size_t i, size_t *next)
+{
+	int32_t k = (int32_t)i;
+	UChar32 c;
+	U8_NEXT(p, k, (int32_t)n, c);
+	*next = (size_t)k;
+	return c;
+}
+
+/* A word ends at i; extend over inner joiners: "5.4", "2,000",
+ * "S-400", "Su-30MKI". Hyphens join only when digits are involved. */
+static size_t
+S_word_end(const char *p, size_t n, size_t i, int *has_digit, int *has_alpha)
+{
+	for (;;) {
+		size_t next;
+		UChar32 c = i < n ? S_cp(p, n, i, &next) : -1;
+		if (S_is_word_cp(c)) {
+			if (c < 128 && c >= '0' && c <= '9')
+				*has_digit = 1;
+			else
+				*has_alpha = 1;
+			i = next;
+			continue;
+		}
+		if ((c == '.' || c == ',') && *has_digit && !*has_alpha &&
+		    i + 1 < n && p[i + 1] >= '0' && p[i + 1] <= '9') {
+			i++;
+			continue;
+		}
+		if (c == '-' && i + 1 < n && i > 0 &&
+		    ((p[i + 1] >= '0' && p[i + 1] <= '9') || *has_digit) &&
+		    S_is_word_cp((unsigned char)p[i + 1])) {
+			i++;
+			continue;
+		}
+		return i;
+	}
+}
+
+static unsigned
+S_shape(const char *w, size_t n, int has_digit, int has_alpha)
+{
+	unsigned f = 0, upper = 0, lower = 0, inner_upper = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= 'A' && c <= 'Z') {
+			upper++;
+			if (i > 0 && lower)
+				inner_upper = 1;
+		} else if (c >= 'a' && c <= 'z') {
+			lower++;
+		}
+	}
+	if (has_digit && !has_alpha)
+		f |= TK_NUMBER;
+	if (has_digit && has_alpha)
+		f |= TK_DESIGNATOR;
+	if (n > 0 && ((w[0] >= 'A' && w[0] <= 'Z') || (unsigned char)w[0] >= 0xC3))
+		f |= (w[0] >= 'A' && w[0] <= 'Z') ? TK_CAP : 0;
+	if (upper >= 2 && lower == 0 && !has_digit)
+		f |= TK_ALLCAPS;
+	if (inner_upper && !has_digit)
+		f |= TK_CAMEL;
+	return f;
+}
+
+/* Lower-case w into out (NUL-terminated); returns length. */
+static size_t
+S_lower(struct stemmer *st, const char *w, size_t n, char *out, size_t cap)
+{
+	UErrorCode ec = U_ZERO_ERROR;
+	int32_t k = ucasemap_utf8ToLower(st->cm, out, (int32_t)cap - 1, w,
+	    (int32_t)n, &ec);
+	if (U_FAILURE(ec) || k < 0 || (size_t)k >= cap) {
+		k = (int32_t)(n < cap - 1 ? n : cap - 1);
+		memcpy(out, w, (size_t)k);
+	}
+	out[k] = '\0';
+	return (size_t)k;
+}
+
+static uint32_t
+S_stem(struct stemmer *st, const char *w, size_t n, unsigned *flags)
+{
+	char low[MAX_WORD * 4];
+	size_t k = S_lower(st, w, n < MAX_WORD ? n : MAX_WORD, low, sizeof low);
+	if (S_is_stop(low))
+		*flags |= TK_STOP;
+	if (*flags & (TK_NUMBER | TK_DESIGNATOR))
+		return text_hash(low, k);
+	const sb_symbol *s = sb_stemmer_stem(st->sb, (const sb_symbol *)low, (int)k);
+	if (s == NULL)
+		return text_hash(low, k);
+	return text_hash(s, (size_t)sb_stemmer_length(st->sb));
+}
+
+uint32_t
+text_stem_hash(struct stemmer *st, const char *w, size_t n)
+{
+	unsigned f = 0;
+	int d = 0, a = 0;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] >= '0' && w[i] <= '9')
+			d = 1;
+		else
+			a = 1;
+	f = S_shape(w, n, d, a);
+	return S_stem(st, w, n, &f);
+}
+
+void
+text_tokens(struct stemmer *st, const char *p, size_t n, token_vec *out)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t next;
+		UChar32 c = S_cp(p, n, i, &next);
+		if (!S_is_word_cp(c)) {
+			i = next;
+			continue;
+		}
+		int has_digit = 0, has_alpha = 0;
+		size_t end = S_word_end(p, n, i, &has_digit, &has_alpha);
+		struct token t = { i, end - i, 0, 0 };
+		t.flags = S_shape(p + i, end - i, has_digit, has_alpha);
+		if ((t.flags & TK_NUMBER) && i > 0 && (p[i - 1] == '$' ||
+		    (i >= 2 && (unsigned char)p[i - 2] == 0xC2 && (unsigned char)p[i - 1] == 0xA3) ||
+		    (i >= 3 && memcmp(p + i - 3, "\xE2\x82\xAC", 3) == 0) ||
+		    (i >= 3 && memcmp(p + i - 3, "\xE2\x82\xB9", 3) == 0)))
+			t.flags |= TK_CURRENCY;
+		t.stem = S_stem(st, p + i, end - i, &t.flags);
+		VEC_PUSH(out, t);
+		i = end;
+	}
+}
+
+size_t
+text_content_words(const token_vec *t, size_t from, size_t to)
+{
+	size_t k = 0;
+	for (size_t i = from; i < to && i < t->n; i++)
+		if (!(t->v[i].flags & TK_STOP))
+			k++;
+	return k;
+}

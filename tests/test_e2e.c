@@ -1,0 +1,309 @@
+/*
+ * test_e2e.c -- run the brief binary on the seeds and check what it
+ * writes with real tools: pdfinfo, pdffonts, pdftotext, qpdf, cmark.
+ */
+#include "testutil.h"
+
+#include <cmark.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "brief/base.h"
+
+static char dir[] = "/tmp/brief-e2e-XXXXXX";
+static struct buf md;          /* out/brief.md of the seed run */
+
+/* Run a shell command; its stdout (and stderr when err2out) into out.
+ * Returns the exit status. */
+static int
+S_run(const char *cmd, struct buf *out)
+{
+	char tmp[65536];
+	size_t k;
+	FILE *p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	while ((k = fread(tmp, 1, sizeof tmp, p)) > 0)
+		buf_put(out, tmp, k);
+	buf_cstr(out);
+	int st = pclose(p);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static int
+S_brief(const char *args, struct buf *out)
+{
+	struct buf cmd = { 0 };
+	buf_printf(&cmd, "cd '%s' && SOURCE_DATE_EPOCH=1763683200 '%s' %s 2>&1",
+	    test_top(), test_bin(), args);
+	int rc = S_run(cmd.p, out);
+	buf_free(&cmd);
+	return rc;
+}
+
+static void
+S_setup(void)
+{
+	struct buf out = { 0 }, cmd = { 0 };
+	char *p;
+	size_t n;
+	struct brief_err err;
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	buf_printf(&cmd, "-t templates/relos.yaml -o '%s' seeds", dir);
+	ck_assert_msg(S_brief(cmd.p, &out) == 0, "brief failed: %s", out.p);
+	buf_free(&cmd);
+	buf_free(&out);
+	buf_printf(&cmd, "%s/brief.md", dir);
+	ck_assert_int_eq(file_read(cmd.p, &p, &n, &err), 0);
+	md.p = p;
+	md.n = n;
+	md.cap = n + 1;
+	buf_free(&cmd);
+}
+
+static void
+S_teardown(void)
+{
+	struct buf cmd = { 0 }, out = { 0 };
+	buf_printf(&cmd, "rm -rf '%s'", dir);
+	S_run(cmd.p, &out);
+	buf_free(&cmd);
+	buf_free(&out);
+	buf_free(&md);
+	strcpy(dir, "/tmp/brief-e2e-XXXXXX");
+}
+
+static int
+S_tool(const char *fmt, struct buf *out)
+{
+	struct buf cmd = { 0 };
+	buf_printf(&cmd, fmt, dir);
+	int rc = S_run(cmd.p, out);
+	buf_free(&cmd);
+	return rc;
+}
+
+START_TEST(test_e2e_pdfinfo)
+{
+	struct buf out = { 0 };
+	ck_assert_int_eq(S_tool("pdfinfo '%s/brief.pdf' 2>&1", &out), 0);
+	ck_assert_msg(strstr(out.p, "Pages:          1\n") != NULL, "%s", out.p);
+	ck_assert_ptr_nonnull(strstr(out.p, "Title:          India\xE2\x80\x93Russia RELOS"));
+	ck_assert_ptr_nonnull(strstr(out.p, "Creator:        brief"));
+	ck_assert_ptr_nonnull(strstr(out.p, "Author:"));
+	ck_assert_ptr_nonnull(strstr(out.p, "595.276 x 841.89 pts (A4)"));
+	buf_free(&out);
+}
+END_TEST
+
+START_TEST(test_e2e_fonts_embedded)
+{
+	struct buf out = { 0 };
+	ck_assert_int_eq(S_tool("pdffonts '%s/brief.pdf' 2>&1", &out), 0);
+	/* header, rule, then one line per font: column "emb" must be yes */
+	char *line = strchr(out.p, '\n');
+	ck_assert_ptr_nonnull(line);
+	line = strchr(line + 1, '\n');
+	ck_assert_ptr_nonnull(line);
+	int fonts = 0;
+	for (char *l = line + 1; *l; l = strchr(l, '\n') + 1) {
+		char *end = strchr(l, '\n');
+		ck_assert_ptr_nonnull(end);
+		*end = '\0';
+		ck_assert_msg(strstr(l, " yes ") != NULL, "not embedded: %s", l);
+		*end = '\n';
+		fonts++;
+	}
+	ck_assert_int_ge(fonts, 1);
+	buf_free(&out);
+}
+END_TEST
+
+START_TEST(test_e2e_qpdf)
+{
+	struct buf out = { 0 };
+	ck_assert_msg(S_tool("qpdf --check '%s/brief.pdf' 2>&1", &out) == 0, "%s", out.p);
+	buf_free(&out);
+}
+END_TEST
+
+/* Collapse runs of white space so line wrapping does not matter. */
+static void
+S_squash(char *s)
+{
+	char *w = s;
+	int sp = 0;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\f') {
+			sp = 1;
+			continue;
+		}
+		if (sp && w != s)
+			*w++ = ' ';
+		sp = 0;
+		*w++ = *s;
+	}
+	*w = '\0';
+}
+
+/* The PDF's text comes back exactly: curly quotes, dashes and all. */
+START_TEST(test_e2e_pdftotext)
+{
+	struct buf out = { 0 };
+	ck_assert_int_eq(S_tool("pdftotext -enc UTF-8 '%s/brief.pdf' - 2>&1", &out), 0);
+	S_squash(out.p);
+	static const char *want[] = {
+		"India\xE2\x80\x93Russia RELOS Logistics Pact",   /* en dash */
+		"\xE2\x80\x9C",                                    /* “ */
+		"\xE2\x80\x9D",                                    /* ” */
+		"\xE2\x80\x99",                                    /* ’ */
+		"Bottom line", "Timeline", "Analyst views", "Sources",
+		"Kupriyanov",
+	};
+	for (size_t k = 0; k < sizeof want / sizeof *want; k++)
+		ck_assert_msg(strstr(out.p, want[k]) != NULL, "missing %s", want[k]);
+	ck_assert_ptr_null(strstr(out.p, "Leave a Reply"));
+	buf_free(&out);
+}
+END_TEST
+
+static void
+S_collect_text(cmark_node *root, struct buf *b)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && (cmark_node_get_type(n) == CMARK_NODE_TEXT ||
+		    cmark_node_get_type(n) == CMARK_NODE_CODE)) {
+			buf_puts(b, cmark_node_get_literal(n));
+			buf_putc(b, '|');
+		}
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE)
+			buf_puts(b, "<HTML>");
+	}
+	cmark_iter_free(it);
+	buf_cstr(b);
+}
+
+/* The Markdown parses with cmark, carries no raw HTML, and survives
+ * cmark -t commonmark with the same text. */
+START_TEST(test_e2e_markdown_roundtrip)
+{
+	cmark_node *doc = cmark_parse_document(md.p, md.n, CMARK_OPT_DEFAULT);
+	struct buf a = { 0 }, b = { 0 }, out = { 0 };
+	S_collect_text(doc, &a);
+	ck_assert_ptr_null(strstr(a.p, "<HTML>"));
+	ck_assert_int_eq(S_tool("cmark -t commonmark '%s/brief.md'", &out), 0);
+	cmark_node *doc2 = cmark_parse_document(out.p, out.n, CMARK_OPT_DEFAULT);
+	S_collect_text(doc2, &b);
+	ck_assert_str_eq(a.p, b.p);
+	/* structure: one H1, section H2s */
+	ck_assert(strncmp(md.p, "# ", 2) == 0);
+	ck_assert_ptr_nonnull(strstr(md.p, "\n## Timeline\n"));
+	cmark_node_free(doc);
+	cmark_node_free(doc2);
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&out);
+}
+END_TEST
+
+/* Every item cites its sources; the source list numbers them all. */
+START_TEST(test_e2e_citations)
+{
+	int items = 0;
+	for (char *l = md.p; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+		if (strncmp(l, "- ", 2) != 0)
+			continue;
+		char *end = strchr(l, '\n');
+		size_t n = end ? (size_t)(end - l) : strlen(l);
+		ck_assert_msg(n > 3 && l[n - 1] == ']', "item without citation: %.*s", (int)n, l);
+		items++;
+	}
+	ck_assert_int_ge(items, 8);
+	for (int k = 1; k <= 5; k++) {
+		char want[32];
+		snprintf(want, sizeof want, "\n%d. ", k);
+		ck_assert_msg(strstr(md.p, want) != NULL, "source %d missing", k);
+	}
+}
+END_TEST
+
+START_TEST(test_e2e_no_junk)
+{
+	static const char *junk[] = { "Leave a Reply", "Leave Your Comment", "\nlogo",
+		"email address will not be published", "I think", "\n- Top" };
+	for (size_t k = 0; k < sizeof junk / sizeof *junk; k++)
+		ck_assert_msg(strstr(md.p, junk[k]) == NULL, "junk: %s", junk[k]);
+}
+END_TEST
+
+/* Bad input: non-zero exit, a message naming the file, old outputs kept. */
+START_TEST(test_e2e_bad_input)
+{
+	struct buf out = { 0 }, cmd = { 0 };
+	struct stat before, after;
+	buf_printf(&cmd, "%s/brief.md", dir);
+	ck_assert_int_eq(stat(cmd.p, &before), 0);
+	buf_free(&cmd);
+	buf_printf(&cmd, "-t templates/relos.yaml -o '%s' seeds /nonexistent/article.txt", dir);
+	ck_assert_int_ne(S_brief(cmd.p, &out), 0);
+	ck_assert_msg(strstr(out.p, "/nonexistent/article.txt") != NULL, "%s", out.p);
+	ck_assert_ptr_null(strchr(strchr(out.p, '\n') + 1, '\n'));   /* one line */
+	buf_free(&cmd);
+	buf_printf(&cmd, "%s/brief.md", dir);
+	ck_assert_int_eq(stat(cmd.p, &after), 0);
+	ck_assert_int_eq(before.st_size, after.st_size);
+	buf_free(&cmd);
+	out.n = 0;
+	ck_assert_int_ne(S_brief("-t /nonexistent.yaml seeds", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out.p, "/nonexistent.yaml"));
+	out.n = 0;
+	ck_assert_int_eq(S_brief("--format docx seeds", &out), 2);
+	out.n = 0;
+	ck_assert_int_eq(S_brief("--help", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out.p, "usage:"));
+	out.n = 0;
+	ck_assert_int_eq(S_brief("--version", &out), 0);
+	ck_assert(strncmp(out.p, "brief ", 6) == 0);
+	buf_free(&out);
+}
+END_TEST
+
+/* The same inputs give byte-identical outputs. */
+START_TEST(test_e2e_reproducible)
+{
+	struct buf out = { 0 }, cmd = { 0 };
+	buf_printf(&cmd, "-t templates/relos.yaml -o '%s/again' seeds", dir);
+	ck_assert_int_eq(S_brief(cmd.p, &out), 0);
+	buf_free(&cmd);
+	buf_printf(&cmd, "cmp '%s/brief.md' '%s/again/brief.md' 2>&1", dir, dir);
+	ck_assert_msg(S_run(cmd.p, &out) == 0, "%s", out.p);
+	buf_free(&cmd);
+	buf_free(&out);
+}
+END_TEST
+
+Suite *e2e_suite(void);
+
+Suite *
+e2e_suite(void)
+{
+	Suite *s = suite_create("e2e");
+	TCase *tc = tcase_create("seeds");
+	tcase_set_timeout(tc, 60);
+	tcase_add_checked_fixture(tc, S_setup, S_teardown);
+	tcase_add_test(tc, test_e2e_pdfinfo);
+	tcase_add_test(tc, test_e2e_fonts_embedded);
+	tcase_add_test(tc, test_e2e_qpdf);
+	tcase_add_test(tc, test_e2e_pdftotext);
+	tcase_add_test(tc, test_e2e_markdown_roundtrip);
+	tcase_add_test(tc, test_e2e_citations);
+	tcase_add_test(tc, test_e2e_no_junk);
+	tcase_add_test(tc, test_e2e_bad_input);
+	tcase_add_test(tc, test_e2e_reproducible);
+	suite_add_tcase(s, tc);
+	return s;
+}
