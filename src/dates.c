@@ -19,18 +19,22 @@
  *     needs a day or a year next to it; alone it counts only after "in",
  *     "since", "until", "till", "during", "throughout", "early", "mid(-)",
  *     "late" or "end/beginning/start/middle of" (full names only, never
- *     "May's"). "last/next/this March" is left alone.
+ *     "May's"). "May" after "Mrs", "Theresa" and the like is a name.
+ *     "last/next/this March" is left alone. A weekday directly before an
+ *     explicit date joins its span: "Tuesday, February 18, 2025",
+ *     "Wednesday (Nov. 5)".
  *   - All-numeric d/m/y dates are taken only when unambiguous: one part is
  *     above 12, or both are equal ("18/02/2025", "2/18/2025", "4/4/2025");
  *     "03/04/2025" is skipped. Separators '/', '.', '-' (the same twice).
  *   - A bare 4-digit year (1900..2100) counts after a year word (in,
- *     since, by, until, till, from, of, during, before, after, around,
- *     circa, through, throughout, between, year, fiscal, and the modifiers
- *     early, mid, late, spring, summer, autumn, fall, winter), in
- *     brackets "(2018)", or after a determiner or possessive when an event
- *     noun follows ("the 2018 deal", "India's 2019 election"). After a year
+ *     since, by, until, till, from, during, before, after, around, circa,
+ *     through, throughout, between, year, fiscal; "of" only after end,
+ *     half, as, class and the like; the modifiers early, mid, late,
+ *     spring, summer, autumn, fall, winter), in brackets "(2018)", or
+ *     after a determiner or possessive when an event noun follows ("the
+ *     2018 deal", "India's 2019 election"). After a year
  *     word the next word must be capitalised, a function word or an event
- *     noun, so "by 2000 troops" and "of 2000 soldiers" are amounts.
+ *     noun, so "by 2000 troops" and "scores of 2019" are amounts.
  *     "2018–2020", "from 2018 to 2020", "between 2018 and 2020" are year
  *     ranges. Decades ("1990s") are not dates.
  *   - Ranges: "December 4–5", "4–5 December", "November 30–December 2";
@@ -45,7 +49,11 @@
  *     Tuesday" strictly after. "N days/weeks/months/years ago" too. A
  *     capitalised relative word after a capitalised word is a name
  *     ("Russia Today", "Good Friday"), as is a bare weekday before one
- *     ("Sunday Times"); "the last year" and the like are durations.
+ *     ("Sunday Times"); "the last year" and the like are durations;
+ *     "Monday-Friday" is a schedule.
+ *   - Left alone: "from 1 to 3 March" (gives "3 March"), full-date ranges
+ *     ("31 December 2024 – 2 January 2025" gives two dates), all-caps
+ *     month names, non-English names, decades, "last December".
  */
 #include "brief/dates.h"
 
@@ -253,15 +261,17 @@ S_lex(const unsigned char *s, size_t n, size_t i, struct S_tok *t)
 /* ---- the token window --------------------------------------------- */
 
 #define S_LB 4                  /* tokens kept behind the current one */
-#define S_WIN 32                /* window size; S_WIN - S_LB lookahead */
+#define S_AHEAD 28              /* tokens lexed from the current one on */
+#define S_BUF 256               /* compacted when the lookahead hits it */
 
 struct S_scan {
 	const unsigned char *s;
-	size_t n, pos;
+	size_t n, pos;          /* pos: where the next token is lexed */
 	int icase;              /* month/weekday names in any case (headers) */
 	struct bdate ref;
 	int hint;
-	struct S_tok w[S_WIN];  /* w[S_LB] is the current token */
+	int cur;                /* w[cur] is the current token */
+	struct S_tok w[S_BUF];  /* w[cur - S_LB .. cur + S_AHEAD) are valid */
 };
 
 static void
@@ -270,6 +280,7 @@ S_scan_init(struct S_scan *sc, const char *s, size_t n,
 {
 	int i;
 	memset(sc, 0, sizeof *sc);     /* lookbehind starts as TK_END */
+	sc->cur = S_LB;
 	sc->s = (const unsigned char *)s;
 	sc->n = n;
 	sc->icase = icase;
@@ -277,21 +288,34 @@ S_scan_init(struct S_scan *sc, const char *s, size_t n,
 		sc->ref = ctx->ref;
 		sc->hint = ctx->year_hint;
 	}
-	for (i = S_LB; i < S_WIN; i++)
+	for (i = S_LB; i < S_LB + S_AHEAD; i++)
 		sc->pos = S_lex(sc->s, n, sc->pos, &sc->w[i]);
 }
 
+/* Advance k tokens; the buffer is compacted once every ~S_BUF tokens. */
 static void
 S_scan_step(struct S_scan *sc, int k)
 {
-	int i;
+	int i, old = sc->cur + S_AHEAD;
 	if (k < 1)
 		k = 1;
-	if (k > S_WIN - S_LB)
-		k = S_WIN - S_LB;
-	memmove(sc->w, sc->w + k, (size_t)(S_WIN - k) * sizeof sc->w[0]);
-	for (i = S_WIN - k; i < S_WIN; i++)
+	if (k > S_AHEAD)
+		k = S_AHEAD;
+	sc->cur += k;
+	if (sc->cur + S_AHEAD > S_BUF) {
+		memmove(sc->w, sc->w + sc->cur - S_LB,
+			(size_t)(old - (sc->cur - S_LB)) * sizeof sc->w[0]);
+		old -= sc->cur - S_LB;
+		sc->cur = S_LB;
+	}
+	for (i = old; i < sc->cur + S_AHEAD; i++)
 		sc->pos = S_lex(sc->s, sc->n, sc->pos, &sc->w[i]);
+}
+
+static const struct S_tok *
+S_cur(const struct S_scan *sc)
+{
+	return &sc->w[sc->cur];
 }
 
 /* ---- word tables -------------------------------------------------- */
@@ -314,8 +338,16 @@ static const char *const S_month_mods[] = { "early", "mid", "late", NULL };
 static const char *const S_year_mods[] = { "early", "mid", "late",
 	"spring", "summer", "autumn", "fall", "winter", NULL };
 static const char *const S_year_intro[] = { "in", "since", "by", "until",
-	"till", "from", "of", "during", "before", "after", "around", "circa",
+	"till", "from", "during", "before", "after", "around", "circa",
 	"through", "throughout", "between", "year", "fiscal", NULL };
+/* "of" introduces a year only after these ("end of 2025", "as of 2024");
+ * "scores of 2019" is an amount. */
+static const char *const S_year_of_heads[] = { "end", "beginning", "start",
+	"middle", "half", "quarter", "spring", "summer", "autumn", "fall",
+	"winter", "as", "class", "rest", "course", NULL };
+/* Words before a capitalised "May" that make it a name. */
+static const char *const S_may_names[] = { "Mr", "Mrs", "Ms", "Miss", "Dr",
+	"Theresa", "Brian", "Minister", NULL };
 static const char *const S_determiners[] = { "the", "a", "an", "its",
 	"their", "his", "her", "our", "this", "that", NULL };
 
@@ -355,15 +387,16 @@ static int
 S_weq(const struct S_scan *sc, const struct S_tok *t, const char *w,
 	int icase)
 {
-	size_t n = strlen(w), i;
-	if (t->kind != TK_WORD || t->len != n)
+	size_t i;
+	if (t->kind != TK_WORD)
 		return 0;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < t->len; i++) {
 		int c = sc->s[t->off + i];
-		if (c != w[i] && !(icase && S_lower(c) == S_lower(w[i])))
+		if (w[i] == '\0' || (c != w[i] &&
+		    !(icase && S_lower(c) == S_lower(w[i]))))
 			return 0;
 	}
-	return 1;
+	return w[i] == '\0';
 }
 
 /* t is w ("last") or w capitalised ("Last"). */
@@ -746,6 +779,16 @@ S_month_only(const struct S_scan *sc, const struct S_tok *t, int m,
 	return S_span(h, t, 1, off);
 }
 
+/* "May" after "Mrs", "Mrs." or "Theresa" is a surname. */
+static int
+S_may_name(const struct S_scan *sc, const struct S_tok *t)
+{
+	const struct S_tok *p = &t[-1];
+	if (S_punct(p, '.') && !p->sp)
+		p = &t[-2];
+	return S_wlist(sc, p, S_may_names, 0);
+}
+
 /* "February 18, 2025", "Feb. 18", "December 4–5", "June 2024", "June of
  * 2024", and a month alone after a month word ("in March"). */
 static int
@@ -753,7 +796,7 @@ S_m_monthfirst(const struct S_scan *sc, const struct S_tok *t,
 	struct S_hit *h)
 {
 	int u, ab, j, m = S_month(sc, t, &u, &ab);
-	if (!m)
+	if (!m || (m == 5 && S_may_name(sc, t)))
 		return 0;
 	if (S_day(&t[u]) && t[u].sp)
 		return S_monthday(sc, t, u, m, h);
@@ -767,20 +810,21 @@ S_m_monthfirst(const struct S_scan *sc, const struct S_tok *t,
 	return S_month_only(sc, t, m, h);
 }
 
-/* A weekday before an explicit day date: "Tuesday, February 18, 2025". */
+/* A weekday before an explicit day date: "Tuesday, February 18, 2025",
+ * "Wednesday (Nov. 5)". */
 static int
 S_m_wday_explicit(const struct S_scan *sc, const struct S_tok *t,
 	struct S_hit *h)
 {
-	int i;
+	int i, paren = S_punct(&t[1], '(');
 	if (!S_wlist(sc, t, S_wfull, sc->icase))
 		return 0;
-	i = 1 + S_punct(&t[1], ',');
+	i = 1 + (paren || S_punct(&t[1], ','));
 	if (!S_m_dayfirst(sc, &t[i], h) && !S_m_monthfirst(sc, &t[i], h))
 		return 0;
-	if (h->a.prec != DP_DAY)
+	if (h->a.prec != DP_DAY || (paren && !S_punct(&t[i + h->ntok], ')')))
 		return 0;
-	return S_span(h, t, h->ntok + i, t->off);
+	return S_span(h, t, h->ntok + i + paren, t->off);
 }
 
 /* ---- years -------------------------------------------------------- */
@@ -857,7 +901,8 @@ S_m_year(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 		return 0;
 	if (S_wlist(sc, p, S_year_mods, 1))
 		return S_year_tail(sc, t, p, p->off, h);
-	if (S_wlist(sc, p, S_year_intro, 1))
+	if (S_wlist(sc, p, S_year_intro, 1) || (S_weq(sc, p, "of", 0) &&
+	    S_wlist(sc, &t[-2], S_year_of_heads, 1)))
 		return S_year_tail(sc, t, p, t->off, h);
 	if (S_det_before(sc, t) && t[1].sp &&
 	    S_wlist(sc, &t[1], S_event_nouns, 0)) {
@@ -1001,8 +1046,9 @@ S_m_weekday(const struct S_scan *sc, const struct S_tok *t,
 	const struct S_tok *p = &t[-1];
 	int w = S_wlist(sc, t, S_wfull, 0), mode = 0, rw, back, fwd;
 	size_t off = t->off;
-	if (!w || (!t[1].sp && t[1].kind == TK_WORD))
-		return 0;
+	if (!w || (!t[1].sp && (t[1].kind == TK_WORD ||
+	    t[1].kind == TK_DASH)) || (!t->sp && p->kind == TK_DASH))
+		return 0;                       /* "Monday-Friday" */
 	if (S_weq_cap(sc, p, "last"))
 		mode = 1, off = p->off;
 	else if (S_weq_cap(sc, p, "next"))
@@ -1051,8 +1097,8 @@ dates_find(const char *s, size_t n, const struct date_ctx *ctx,
 	if (s == NULL || out == NULL || max == 0)
 		return 0;
 	S_scan_init(&sc, s, n, ctx, 0);
-	while (cnt < max && sc.w[S_LB].kind != TK_END) {
-		const struct S_tok *t = &sc.w[S_LB];
+	while (cnt < max && S_cur(&sc)->kind != TK_END) {
+		const struct S_tok *t = S_cur(&sc);
 		if (!S_match(&sc, t, &h)) {
 			S_scan_step(&sc, 1);
 			continue;
@@ -1125,7 +1171,7 @@ dates_parse(const char *s, size_t n, struct bdate *d)
 		return -1;
 	sl = slice_trim((struct slice){ s, n });
 	S_scan_init(&sc, sl.p, sl.n, NULL, 1);
-	t = &sc.w[S_LB];
+	t = S_cur(&sc);
 	if (S_parse_iso_short(t, d))
 		return 0;
 	t += S_skip_weekday(&sc, t);

@@ -17,6 +17,22 @@
  * that maps each code point we drew to itself with bfrange entries.
  * libharu still compresses it (its filter is set at write time). A
  * libharu that writes something else is left alone.
+ *
+ * The same step trims the two per-font tables libharu fills for all
+ * 65,536 codes of the UTF-8 encoder: the descendant font's /W array
+ * (about 11 KB per face, uncompressed since it sits in a dictionary)
+ * and the CIDToGIDMap stream (about 5 KB compressed). Both are rebuilt
+ * for the code points drawn only, through HPDF_FontAttr (hpdf_font.h).
+ * Together this takes roughly a third off the PDF.
+ *
+ * Measuring reads advances from the font definition
+ * (HPDF_TTFontDef_GetCharWidth, what HPDF_Font_TextWidth sums), so a
+ * measuring run never pays for HPDF_GetFont, which builds those
+ * 65,536-entry tables (about 6 ms a face).
+ *
+ * Note: all this relies on libharu 2.3's installed internal headers;
+ * a libharu that lays its fonts out differently fails S_utf8_tt or
+ * S_broken_tounicode and is left as it is.
  */
 #include "brief/fonts.h"
 
@@ -26,6 +42,9 @@
 #include <strings.h>
 
 #include <fontconfig/fontconfig.h>
+#include <hpdf_encoder.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
@@ -35,12 +54,15 @@
  * share it. */
 struct font_file {
 	char *path;
-	HPDF_Font font;
+	const char *name;        /* libharu's name for it */
+	HPDF_FontDef def;        /* metrics, loaded for measuring */
+	HPDF_Font font;          /* created when first drawn */
 	unsigned char *used;     /* bitmap of BMP code points drawn */
 };
 
 struct fonts {
 	HPDF_Doc pdf;
+	FcConfig *fc;            /* our own configuration, loaded on demand */
 	char *family[2];         /* [0] serif, [1] sans; NULL: default */
 	int file_of[FACE_COUNT]; /* index into files, -1: not loaded */
 	struct font_file files[FACE_COUNT];
@@ -50,7 +72,7 @@ struct fonts {
 /* ---- fontconfig ----------------------------------------------------- */
 
 static FcPattern *
-S_pattern(const char *family, int bold, int italic)
+S_pattern(FcConfig *fc, const char *family, int bold, int italic)
 {
 	FcPattern *p = FcPatternCreate();
 
@@ -63,7 +85,7 @@ S_pattern(const char *family, int bold, int italic)
 	FcPatternAddInteger(p, FC_SLANT,
 		italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
 	FcPatternAddBool(p, FC_SCALABLE, FcTrue);
-	FcConfigSubstitute(NULL, p, FcMatchPattern);
+	FcConfigSubstitute(fc, p, FcMatchPattern);
 	FcDefaultSubstitute(p);
 	return p;
 }
@@ -90,10 +112,10 @@ S_ttf_path(FcPattern *font)
 /* The best match, or else the closest .ttf in fontconfig's sorted
  * list for the pattern. */
 static char *
-S_match_ttf(FcPattern *p)
+S_match_ttf(FcConfig *fc, FcPattern *p)
 {
 	FcResult res;
-	FcPattern *m = FcFontMatch(NULL, p, &res);
+	FcPattern *m = FcFontMatch(fc, p, &res);
 	FcFontSet *set;
 	char *path = NULL;
 
@@ -103,7 +125,7 @@ S_match_ttf(FcPattern *p)
 	}
 	if (path != NULL)
 		return path;
-	set = FcFontSort(NULL, p, FcFalse, NULL, &res);
+	set = FcFontSort(fc, p, FcFalse, NULL, &res);
 	for (int i = 0; set != NULL && i < set->nfont && path == NULL; i++)
 		path = S_ttf_path(set->fonts[i]);
 	if (set != NULL)
@@ -111,20 +133,22 @@ S_match_ttf(FcPattern *p)
 	return path;
 }
 
-int
-fonts_find(const char *family, int bold, int italic, char **path,
+/* fonts_find with a loaded configuration: the family, else the
+ * default font, else DejaVu Sans, each as a .ttf. */
+static int
+S_find(FcConfig *fc, const char *family, int bold, int italic, char **path,
 	struct brief_err *err)
 {
 	static const char *const fallback[] = { NULL, "DejaVu Sans" };
 
 	*path = NULL;
-	for (size_t i = 0; i < 2 && *path == NULL; i++) {
-		FcPattern *p = S_pattern(i == 0 ? family : fallback[i],
+	for (size_t i = 0; i < 3 && *path == NULL; i++) {
+		FcPattern *p = S_pattern(fc, i == 0 ? family : fallback[i - 1],
 			bold, italic);
 
 		if (p == NULL)
 			break;
-		*path = S_match_ttf(p);
+		*path = S_match_ttf(fc, p);
 		FcPatternDestroy(p);
 	}
 	if (*path == NULL)
@@ -132,6 +156,35 @@ fonts_find(const char *family, int bold, int italic, char **path,
 			"no TrueType font found for \"%s\"",
 			family ? family : "(default)");
 	return 0;
+}
+
+/* Our own FcConfig rather than fontconfig's global one: nothing stays
+ * behind after fonts_free (LeakSanitizer reports allocations made while
+ * parsing the global configuration as leaked). */
+static FcConfig *
+S_config(struct brief_err *err)
+{
+	FcConfig *fc = FcInitLoadConfigAndFonts();
+
+	if (fc == NULL)
+		brief_fail(err, "pdf", NULL, 0, "cannot load fontconfig's "
+			"configuration");
+	return fc;
+}
+
+int
+fonts_find(const char *family, int bold, int italic, char **path,
+	struct brief_err *err)
+{
+	FcConfig *fc = S_config(err);
+	int rc;
+
+	*path = NULL;
+	if (fc == NULL)
+		return -1;
+	rc = S_find(fc, family, bold, italic, path, err);
+	FcConfigDestroy(fc);
+	return rc;
 }
 
 /* ---- the face table ------------------------------------------------- */
@@ -160,16 +213,27 @@ fonts_free(struct fonts *f)
 	}
 	free(f->family[0]);
 	free(f->family[1]);
+	if (f->fc != NULL)
+		FcConfigDestroy(f->fc);
 	free(f);
 }
 
-/* Load the TrueType file at path (embedded, UTF-8) unless a face
- * already did; returns its index or -1. */
+static int
+S_hpdf_fail(struct fonts *f, const char *path, const char *what,
+	struct brief_err *err)
+{
+	return brief_fail(err, "pdf", NULL, 0,
+		"%s %s: libharu error 0x%04X detail %u", what, path,
+		(unsigned)HPDF_GetError(f->pdf),
+		(unsigned)HPDF_GetErrorDetail(f->pdf));
+}
+
+/* Load the TrueType file at path (to be embedded) unless a face
+ * already did; returns its index or -1. Takes path. */
 static int
 S_load_file(struct fonts *f, char *path, struct brief_err *err)
 {
-	const char *name;
-	HPDF_Font font;
+	struct font_file *ff = &f->files[f->nfiles];
 
 	for (int i = 0; i < f->nfiles; i++) {
 		if (strcmp(f->files[i].path, path) == 0) {
@@ -177,68 +241,75 @@ S_load_file(struct fonts *f, char *path, struct brief_err *err)
 			return i;
 		}
 	}
-	name = HPDF_LoadTTFontFromFile(f->pdf, path, HPDF_TRUE);
-	font = name ? HPDF_GetFont(f->pdf, name, "UTF-8") : NULL;
-	if (font == NULL) {
-		brief_fail(err, "pdf", path, 0,
-			"cannot load font: libharu error 0x%04X detail %u",
-			(unsigned)HPDF_GetError(f->pdf),
-			(unsigned)HPDF_GetErrorDetail(f->pdf));
+	ff->name = HPDF_LoadTTFontFromFile(f->pdf, path, HPDF_TRUE);
+	ff->def = ff->name ? HPDF_GetFontDef(f->pdf, ff->name) : NULL;
+	if (ff->def == NULL) {
+		S_hpdf_fail(f, path, "cannot load font", err);
 		free(path);
 		return -1;
 	}
-	f->files[f->nfiles].path = path;
-	f->files[f->nfiles].font = font;
-	f->files[f->nfiles].used = xcalloc(1, BMP_BYTES);
+	ff->path = path;
+	ff->font = NULL;
+	ff->used = xcalloc(1, BMP_BYTES);
 	return f->nfiles++;
 }
 
 int
-fonts_get(struct fonts *f, int face, HPDF_Font *font, struct brief_err *err)
+fonts_load(struct fonts *f, int face, struct brief_err *err)
 {
 	char *path;
 	int idx;
 
 	if (face < 0 || face >= FACE_COUNT)
 		return brief_fail(err, "pdf", NULL, 0, "bad face %d", face);
-	if (f->file_of[face] < 0) {
-		if (fonts_find(f->family[(face & FACE_SANS) != 0],
-		    face & FACE_BOLD, face & FACE_ITALIC, &path, err) != 0)
-			return -1;
-		if ((idx = S_load_file(f, path, err)) < 0)
-			return -1;
-		f->file_of[face] = idx;
-	}
-	*font = f->files[f->file_of[face]].font;
+	if (f->file_of[face] >= 0)
+		return 0;
+	if (f->fc == NULL && (f->fc = S_config(err)) == NULL)
+		return -1;
+	if (S_find(f->fc, f->family[(face & FACE_SANS) != 0],
+	    face & FACE_BOLD, face & FACE_ITALIC, &path, err) != 0)
+		return -1;
+	if ((idx = S_load_file(f, path, err)) < 0)
+		return -1;
+	f->file_of[face] = idx;
 	return 0;
 }
 
+int
+fonts_get(struct fonts *f, int face, HPDF_Font *font, struct brief_err *err)
+{
+	struct font_file *ff;
+
+	if (fonts_load(f, face, err) != 0)
+		return -1;
+	ff = &f->files[f->file_of[face]];
+	if (ff->font == NULL &&
+	    (ff->font = HPDF_GetFont(f->pdf, ff->name, "UTF-8")) == NULL)
+		return S_hpdf_fail(f, ff->path, "cannot set up font", err);
+	*font = ff->font;
+	return 0;
+}
+
+/* The sum of the glyph advances, as libharu's HPDF_Font_TextWidth
+ * computes it for a UTF-8 font (no kerning), without creating the
+ * font objects a measuring run does not need. */
 double
 fonts_width(struct fonts *f, int face, const char *s, size_t n, double size)
 {
-	HPDF_TextWidth tw;
+	HPDF_FontDef def;
+	long w = 0;
 
-	if (n == 0 || f->file_of[face] < 0)
+	if (face < 0 || face >= FACE_COUNT || f->file_of[face] < 0)
 		return 0;
-	tw = HPDF_Font_TextWidth(f->files[f->file_of[face]].font,
-		(const HPDF_BYTE *)s, (HPDF_UINT)n);
-	return tw.width * size / 1000.0;
-}
+	def = f->files[f->file_of[face]].def;
+	for (size_t i = 0; i < n; ) {
+		unsigned cp;
 
-double
-fonts_ascent(struct fonts *f, int face)
-{
-	if (f->file_of[face] < 0)
-		return 0.8;
-	return HPDF_Font_GetAscent(f->files[f->file_of[face]].font) / 1000.0;
-}
-
-double
-fonts_descent(struct fonts *f, int face)
-{
-	if (f->file_of[face] < 0)
-		return 0.2;
-	return -HPDF_Font_GetDescent(f->files[f->file_of[face]].font) / 1000.0;
+		i += fonts_utf8_next(s + i, n - i, &cp);
+		w += HPDF_TTFontDef_GetCharWidth(def,
+			(HPDF_UINT16)(cp < 0x10000 ? cp : 0xFFFD));
+	}
+	return w * size / 1000.0;
 }
 
 /* ---- UTF-8 and the ToUnicode repair --------------------------------- */
@@ -276,7 +347,7 @@ fonts_mark_used(struct fonts *f, int face, const char *s, size_t n)
 	unsigned char *used;
 	unsigned cp;
 
-	if (f->file_of[face] < 0)
+	if (face < 0 || face >= FACE_COUNT || f->file_of[face] < 0)
 		return;
 	used = f->files[f->file_of[face]].used;
 	for (size_t i = 0; i < n; ) {
@@ -402,16 +473,98 @@ S_fix_tounicode(struct font_file *ff)
 		HPDF_String_New(tu->mmgr, "UCS", NULL));
 }
 
+/* libharu's attributes of font when it is a TrueType font set with the
+ * UTF-8 encoder (codes = BMP code points), else NULL. */
+static HPDF_FontAttr
+S_utf8_tt(HPDF_Font font)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+
+	if (attr == NULL || attr->type != HPDF_FONT_TYPE0_TT ||
+	    attr->encoder == NULL || attr->descendant_font == NULL ||
+	    strcmp(attr->encoder->name, "UTF-8") != 0)
+		return NULL;
+	return attr;
+}
+
+/* /W with the widths of the used codes only: [c [w ...] ...]. */
+static HPDF_STATUS
+S_trim_widths(struct font_file *ff, HPDF_FontAttr attr)
+{
+	HPDF_Dict cid = attr->descendant_font;
+	HPDF_Array w = HPDF_Array_New(cid->mmgr), run = NULL;
+	HPDF_STATUS ret = w ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
+
+	for (unsigned c = 0; c < 0x10000 && ret == HPDF_OK; c++) {
+		if (!S_is_used(ff->used, c)) {
+			run = NULL;
+			continue;
+		}
+		if (run == NULL) {
+			ret = HPDF_Array_AddNumber(w, (HPDF_INT32)c);
+			run = HPDF_Array_New(cid->mmgr);
+			if (ret == HPDF_OK)
+				ret = HPDF_Array_Add(w, run);
+		}
+		if (ret == HPDF_OK)
+			ret = HPDF_Array_AddNumber(run, HPDF_TTFontDef_GetCharWidth(
+				attr->fontdef, (HPDF_UINT16)c));
+	}
+	if (ret != HPDF_OK)
+		return ret;
+	return HPDF_Dict_Add(cid, "W", w);
+}
+
+/* CIDToGIDMap up to the highest used code; unused codes map to 0. */
+static HPDF_STATUS
+S_trim_cidmap(struct font_file *ff, HPDF_FontAttr attr)
+{
+	HPDF_Stream st = attr->map_stream ? attr->map_stream->stream : NULL;
+	unsigned top = 0;
+	unsigned char *map;
+	HPDF_STATUS ret;
+
+	if (st == NULL || st->type != HPDF_STREAM_MEMORY)
+		return HPDF_OK;
+	for (unsigned c = 0; c < 0x10000; c++)
+		if (S_is_used(ff->used, c))
+			top = c;
+	map = xcalloc(top + 1, 2);
+	for (unsigned c = 0; c <= top; c++) {
+		HPDF_UINT16 gid = S_is_used(ff->used, c) ? HPDF_TTFontDef_GetGlyphid(
+			attr->fontdef, (HPDF_UINT16)c) : 0;
+
+		map[2 * c] = (unsigned char)(gid >> 8);
+		map[2 * c + 1] = (unsigned char)(gid & 0xFF);
+	}
+	HPDF_MemStream_FreeData(st);
+	ret = HPDF_Stream_Write(st, map, (top + 1) * 2);
+	free(map);
+	return ret;
+}
+
+static HPDF_STATUS
+S_finish_file(struct font_file *ff)
+{
+	HPDF_FontAttr attr = S_utf8_tt(ff->font);
+	HPDF_STATUS ret;
+
+	if (attr == NULL)
+		return HPDF_OK;
+	if ((ret = S_fix_tounicode(ff)) != HPDF_OK ||
+	    (ret = S_trim_widths(ff, attr)) != HPDF_OK)
+		return ret;
+	return S_trim_cidmap(ff, attr);
+}
+
 int
 fonts_finish(struct fonts *f, struct brief_err *err)
 {
 	for (int i = 0; i < f->nfiles; i++) {
-		if (S_fix_tounicode(&f->files[i]) != HPDF_OK)
-			return brief_fail(err, "pdf", f->files[i].path, 0,
-				"cannot write ToUnicode map: libharu error "
-				"0x%04X detail %u",
-				(unsigned)HPDF_GetError(f->pdf),
-				(unsigned)HPDF_GetErrorDetail(f->pdf));
+		if (f->files[i].font != NULL &&
+		    S_finish_file(&f->files[i]) != HPDF_OK)
+			return S_hpdf_fail(f, f->files[i].path,
+				"cannot finish font tables", err);
 	}
 	return 0;
 }

@@ -271,12 +271,11 @@ S_add_cite(struct lay_para *p, const char *s, size_t n,
 	const struct lay_style *st, struct brief_err *err)
 {
 	struct lay_style cs = *st;
-	HPDF_Font font;
 
 	cs.face = st->face & FACE_SANS;
 	cs.size = st->size * CITE_SCALE;
 	cs.color = CITE_COLOR;
-	if (fonts_get(p->fonts, cs.face, &font, err) != 0)
+	if (fonts_load(p->fonts, cs.face, err) != 0)
 		return -1;
 	S_tie_last_glue(p);
 	S_add_word(p, s, n, &cs);
@@ -299,9 +298,7 @@ int
 lay_add_text(struct lay_para *p, const char *s, size_t n,
 	const struct lay_style *st, struct brief_err *err)
 {
-	HPDF_Font font;
-
-	if (fonts_get(p->fonts, st->face, &font, err) != 0)
+	if (fonts_load(p->fonts, st->face, err) != 0)
 		return -1;
 	for (size_t i = 0, k; i < n; i += k) {
 		if (S_is_space(s[i])) {

@@ -19,6 +19,8 @@ md_escape(struct buf *out, const char *s, size_t n)
 	/* Line-start syntax: headings, lists, quotes, thematic breaks. */
 	if (n > 0 && strchr("#+-=>", s[0]) != NULL && s[0] != '\0') {
 		buf_putc(out, '\\');
+		buf_putc(out, s[0]);
+		i = 1;
 	} else {
 		size_t d = 0;
 		while (d < n && s[d] >= '0' && s[d] <= '9')
@@ -266,7 +268,7 @@ S_dateline(struct buf *out, const struct brief *b)
 	bdate_format(out, &b->as_of);
 	buf_printf(out, " \xC2\xB7 %zu source%s", b->c->ndoc, b->c->ndoc == 1 ? "" : "s");
 	if (b->latest.prec != DP_NONE && b->latest.y != 0) {
-		buf_puts(out, " \xC2\xB7 latest dated event ");
+		buf_puts(out, " \xC2\xB7 latest news ");
 		bdate_format(out, &b->latest);
 	}
 }
@@ -324,8 +326,16 @@ render_md(const struct brief *b, struct buf *out)
 		    (size_t)(close - open - 2) }));
 		s = close + 2;
 	}
-	/* one trailing newline, no runs of blank lines */
-	while (out->n > start && (out->p[out->n - 1] == '\n'))
+	/* no runs of blank lines; one trailing newline */
+	size_t w = start;
+	for (size_t r = start; r < out->n; r++) {
+		if (out->p[r] == '\n' && w >= start + 2 && out->p[w - 1] == '\n' &&
+		    out->p[w - 2] == '\n')
+			continue;
+		out->p[w++] = out->p[r];
+	}
+	out->n = w;
+	while (out->n > start && out->p[out->n - 1] == '\n')
 		out->n--;
 	buf_putc(out, '\n');
 }

@@ -170,10 +170,10 @@ S_text_at(struct rp *r, const char *s, int face, double size,
 {
 	HPDF_Font font;
 
-	if (fonts_get(r->fonts, face, &font, r->err) != 0)
-		return -1;
 	if (!r->draw)
 		return 0;
+	if (fonts_get(r->fonts, face, &font, r->err) != 0)
+		return -1;
 	fonts_mark_used(r->fonts, face, s, strlen(s));
 	HP(r, HPDF_Page_BeginText(r->page), "text");
 	HP(r, HPDF_Page_SetFontAndSize(r->page, font, (HPDF_REAL)size), "text");
@@ -270,17 +270,15 @@ S_advance(struct rp *r, double adv)
 
 /* ---- lines ---------------------------------------------------------- */
 
+/* The pending list marker, on the baseline of its item's first line. */
 static int
 S_draw_marker(struct rp *r, double baseline)
 {
-	int rc;
-
 	if (!r->marker_on)
 		return 0;
 	r->marker_on = 0;
-	rc = S_text_at(r, r->marker, FACE_SERIF, r->body, MARK_INK,
+	return S_text_at(r, r->marker, FACE_SERIF, r->body, MARK_INK,
 		r->marker_x, baseline);
-	return rc;
 }
 
 /* Place the paragraph's lines, each on a new page when needed. */
@@ -400,16 +398,22 @@ S_collect(struct rp *r, cmark_node *block, const struct block_fmt *f,
 
 /* ---- blocks --------------------------------------------------------- */
 
+/* Body text; ragged right in numbered lists (the sources: titles and
+ * addresses break badly), justified elsewhere. */
 static int
 S_paragraph(struct rp *r, cmark_node *node)
 {
 	cmark_node *parent = cmark_node_parent(node);
+	struct block_fmt f = S_fmt_body;
 	int tight = 0;
 
-	if (S_collect(r, node, &S_fmt_body, r->quote_depth > 0) != 0)
+	if (r->list_depth > 0 && r->list_depth <= MAX_NEST &&
+	    r->list[r->list_depth - 1].ordered)
+		f.justify = 0;
+	if (S_collect(r, node, &f, r->quote_depth > 0) != 0)
 		return -1;
 	if (r->para.lb.n > 0 &&
-	    S_place_lines(r, &S_fmt_body, lay_break(&r->para)) != 0)
+	    S_place_lines(r, &f, lay_break(&r->para)) != 0)
 		return -1;
 	if (cmark_node_get_type(parent) == CMARK_NODE_ITEM)
 		tight = cmark_node_get_list_tight(cmark_node_parent(parent));
@@ -456,7 +460,7 @@ S_outline(struct rp *r, cmark_node *node)
 	dst = HPDF_Page_CreateDestination(r->page);
 	if (ol == NULL || dst == NULL)
 		return S_fail(r, "outline");
-	HP(r, HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)r->y, 0), "outline");
+	HP(r, HPDF_Destination_SetFitH(dst, (HPDF_REAL)r->y), "outline");
 	HP(r, HPDF_Outline_SetDestination(ol, dst), "outline");
 	return 0;
 }
@@ -531,14 +535,13 @@ S_thematic_break(struct rp *r)
 
 /* ---- lists and quotes ----------------------------------------------- */
 
+/* Width of s in face at size; -1 when the face cannot be loaded. */
 static double
-S_measure(struct rp *r, const char *s, int face)
+S_measure(struct rp *r, const char *s, int face, double size)
 {
-	HPDF_Font font;
-
-	if (fonts_get(r->fonts, face, &font, r->err) != 0)
+	if (fonts_load(r->fonts, face, r->err) != 0)
 		return -1;
-	return fonts_width(r->fonts, face, s, strlen(s), r->body);
+	return fonts_width(r->fonts, face, s, strlen(s), size);
 }
 
 /* How far list text is indented: room for the widest marker. */
@@ -556,7 +559,7 @@ S_hang(struct rp *r, cmark_node *list, const struct list_ctx *c)
 		items++;
 	snprintf(s, sizeof s, "%d%c", c->number + (items ? items - 1 : 0),
 		c->delim);
-	if ((w = S_measure(r, s, FACE_SERIF)) < 0)
+	if ((w = S_measure(r, s, FACE_SERIF, r->body)) < 0)
 		return -1;
 	w += 0.45 * r->body;
 	return w > 1.4 * r->body ? w : 1.4 * r->body;
@@ -586,10 +589,14 @@ S_list_enter(struct rp *r, cmark_node *node)
 static void
 S_list_exit(struct rp *r)
 {
+	int outer_tight;
+
 	if (r->list_depth-- > MAX_NEST)
 		return;
 	r->indent = r->list[r->list_depth].saved_indent;
-	S_vspace(r, S_fmt_body.after);
+	/* a nested list ends its item: the outer list's item spacing */
+	outer_tight = r->list_depth > 0 && r->list[r->list_depth - 1].tight;
+	S_vspace(r, outer_tight ? 0.2 : S_fmt_body.after);
 }
 
 /* The item's marker, drawn with its first line. */
@@ -607,7 +614,7 @@ S_item_enter(struct rp *r)
 			c->delim);
 	else
 		snprintf(r->marker, sizeof r->marker, "\xE2\x80\xA2");
-	if ((w = S_measure(r, r->marker, FACE_SERIF)) < 0)
+	if ((w = S_measure(r, r->marker, FACE_SERIF, r->body)) < 0)
 		return -1;
 	r->marker_x = c->ordered ? r->left + r->indent - 0.4 * r->body - w :
 		r->left + c->saved_indent + 0.2 * r->body;
@@ -814,25 +821,29 @@ S_setup(struct rp *r)
 	return 0;
 }
 
-/* Page numbers and the title, under the text area of every page. */
+/* Under the text area of every page: the title (when it fits) and the
+ * page number. */
 static int
 S_footers(struct rp *r)
 {
-	double size = 0.75 * r->body, y = r->bottom - 2.2 * r->body, w;
+	double size = 0.75 * r->body, y = r->bottom / 2 - 0.3 * size;
+	double wn, wt = -1;
 	char s[48];
 
+	if (r->o->title != NULL) {
+		lay_clean(&r->tmp, r->o->title, strlen(r->o->title));
+		wt = S_measure(r, r->tmp.p, FACE_SERIF, size);
+	}
 	for (int i = 0; i < r->npages; i++) {
 		r->page = r->pages.v[i];
 		snprintf(s, sizeof s, "Page %d of %d", i + 1, r->npages);
-		if ((w = S_measure(r, s, FACE_SERIF)) < 0 ||
-		    S_text_at(r, s, FACE_SERIF, size, FOOT_INK,
-		    r->right - w * 0.75, y) != 0)
+		if ((wn = S_measure(r, s, FACE_SERIF, size)) < 0 ||
+		    S_text_at(r, s, FACE_SERIF, size, FOOT_INK, r->right - wn,
+		    y) != 0)
 			return -1;
-		if (r->o->title == NULL)
-			continue;
-		lay_clean(&r->tmp, r->o->title, strlen(r->o->title));
-		if (S_text_at(r, r->tmp.p, FACE_SERIF, size, FOOT_INK,
-		    r->left, y) != 0)
+		if (wt >= 0 && r->left + wt + 2 * size < r->right - wn &&
+		    S_text_at(r, r->tmp.p, FACE_SERIF, size, FOOT_INK, r->left,
+		    y) != 0)
 			return -1;
 	}
 	return 0;

@@ -411,6 +411,8 @@ S_explain(const struct sel *s, FILE *fp)
 
 /* ---- entry points ------------------------------------------------- */
 
+/* The newest source date; without any, the newest day-precise date the
+ * sources mention (a forecast such as "by 2027" is not day-precise). */
 static void
 S_latest(struct brief *b)
 {
@@ -419,9 +421,11 @@ S_latest(struct brief *b)
 	for (size_t k = 0; k < c->ndoc; k++)
 		if (c->doc[k].date.prec != DP_NONE && bdate_cmp(&c->doc[k].date, &b->latest) > 0)
 			b->latest = c->doc[k].date;
+	if (b->latest.prec != DP_NONE)
+		return;
 	for (size_t j = 0; j < c->dates.n; j++) {
 		const struct bdate *d = &c->dates.v[j].end;
-		if (d->y != 0 && d->prec != DP_NONE && bdate_cmp(d, &b->latest) > 0)
+		if (d->y != 0 && d->prec == DP_DAY && bdate_cmp(d, &b->latest) > 0)
 			b->latest = *d;
 	}
 }

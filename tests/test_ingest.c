@@ -4,6 +4,8 @@
  */
 #include "testutil.h"
 
+#include <stdio.h>
+
 #include "brief/ingest.h"
 
 struct warns {

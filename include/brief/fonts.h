@@ -8,6 +8,10 @@
  * so every lookup ends on a .ttf file: the requested family when it has
  * one, else the closest .ttf fontconfig knows, else DejaVu.
  *
+ * Measuring needs only a face's metrics (fonts_load); the PDF font
+ * objects are made when the face is first drawn (fonts_get), so a
+ * measuring run stays cheap and the PDF holds only the faces it shows.
+ *
  * Ownership: struct fonts belongs to the caller (fonts_free); the
  * HPDF_Font handles belong to the HPDF_Doc and die with it.
  */
@@ -41,26 +45,25 @@ struct fonts;
 struct fonts *fonts_new(HPDF_Doc pdf, const char *serif, const char *sans);
 void fonts_free(struct fonts *f);
 
-/* The libharu font for face (0 .. FACE_COUNT-1), found and loaded on
- * first use. */
+/* Locate and load face (0 .. FACE_COUNT-1) for measuring, once. */
+int fonts_load(struct fonts *f, int face, struct brief_err *err);
+
+/* The libharu font for face, for drawing: loaded as by fonts_load, its
+ * PDF font objects created on first use. */
 int fonts_get(struct fonts *f, int face, HPDF_Font *font,
 	struct brief_err *err);
 
 /* Advance width in points of the UTF-8 text s[0..n) in face at size;
- * the face must have been loaded with fonts_get. */
+ * 0 unless the face was loaded. Same numbers as HPDF_Font_TextWidth. */
 double fonts_width(struct fonts *f, int face, const char *s, size_t n,
 	double size);
-
-/* Typographic ascender and descender of face as a fraction of the
- * size (descender positive). Loaded faces only. */
-double fonts_ascent(struct fonts *f, int face);
-double fonts_descent(struct fonts *f, int face);
 
 /* Record that s[0..n) was drawn in face, for its ToUnicode map. */
 void fonts_mark_used(struct fonts *f, int face, const char *s, size_t n);
 
-/* Before saving: give every loaded font a valid ToUnicode CMap for
- * the code points drawn (see fonts.c for libharu 2.3's broken one). */
+/* Before saving: give every drawn font a valid ToUnicode CMap for the
+ * code points drawn (see fonts.c for libharu 2.3's broken one) and
+ * trim its width and glyph tables to them. */
 int fonts_finish(struct fonts *f, struct brief_err *err);
 
 /* Decode one UTF-8 sequence at s[0..n) (n > 0); returns its length and

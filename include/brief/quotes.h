@@ -13,6 +13,16 @@
  * commentary by the article's author ("I think …") is flagged, never
  * attributed.
  *
+ * Conventions: speaker is the personal name without honorific ("Dr.
+ * Alexey Kupriyanov" -> "Alexey Kupriyanov"). When no personal name is
+ * found ("a senior official said", "according to the Speaker"), speaker
+ * is empty and role holds the phrase. VIEW_QUOTE means off/len are the
+ * quoted words (marks and a trailing comma left out); a sentence that
+ * only quotes fragments ("said it was “dead on arrival”") is a
+ * VIEW_PARAPHRASE spanning the sentence. VIEW_REPORTED views name an
+ * outlet or source and never a speaker. Quoted titles and scare quotes
+ * give no view.
+ *
  * Ownership: views are appended to a caller-owned vector; their slices
  * point into doc->text.
  */
@@ -26,7 +36,7 @@
 #include "brief/segment.h"
 
 enum {
-	VIEW_QUOTE = 1 << 0,       /* contains words in quotation marks */
+	VIEW_QUOTE = 1 << 0,       /* off/len: words in quotation marks */
 	VIEW_PARAPHRASE = 1 << 1,  /* reported speech without quote marks */
 	VIEW_RESOLVED = 1 << 2,    /* speaker came from a pronoun or surname */
 	VIEW_FIRST_PERSON = 1 << 3,/* the author's own "I think …": no speaker */
