@@ -50,7 +50,7 @@ TEMPLATE = templates/$(DEFAULT_TEMPLATE)
 
 all: $(BUILD)/brief
 
-$(BUILD)/.deps: tools/deps.sh
+$(BUILD)/.deps: tools/deps.sh Makefile
 	@mkdir -p $(BUILD)
 	@tools/deps.sh $(DEPS)
 	@touch $@

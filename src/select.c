@@ -15,6 +15,7 @@
 
 #define REPEAT 0.5          /* overlap at which a candidate repeats an item */
 #define MIN_VIEW_WORDS 6
+#define MAX_VIEW_WORDS 40     /* longer quotes are cut to one sentence */
 
 struct cand {
 	size_t sent;
@@ -24,6 +25,7 @@ struct cand {
 	double rank;
 	int *cite;
 	size_t ncite;
+	struct slice text;      /* views: the words to print */
 };
 typedef VEC(struct cand) cand_vec;
 
@@ -149,10 +151,8 @@ S_emit(struct sel *s, struct brief_section *bs, const struct cand *cd)
 	it->end = cd->end;
 	it->rank = cd->rank;
 	it->view = cd->view;
-	if (cd->view) {
-		const struct view *v = cd->view;
-		it->text = (struct slice){ s->c->doc[v->doc].text + v->off, v->len };
-	}
+	if (cd->view)
+		it->text = cd->text;
 	VEC_PUSH(&s->chosen, cd->sent);
 	if (cd->fact >= 0)
 		s->fact_used[cd->fact] = 1;
@@ -195,7 +195,7 @@ S_summary(struct sel *s, int si, struct brief_section *bs)
 		double aff = sc->sec[si] + 0.5 * sc->topic;
 		if (aff < s->t->sec[si].min_score)
 			continue;
-		struct cand cd = { i, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0 };
+		struct cand cd = { i, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 } };
 		cd.rank = aff * (0.5 + sc->central) * S_corroboration(s->facts.v[f].ndoc);
 		if (s->c->s.v[i].flags & SF_DEK)
 			cd.rank *= 1.5;
@@ -226,8 +226,10 @@ S_view_ok(const struct corpus *c, const struct view *v)
 	return words >= MIN_VIEW_WORDS;
 }
 
+/* A view's rank: average cue affinity and centrality of its sentences,
+ * discounted when long (a long quote costs page space). */
 static double
-S_view_rank(const struct sel *s, int si, const struct view *v)
+S_view_rank(const struct sel *s, int si, const struct view *v, size_t words)
 {
 	double aff = 0, central = 0;
 	size_t n = 0;
@@ -235,7 +237,38 @@ S_view_rank(const struct sel *s, int si, const struct view *v)
 		aff += s->sc[k].sec[si] + 0.5 * s->sc[k].topic;
 		central += s->sc[k].central;
 	}
-	return (1.0 + aff) * (0.5 + central / (double)(n ? n : 1));
+	n = n ? n : 1;
+	double len = words <= MAX_VIEW_WORDS ? 1.0 : (double)MAX_VIEW_WORDS / (double)words;
+	return (1.0 + aff / (double)n) * (0.5 + central / (double)n) * len;
+}
+
+/* A quote longer than MAX_VIEW_WORDS is cut to its best sentence: the
+ * part of that sentence inside the quotation marks. Cuts fall only at
+ * sentence boundaries, so the words stay the speaker's own. */
+static struct slice
+S_view_text(const struct sel *s, int si, const struct view *v, size_t *words)
+{
+	const char *text = s->c->doc[v->doc].text;
+	struct slice all = { text + v->off, v->len };
+	size_t best = v->first;
+	double best_q = -1;
+	*words = 0;
+	for (size_t k = v->first; k <= v->last && k < s->c->s.n; k++)
+		*words += s->c->info[k].words;
+	if (!(v->flags & VIEW_QUOTE) || *words <= MAX_VIEW_WORDS || v->first == v->last)
+		return all;
+	for (size_t k = v->first; k <= v->last && k < s->c->s.n; k++) {
+		double q = s->sc[k].sec[si] + 0.5 * s->sc[k].topic + s->sc[k].central;
+		if (q > best_q)
+			best_q = q, best = k;
+	}
+	const struct sentence *se = &s->c->s.v[best];
+	size_t o = se->off > v->off ? se->off : v->off;
+	size_t e = se->off + se->len < v->off + v->len ? se->off + se->len : v->off + v->len;
+	if (e <= o)
+		return all;
+	*words = s->c->info[best].words;
+	return (struct slice){ text + o, e - o };
 }
 
 /* Views: the best view of each speaker first, then further views. */
@@ -248,8 +281,10 @@ S_views(struct sel *s, int si, struct brief_section *bs)
 		const struct view *v = &s->c->views.v[k];
 		if (!S_view_ok(s->c, v))
 			continue;
-		struct cand cd = { v->first, -1, v, { 0 }, { 0 }, 0, NULL, 0 };
-		cd.rank = S_view_rank(s, si, v);
+		struct cand cd = { v->first, -1, v, { 0 }, { 0 }, 0, NULL, 0, { 0 } };
+		size_t words;
+		cd.text = S_view_text(s, si, v, &words);
+		cd.rank = S_view_rank(s, si, v, words);
 		cd.cite = arena_alloc(s->a, sizeof(int));
 		cd.cite[0] = s->c->doc[v->doc].id;
 		cd.ncite = 1;
@@ -359,7 +394,7 @@ S_facts(struct sel *s, struct brief *b)
 	for (size_t f = 0; f < s->facts.n; f++) {
 		if (s->fact_used[f])
 			continue;
-		struct cand cd = { s->facts.v[f].rep, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0 };
+		struct cand cd = { s->facts.v[f].rep, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 } };
 		int k = S_best_section(s, f, &cd.date, &cd.end);
 		if (k < 0) {
 			S_note(s, cd.sent, -1, "fits no section (cue score below min_score)");
