@@ -72,6 +72,33 @@ cluster_overlap(const struct corpus *c, size_t i, size_t j)
 	return m > 0 ? common / m : 0;
 }
 
+double
+cluster_novelty(const struct corpus *c, size_t i, const size_t *set, size_t n)
+{
+	uint32_t a[128], b[128];
+	size_t na = S_stems(c, i, a, 128);
+	double total = 0, fresh = 0;
+	unsigned char seen[128] = { 0 };
+	for (size_t k = 0; k < n; k++) {
+		size_t nb = S_stems(c, set[k], b, 128), x = 0, y = 0;
+		while (x < na && y < nb) {
+			if (a[x] == b[y])
+				seen[x] = 1, x++, y++;
+			else if (a[x] < b[y])
+				x++;
+			else
+				y++;
+		}
+	}
+	for (size_t x = 0; x < na; x++) {
+		double w = S_weight(c, a[x]);
+		total += w;
+		if (!seen[x])
+			fresh += w;
+	}
+	return total > 0 ? fresh / total : 0;
+}
+
 static uint32_t
 S_mix(uint32_t x, uint32_t seed)
 {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #define REPEAT 0.5          /* overlap at which a candidate repeats an item */
+#define NOVEL 0.55          /* share of new content an item must add to its section */
 #define MIN_VIEW_WORDS 6
 #define MAX_VIEW_WORDS 40     /* longer quotes are cut to one sentence */
 
@@ -80,6 +81,16 @@ S_repeats(const struct sel *s, size_t sent)
 		    cluster_overlap(s->c, s->chosen.v[k], sent) >= REPEAT)
 			return 1;
 	return 0;
+}
+
+/* What sentence sent adds to the items of its section so far. */
+static double
+S_novelty(const struct sel *s, const struct brief_section *bs, size_t sent)
+{
+	size_t set[64], n = 0;
+	for (size_t k = 0; k < bs->n && n < 64; k++)
+		set[n++] = bs->item[k].sent;
+	return n ? cluster_novelty(s->c, sent, set, n) : 1.0;
 }
 
 static int
@@ -174,6 +185,10 @@ S_take(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
 		}
 		if ((cd->fact >= 0 && s->fact_used[cd->fact]) || S_repeats(s, cd->sent)) {
 			S_note(s, cd->sent, -1, "repeats an item already chosen");
+			continue;
+		}
+		if (S_novelty(s, bs, cd->sent) < NOVEL) {
+			S_note(s, cd->sent, -1, "adds too little to its section");
 			continue;
 		}
 		S_emit(s, bs, cd);

@@ -34,4 +34,9 @@ void cluster_corpus(const struct corpus *c, const struct score *sc,
  * each stem weighted by its idf: w(A ∩ B) / min(w(A), w(B)), 0..1. */
 double cluster_overlap(const struct corpus *c, size_t i, size_t j);
 
+/* Share of sentence i's content (idf-weighted) that none of the
+ * sentences set[0..n) has: 1 = all new, 0 = nothing new. */
+double cluster_novelty(const struct corpus *c, size_t i, const size_t *set,
+	size_t n);
+
 #endif
