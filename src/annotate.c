@@ -107,28 +107,13 @@ corpus_stem(const struct corpus *c, uint32_t stem)
 
 /* ---- quote marks -------------------------------------------------- */
 
-/* Length of a double quotation mark at p (", “, ”, «, »), else 0. */
-static size_t
-S_qmark(const char *p, size_t n)
-{
-	if (n >= 1 && p[0] == '"')
-		return 1;
-	if (n >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
-	    ((unsigned char)p[2] == 0x9C || (unsigned char)p[2] == 0x9D))
-		return 3;
-	if (n >= 2 && (unsigned char)p[0] == 0xC2 &&
-	    ((unsigned char)p[1] == 0xAB || (unsigned char)p[1] == 0xBB))
-		return 2;
-	return 0;
-}
-
 /* Bytes of s that lie between quotation marks. */
 static size_t
 S_quoted_bytes(struct slice s)
 {
 	size_t i = 0, in = 0, total = 0, open = 0;
 	while (i < s.n) {
-		size_t q = S_qmark(s.p + i, s.n - i);
+		size_t q = text_quote_mark(s.p + i, s.n - i);
 		if (q) {
 			if (in)
 				total += i - open;
@@ -153,7 +138,7 @@ S_first_person(const struct corpus *c, size_t i)
 	for (size_t k = in->tok0; k < in->tok0 + in->ntok; k++) {
 		const struct token *t = &c->tok.v[k];
 		for (; pos < t->off && pos < s.n; pos++) {
-			size_t q = S_qmark(s.p + pos, s.n - pos);
+			size_t q = text_quote_mark(s.p + pos, s.n - pos);
 			if (q) {
 				quoted = !quoted;
 				pos += q - 1;

@@ -30,49 +30,128 @@
  * measuring run never pays for HPDF_GetFont, which builds those
  * 65,536-entry tables (about 6 ms a face).
  *
+ * Subsetting
+ * ----------
+ * libharu 2.3 embeds a TrueType font nearly whole: it copies cmap,
+ * hmtx, loca, post (with every glyph name), the hinting programs and
+ * every hinted glyph it was asked the width of; 30-35 KB compressed a
+ * face (measured on the RELOS brief). fonts_finish cuts each drawn font down with hb-subset first:
+ *
+ * - When: at the end, from the bitmap of code points drawn that the
+ *   ToUnicode repair keeps anyway (fonts_mark_used, called where text
+ *   is shown). The set is exact, with no collecting pass over the
+ *   document, and nothing drawn can be missing from the subset.
+ *   Subsetting "at first draw" cannot work here: render_pdf lays out
+ *   and draws block by block, so later blocks bring new characters.
+ * - Why that is possible: with the UTF-8 encoder the page content holds
+ *   code points, not glyph ids, and libharu writes a TrueType font's
+ *   FontFile2 and descriptor only when the document is saved
+ *   (CIDFontType2_BeforeWrite_Func, from the font's HPDF_FontAttr
+ *   fontdef, which also names /BaseFont and /FontName). So the subset
+ *   is loaded as a second font definition and the font pointed at it;
+ *   the /W array and CIDToGIDMap rebuilt below then come from the
+ *   subset (its glyph ids). All its glyphs are marked for embedding:
+ *   hb-subset has closed composite glyphs over their components,
+ *   which libharu's own check follows one level only.
+ * - How: hb-subset with the code points drawn, no hinting (about half
+ *   of each glyph's bytes, and the cvt/fpgm/prep programs; libharu
+ *   writes those three as empty tables), every table dropped but the
+ *   ten libharu reads or copies (head hhea hmtx maxp loca glyf cmap
+ *   post name OS/2: GSUB is dropped before it can pull ligatures and
+ *   alternates into the glyph set), glyph names dropped (post v3) and
+ *   the .notdef outline kept (a character no font has shows a box).
+ *   Glyph ids are renumbered, not kept (RETAIN_GIDS would keep loca
+ *   and hmtx as long as the whole font's) since CIDToGIDMap is rebuilt
+ *   anyway.
+ * - libharu 2.3 loads fonts from files only: the subset goes to a
+ *   mkstemp file in $TMPDIR (else /tmp), is loaded, and the file is
+ *   unlinked at once on every path; libharu keeps its stream open and
+ *   reads the glyphs from it when saving.
+ * - Measuring keeps using the whole font's definition; hb-subset keeps
+ *   units per em and advances, and fonts_finish checks that each code
+ *   point drawn has the same width in both.
+ *
+ * Fallback faces
+ * --------------
+ * A character the face has no glyph for (libharu's cmap of the file
+ * says gid 0) is set in a fallback face: the first .ttf that has it in
+ * fontconfig's FcFontSort order for DejaVu Serif or DejaVu Sans in the
+ * face's weight and slant, with the character in the pattern's
+ * charset. Fallback faces are numbered from FACE_COUNT up and remember
+ * the style they stand in for, so a later character tries the faces
+ * already made before fontconfig is asked again; characters no font
+ * has are remembered too, and the searches per document are capped.
+ *
  * Note: all this relies on libharu 2.3's installed internal headers;
  * a libharu that lays its fonts out differently fails S_utf8_tt or
- * S_broken_tounicode and is left as it is.
+ * S_broken_tounicode and is left as it is (whole, unrepaired).
  */
 #include "brief/fonts.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
+#include <hb-subset.h>
+#include <hb.h>
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
-#define BMP_BYTES (0x10000 / 8)
+#define BMP_BYTES   (0x10000 / 8)
+#define MAX_LOOKUPS 64       /* fontconfig searches for fallbacks */
 
 /* One loaded TrueType file; faces that resolve to the same file
  * share it. */
 struct font_file {
 	char *path;
 	const char *name;        /* libharu's name for it */
-	HPDF_FontDef def;        /* metrics, loaded for measuring */
+	HPDF_FontDef def;        /* the whole file's metrics, for measuring */
 	HPDF_Font font;          /* created when first drawn */
 	unsigned char *used;     /* bitmap of BMP code points drawn */
+	int subset;              /* font embeds a subset (fonts_finish) */
 };
 
 struct fonts {
 	HPDF_Doc pdf;
 	FcConfig *fc;            /* our own configuration, loaded on demand */
 	char *family[2];         /* [0] serif, [1] sans; NULL: default */
-	int file_of[FACE_COUNT]; /* index into files, -1: not loaded */
-	struct font_file files[FACE_COUNT];
+	int file_of[FACE_MAX];   /* index into files, -1: not loaded */
+	int style_of[FACE_MAX];  /* the style a face sets (a style: itself) */
+	int nfaces;              /* FACE_COUNT + the fallback faces made */
+	struct font_file files[FACE_MAX];
 	int nfiles;
+	unsigned char *nofont;   /* bitmap: no fallback has the code point */
+	int lookups;             /* fallback searches made */
+	struct buf run;          /* fonts_show: one run, NUL-terminated */
 };
+
+static int
+S_bit(const unsigned char *map, unsigned cp)
+{
+	return cp < 0x10000 && (map[cp >> 3] >> (cp & 7) & 1);
+}
+
+static void
+S_set_bit(unsigned char *map, unsigned cp)
+{
+	if (cp < 0x10000)
+		map[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+}
 
 /* ---- fontconfig ----------------------------------------------------- */
 
+/* A pattern for family (NULL: any) in a weight and slant, covering cs
+ * unless it is NULL. */
 static FcPattern *
-S_pattern(FcConfig *fc, const char *family, int bold, int italic)
+S_pattern(FcConfig *fc, const char *family, int bold, int italic,
+	const FcCharSet *cs)
 {
 	FcPattern *p = FcPatternCreate();
 
@@ -80,6 +159,8 @@ S_pattern(FcConfig *fc, const char *family, int bold, int italic)
 		return NULL;
 	if (family != NULL && *family != '\0')
 		FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
+	if (cs != NULL)
+		FcPatternAddCharSet(p, FC_CHARSET, cs);
 	FcPatternAddInteger(p, FC_WEIGHT,
 		bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
 	FcPatternAddInteger(p, FC_SLANT,
@@ -144,7 +225,7 @@ S_find(FcConfig *fc, const char *family, int bold, int italic, char **path,
 	*path = NULL;
 	for (size_t i = 0; i < 3 && *path == NULL; i++) {
 		FcPattern *p = S_pattern(fc, i == 0 ? family : fallback[i - 1],
-			bold, italic);
+			bold, italic, NULL);
 
 		if (p == NULL)
 			break;
@@ -187,6 +268,40 @@ fonts_find(const char *family, int bold, int italic, char **path,
 	return rc;
 }
 
+/* A .ttf with a glyph for cp, first in fontconfig's order for the
+ * fallback family of style (see the top of this file); NULL if none.
+ * Caller frees. */
+static char *
+S_fallback_path(FcConfig *fc, int style, unsigned cp)
+{
+	FcCharSet *cs = FcCharSetCreate();
+	FcPattern *p = NULL;
+	FcFontSet *set = NULL;
+	FcResult res;
+	char *path = NULL;
+
+	if (cs != NULL && FcCharSetAddChar(cs, cp))
+		p = S_pattern(fc, style & FACE_SANS ? "DejaVu Sans" :
+			"DejaVu Serif", style & FACE_BOLD, style & FACE_ITALIC,
+			cs);
+	if (p != NULL)
+		set = FcFontSort(fc, p, FcFalse, NULL, &res);
+	for (int i = 0; set != NULL && i < set->nfont && path == NULL; i++) {
+		FcCharSet *have;
+
+		if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &have) ==
+		    FcResultMatch && FcCharSetHasChar(have, cp))
+			path = S_ttf_path(set->fonts[i]);
+	}
+	if (set != NULL)
+		FcFontSetDestroy(set);
+	if (p != NULL)
+		FcPatternDestroy(p);
+	if (cs != NULL)
+		FcCharSetDestroy(cs);
+	return path;
+}
+
 /* ---- the face table ------------------------------------------------- */
 
 struct fonts *
@@ -197,8 +312,12 @@ fonts_new(HPDF_Doc pdf, const char *serif, const char *sans)
 	f->pdf = pdf;
 	f->family[0] = serif ? xstrndup(serif, strlen(serif)) : NULL;
 	f->family[1] = sans ? xstrndup(sans, strlen(sans)) : NULL;
-	for (int i = 0; i < FACE_COUNT; i++)
+	for (int i = 0; i < FACE_MAX; i++) {
 		f->file_of[i] = -1;
+		f->style_of[i] = i < FACE_COUNT ? i : -1;
+	}
+	f->nfaces = FACE_COUNT;
+	f->nofont = xcalloc(1, BMP_BYTES);
 	return f;
 }
 
@@ -213,6 +332,8 @@ fonts_free(struct fonts *f)
 	}
 	free(f->family[0]);
 	free(f->family[1]);
+	free(f->nofont);
+	buf_free(&f->run);
 	if (f->fc != NULL)
 		FcConfigDestroy(f->fc);
 	free(f);
@@ -241,6 +362,10 @@ S_load_file(struct fonts *f, char *path, struct brief_err *err)
 			return i;
 		}
 	}
+	if (f->nfiles >= FACE_MAX) {     /* cannot happen: a file a face */
+		free(path);
+		return brief_fail(err, "pdf", NULL, 0, "too many fonts");
+	}
 	ff->name = HPDF_LoadTTFontFromFile(f->pdf, path, HPDF_TRUE);
 	ff->def = ff->name ? HPDF_GetFontDef(f->pdf, ff->name) : NULL;
 	if (ff->def == NULL) {
@@ -251,6 +376,7 @@ S_load_file(struct fonts *f, char *path, struct brief_err *err)
 	ff->path = path;
 	ff->font = NULL;
 	ff->used = xcalloc(1, BMP_BYTES);
+	ff->subset = 0;
 	return f->nfiles++;
 }
 
@@ -260,10 +386,10 @@ fonts_load(struct fonts *f, int face, struct brief_err *err)
 	char *path;
 	int idx;
 
-	if (face < 0 || face >= FACE_COUNT)
-		return brief_fail(err, "pdf", NULL, 0, "bad face %d", face);
-	if (f->file_of[face] >= 0)
+	if (face >= 0 && face < FACE_MAX && f->file_of[face] >= 0)
 		return 0;
+	if (face < 0 || face >= FACE_COUNT)     /* fallbacks come loaded */
+		return brief_fail(err, "pdf", NULL, 0, "bad face %d", face);
 	if (f->fc == NULL && (f->fc = S_config(err)) == NULL)
 		return -1;
 	if (S_find(f->fc, f->family[(face & FACE_SANS) != 0],

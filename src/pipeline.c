@@ -347,9 +347,11 @@ brief_run(const struct brief_opts *o, struct brief_stats *st, struct brief_err *
 		rc = S_dump(o, &c, &t, sc, err);
 		goto out;
 	}
-	select_brief(&c, sc, &t, a, &b, o->explain);
+	select_brief(&c, sc, &t, a, &b);
 	S_as_of(o, epoch, &b.as_of);
 	rc = S_render(o, &t, &b, epoch, st, err);
+	if (rc == 0 && o->explain)
+		select_explain(&b, o->explain);
 	for (size_t k = 0; k < b.nsec; k++)
 		for (size_t j = 0; j < b.sec[k].n; j++)
 			st->items += !b.sec[k].item[j].dropped;

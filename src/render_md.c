@@ -204,6 +204,47 @@ S_sources(struct buf *out, const struct brief *b)
 	}
 }
 
+static void
+S_cite_list(struct buf *out, const int *cite, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		buf_printf(out, "[%d]", cite[k]);
+}
+
+/* "Status: signed 18 Feb 2025 [2][5] → ratified [4][5]. Earlier
+ * reporting [2] still had it to come." */
+static void
+S_status(struct buf *out, const struct status_note *st)
+{
+	int any = 0;
+	if (st->stage < 0)
+		return;
+	buf_puts(out, "**Status:** ");
+	for (size_t g = 0; g <= (size_t)st->stage && g < st->nstages; g++) {
+		const struct stage_note *sn = &st->stages[g];
+		if (sn->ncite == 0)
+			continue;
+		if (any)
+			buf_puts(out, " \xE2\x86\x92 ");   /* → */
+		md_escape(out, sn->name, strlen(sn->name));
+		/* earlier stages' dates are the timeline's; the latest's is news */
+		if (sn->when.prec != DP_NONE && g == (size_t)st->stage) {
+			buf_putc(out, ' ');
+			bdate_format(out, &sn->when);
+		}
+		buf_putc(out, ' ');
+		S_cite_list(out, sn->cite, sn->ncite);
+		any = 1;
+	}
+	buf_putc(out, '.');
+	if (st->nstale > 0) {
+		buf_puts(out, " Earlier reporting ");
+		S_cite_list(out, st->stale, st->nstale);
+		buf_puts(out, " still had it to come.");
+	}
+	buf_puts(out, "\n\n");
+}
+
 static size_t
 S_alive(const struct brief_section *bs)
 {
@@ -254,8 +295,10 @@ S_section(struct buf *out, const struct brief *b, const struct brief_section *bs
 	}
 	if (d->kind == SK_SOURCES)
 		S_sources(out, b);
-	if (d->kind == SK_SUMMARY)
-		buf_putc(out, '\n');
+	if (d->kind == SK_SUMMARY) {
+		buf_puts(out, "\n\n");
+		S_status(out, &b->status);
+	}
 	buf_putc(out, '\n');
 }
 

@@ -52,6 +52,98 @@ score_cues(const struct cue_set *cs, const struct token *tok, size_t n)
 	return sum;
 }
 
+long
+score_cue_at(const struct cue_set *cs, const struct token *tok, size_t n)
+{
+	long first = -1;
+	for (size_t q = 0; q < cs->n; q++) {
+		const struct cue *cue = &cs->v[q];
+		for (size_t k = 0; k + (size_t)cue->nstem <= n; k++) {
+			int j = 0;
+			while (j < cue->nstem && tok[k + (size_t)j].stem == cue->stem[j])
+				j++;
+			if (j == cue->nstem) {
+				if (first < 0 || (long)k < first)
+					first = (long)k;
+				break;
+			}
+		}
+	}
+	return first;
+}
+
+/* English words that put the next verb or noun in the future or make it
+ * conditional: language data, shared by every template. */
+static const char *const prospective[] = {
+	"ahead", "aims", "awaiting", "awaits", "before", "could", "expected",
+	"expects", "for", "if", "likely", "may", "might", "must", "once",
+	"pending", "plan", "planned", "plans", "poised", "scheduled", "seeks",
+	"set", "shall", "should", "still", "to", "until", "will", "would",
+};
+
+/* Modal verbs: a noun cue followed by one ("the ratification will
+ * strengthen") speaks of the future too. */
+static const char *const modal[] = {
+	"can", "could", "may", "might", "must", "should", "will", "would",
+};
+
+/* Is token t (of sentence text s) one of the words in list? */
+static int
+S_word_in(struct slice s, const struct token *t, const char *const *list, size_t n)
+{
+	char w[16];
+	if (t->len >= sizeof w)
+		return 0;
+	for (size_t j = 0; j < t->len; j++)
+		w[j] = (char)(s.p[t->off + j] | 0x20);
+	w[t->len] = '\0';
+	for (size_t q = 0; q < n; q++)
+		if (strcmp(w, list[q]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+score_prospective(const struct corpus *c, size_t i, size_t k)
+{
+	const struct sent_info *in = &c->info[i];
+	struct slice s = corpus_text(c, i);
+	const struct token *t = c->tok.v + in->tok0;
+	for (size_t back = 1; back <= 3 && back <= k; back++)
+		if (S_word_in(s, &t[k - back], prospective,
+		    sizeof prospective / sizeof *prospective))
+			return 1;
+	for (size_t fwd = 1; fwd <= 4 && k + fwd < in->ntok; fwd++)
+		if (S_word_in(s, &t[k + fwd], modal, sizeof modal / sizeof *modal))
+			return 1;
+	return 0;
+}
+
+/* The stages sentence i reports: the highest asserted as done, and the
+ * highest spoken of as still to come. */
+static void
+S_stages(const struct corpus *c, size_t i, const struct section_def *d,
+	struct score *out)
+{
+	const struct sent_info *in = &c->info[i];
+	struct slice s = corpus_text(c, i);
+	/* the reporter's own words only: not quotes */
+	if (in->view >= 0 && (c->views.v[in->view].flags & VIEW_QUOTE))
+		return;
+	for (size_t g = 0; g < d->nstage; g++) {
+		long k = score_cue_at(&d->stage[g].cues, c->tok.v + in->tok0, in->ntok);
+		if (k < 0 || text_in_quotes(s.p, c->tok.v[in->tok0 + (size_t)k].off))
+			continue;
+		if (score_prospective(c, i, (size_t)k)) {
+			out->pending = (int)g;
+		} else {
+			out->stage = (int)g;
+			if (g < 32)
+				out->done |= 1u << g;
+		}
+	}
+}
+
 static int
 S_has_date(const struct corpus *c, size_t i)
 {
@@ -90,8 +182,13 @@ score_corpus(const struct corpus *c, const struct template *t,
 			top = out[i].central;
 		out[i].topic = score_cues(&t->topic, c->tok.v + in->tok0, in->ntok);
 		out[i].sec = arena_alloc(a, (t->nsec ? t->nsec : 1) * sizeof(double));
-		for (size_t s = 0; s < t->nsec; s++)
+		out[i].stage = out[i].pending = -1;
+		out[i].done = 0;
+		for (size_t s = 0; s < t->nsec; s++) {
 			out[i].sec[s] = S_affinity(c, i, &t->sec[s]);
+			if (t->sec[s].kind == SK_SUMMARY)
+				S_stages(c, i, &t->sec[s], &out[i]);
+		}
 	}
 	for (size_t i = 0; top > 0 && i < c->s.n; i++)
 		out[i].central /= top;

@@ -11,6 +11,7 @@
 #include "brief/select.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #define REPEAT 0.5          /* overlap at which a candidate repeats an item */
@@ -45,6 +46,8 @@ struct sel {
 	unsigned char *fact_used;
 	VEC(size_t) chosen;     /* sentences already in the brief */
 	struct why *why;        /* per sentence, for --explain */
+	int si_summary;         /* index of the summary section, -1 */
+	struct bdate covered;   /* the status's date: not again in the timeline */
 };
 
 static const unsigned NOT_ITEM = AF_HEADING | AF_FRAGMENT | AF_QUOTED_TITLE |
@@ -148,6 +151,21 @@ S_corroboration(size_t ndoc)
 	return 1.0 + 0.3 * (double)(ndoc > 0 ? ndoc - 1 : 0);
 }
 
+/* Cut a leading attributive or linking clause ("According to TASS, ",
+ * "Notably, ") at its clause boundary and capitalise what starts the
+ * sentence then; the words are otherwise the source's own. */
+static struct slice
+S_trim_lead(struct sel *s, struct slice t)
+{
+	size_t cut = text_lead_clause(t.p, t.n);
+	if (cut == 0 || t.n - cut < 40)
+		return t;
+	char *p = arena_strndup(s->a, t.p + cut, t.n - cut);
+	if (p[0] >= 'a' && p[0] <= 'z')
+		p[0] = (char)(p[0] - 32);
+	return (struct slice){ p, t.n - cut };
+}
+
 static void
 S_emit(struct sel *s, struct brief_section *bs, const struct cand *cd)
 {
@@ -164,22 +182,27 @@ S_emit(struct sel *s, struct brief_section *bs, const struct cand *cd)
 	it->view = cd->view;
 	if (cd->view)
 		it->text = cd->text;
+	else
+		it->text = S_trim_lead(s, it->text);
 	VEC_PUSH(&s->chosen, cd->sent);
 	if (cd->fact >= 0)
 		s->fact_used[cd->fact] = 1;
 }
 
-/* Take candidates by rank, skipping repeats, up to the section's max. */
+/* Take up to limit candidates by rank into section si, skipping repeats
+ * and items that add too little, never past the section's max. */
 static void
-S_take(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
+S_take_n(struct sel *s, int si, struct brief_section *bs, cand_vec *cv, size_t limit)
 {
 	const struct section_def *d = &s->t->sec[si];
+	size_t added = 0;
 	if (cv->n > 1)
 		qsort(cv->v, cv->n, sizeof *cv->v, S_cmp_rank);
-	bs->item = arena_alloc(s->a, ((size_t)d->max_items + 1) * sizeof *bs->item);
+	if (bs->item == NULL)
+		bs->item = arena_alloc(s->a, ((size_t)d->max_items + 1) * sizeof *bs->item);
 	for (size_t k = 0; k < cv->n; k++) {
 		const struct cand *cd = &cv->v[k];
-		if (bs->n >= (size_t)d->max_items) {
+		if (bs->n >= (size_t)d->max_items || added >= limit) {
 			S_note(s, cd->sent, -1, "ranked below the section's limit");
 			continue;
 		}
@@ -193,32 +216,222 @@ S_take(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
 		}
 		S_emit(s, bs, cd);
 		S_note(s, cd->sent, si, "kept");
+		added++;
 	}
+}
+
+static void
+S_take(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
+{
+	S_take_n(s, si, bs, cv, SIZE_MAX);
 }
 
 /* ---- the bottom line ----------------------------------------------- */
 
-static void
-S_summary(struct sel *s, int si, struct brief_section *bs)
+/* Does sentence i give a day- or month-precise date? */
+static int
+S_dated(const struct corpus *c, size_t i)
 {
-	cand_vec cv = { 0 };
+	const struct sent_info *in = &c->info[i];
+	for (size_t j = in->date0; j < in->date0 + in->ndate; j++)
+		if (c->dates.v[j].date.prec >= DP_MONTH)
+			return 1;
+	return 0;
+}
+
+enum { ROLE_WHAT, ROLE_STATUS, ROLE_HISTORY };
+
+/* Bottom-line candidates for one role: what the agreement is (no stage,
+ * no date), its latest status (stage == latest), or the stage before it
+ * (undated: dated stages belong to the timeline). */
+static void S_summary_cand(struct sel *s, int si, int role, int stage,
+	size_t f, size_t i, cand_vec *cv);
+
+static void
+S_summary_role(struct sel *s, int si, int role, int stage, cand_vec *cv)
+{
+	for (size_t f = 0; f < s->facts.n; f++)
+		for (size_t m = 0; m < s->facts.v[f].nmember; m++)
+			S_summary_cand(s, si, role, stage, f, s->facts.v[f].member[m], cv);
+}
+
+/* Sentence i (of fact f) as a candidate for a bottom-line role. */
+static void
+S_summary_cand(struct sel *s, int si, int role, int stage, size_t f, size_t i,
+	cand_vec *cv)
+{
+	const struct score *sc = &s->sc[i];
+	if (s->fact_used[f] || (s->c->info[i].flags & AF_ANAPHOR))
+		return;
+	if (role == ROLE_WHAT && (i != s->facts.v[f].rep || sc->stage >= 0 ||
+	    sc->pending >= 0 || S_dated(s->c, i)))
+		return;
+	if (role == ROLE_STATUS && sc->stage != stage)
+		return;
+	if (role == ROLE_HISTORY && (sc->stage != stage || S_dated(s->c, i)))
+		return;
+	double aff = sc->sec[si] + 0.5 * sc->topic;
+	if (role == ROLE_WHAT ? aff < s->t->sec[si].min_score : sc->topic <= 0)
+		return;
+	struct cand cd = { i, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 } };
+	cd.rank = (1 + aff) * (0.5 + sc->central) * S_corroboration(s->facts.v[f].ndoc);
+	if (s->c->s.v[i].flags & SF_DEK)
+		cd.rank *= 1.5;
+	S_fact_cites(s, (long)f, &cd);
+	VEC_PUSH(cv, cd);
+}
+
+/* The latest stage any eligible sentence asserts as done, -1 if none. */
+static int
+S_latest_stage(const struct sel *s)
+{
+	int best = -1;
+	for (size_t f = 0; f < s->facts.n; f++)
+		for (size_t m = 0; m < s->facts.v[f].nmember; m++) {
+			int g = s->sc[s->facts.v[f].member[m]].stage;
+			if (g > best)
+				best = g;
+		}
+	return best;
+}
+
+/* The stage below `below` that some undated sentence asserts, -1. */
+static int
+S_history_stage(const struct sel *s, int below)
+{
+	int best = -1;
 	for (size_t f = 0; f < s->facts.n; f++) {
 		size_t i = s->facts.v[f].rep;
-		const struct score *sc = &s->sc[i];
-		if (s->c->info[i].flags & AF_ANAPHOR)
-			continue;
-		double aff = sc->sec[si] + 0.5 * sc->topic;
-		if (aff < s->t->sec[si].min_score)
-			continue;
-		struct cand cd = { i, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 } };
-		cd.rank = aff * (0.5 + sc->central) * S_corroboration(s->facts.v[f].ndoc);
-		if (s->c->s.v[i].flags & SF_DEK)
-			cd.rank *= 1.5;
-		S_fact_cites(s, (long)f, &cd);
-		VEC_PUSH(&cv, cd);
+		int g = s->sc[i].stage;
+		if (g >= 0 && g < below && g > best && !S_dated(s->c, i))
+			best = g;
 	}
-	S_take(s, si, bs, &cv);
+	return best;
+}
+
+static void
+S_summary_take(struct sel *s, int si, struct brief_section *bs, int role, int stage)
+{
+	cand_vec cv = { 0 };
+	size_t before = bs->n;
+	S_summary_role(s, si, role, stage, &cv);
+	S_take_n(s, si, bs, &cv, 1);
+	if (bs->n > before)
+		bs->item[before].pinned = 1;
 	VEC_FREE(&cv);
+}
+
+/* Does s[a..b) hold a clause break (comma, semicolon, colon, dash)? */
+static int
+S_clause_break(const char *s, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (s[k] == ',' || s[k] == ';' || s[k] == ':' ||
+		    (k + 2 < b && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+		    ((unsigned char)s[k + 2] == 0x93 || (unsigned char)s[k + 2] == 0x94)))
+			return 1;
+	return 0;
+}
+
+/* The date of the event a cue names: the first date after the cue in
+ * the same clause, within a few words ("signed on February 18",
+ * "ratified the pact on Wednesday"). Token k is the cue. */
+static const struct date_mention *
+S_date_after(const struct corpus *c, size_t i, size_t k)
+{
+	const struct sent_info *in = &c->info[i];
+	struct slice s = corpus_text(c, i);
+	const struct token *t = &c->tok.v[in->tok0 + k];
+	size_t at = t->off + t->len;
+	for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
+		const struct date_mention *m = &c->dates.v[j];
+		if (m->off < at || m->off - at > 64 || m->date.y == 0 ||
+		    m->date.prec == DP_NONE || S_clause_break(s.p, at, m->off))
+			continue;
+		return m;
+	}
+	return NULL;
+}
+
+static int
+S_stage_date(const struct sel *s, size_t i, const struct status_stage *g,
+	struct bdate *out)
+{
+	const struct sent_info *in = &s->c->info[i];
+	long k = score_cue_at(&g->cues, s->c->tok.v + in->tok0, in->ntok);
+	const struct date_mention *m = k >= 0 ? S_date_after(s->c, i, (size_t)k) : NULL;
+	if (m)
+		*out = m->date;
+	return m != NULL;
+}
+
+/* Per stage: the sources asserting it and its date; then the sources
+ * still reporting the latest stage as to come. */
+static void
+S_status_note(struct sel *s, int latest, struct status_note *st)
+{
+	const struct section_def *d = &s->t->sec[s->si_summary];
+	size_t nd = s->c->ndoc ? s->c->ndoc : 1, ng = d->nstage;
+	unsigned char *seen = xcalloc(nd * (ng + 1), 1);
+	st->stage = latest;
+	st->nstages = ng;
+	st->stages = arena_alloc(s->a, ng * sizeof *st->stages);
+	for (size_t i = 0; i < s->c->s.n; i++) {
+		int doc = s->c->s.v[i].doc;
+		if (s->c->info[i].flags & (AF_HEADING | AF_FIRST_PERSON | AF_QUOTED_TITLE))
+			continue;
+		for (size_t g = 0; g < ng && g < 32; g++)
+			if ((s->sc[i].done >> g) & 1) {
+				seen[g * nd + (size_t)doc] = 1;
+				if (st->stages[g].when.prec == DP_NONE)
+					S_stage_date(s, i, &d->stage[g], &st->stages[g].when);
+			}
+		if (s->sc[i].pending >= latest)
+			seen[ng * nd + (size_t)doc] = 1;
+	}
+	for (size_t g = 0; g < ng; g++) {
+		st->stages[g].name = d->stage[g].name;
+		st->stages[g].cite = arena_alloc(s->a, nd * sizeof(int));
+		for (size_t k = 0; k < s->c->ndoc; k++)
+			if (seen[g * nd + k])
+				st->stages[g].cite[st->stages[g].ncite++] = s->c->doc[k].id;
+	}
+	st->stale = arena_alloc(s->a, nd * sizeof(int));
+	for (size_t k = 0; k < s->c->ndoc; k++)
+		if (seen[ng * nd + k] && !seen[(size_t)latest * nd + k])
+			st->stale[st->nstale++] = s->c->doc[k].id;
+	free(seen);
+}
+
+/* The bottom line: what the agreement is, its latest status, and the
+ * stage before that when no date puts it in the timeline. */
+static void
+S_summary(struct sel *s, int si, struct brief_section *bs, struct brief *b)
+{
+	const struct section_def *d = &s->t->sec[si];
+	s->si_summary = si;
+	if (d->nstage == 0) {
+		cand_vec cv = { 0 };
+		S_summary_role(s, si, ROLE_WHAT, -1, &cv);
+		S_take(s, si, bs, &cv);
+		VEC_FREE(&cv);
+		return;
+	}
+	int latest = S_latest_stage(s);
+	S_summary_take(s, si, bs, ROLE_WHAT, -1);
+	if (latest < 0)
+		return;
+	size_t before = bs->n;
+	S_summary_take(s, si, bs, ROLE_STATUS, latest);
+	S_status_note(s, latest, &b->status);
+	s->covered = b->status.stages[latest].when;
+	unsigned covered = bs->n > before ? s->sc[bs->item[before].sent].done : 0;
+	int prev = latest;
+	do	/* the stage before, unless the status sentence reports it too */
+		prev = S_history_stage(s, prev);
+	while (prev >= 0 && prev < 32 && ((covered >> prev) & 1));
+	if (prev >= 0)
+		S_summary_take(s, si, bs, ROLE_HISTORY, prev);
 }
 
 /* ---- views -------------------------------------------------------- */
@@ -320,20 +533,50 @@ S_views(struct sel *s, int si, struct brief_section *bs)
 
 /* ---- timeline ----------------------------------------------------- */
 
-/* The first well-formed date of sentence i; 0 if none. */
-static int
-S_event_date(const struct corpus *c, size_t i, struct bdate *d, struct bdate *e)
+/* The first well-formed date of sentence i, or NULL. */
+static const struct date_mention *
+S_first_date(const struct corpus *c, size_t i)
 {
 	const struct sent_info *in = &c->info[i];
 	for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
 		const struct date_mention *m = &c->dates.v[j];
-		if (m->date.prec == DP_NONE || m->date.y == 0)
-			continue;
-		*d = m->date;
-		*e = m->end;
-		return 1;
+		if (m->date.prec != DP_NONE && m->date.y != 0)
+			return m;
 	}
-	return 0;
+	return NULL;
+}
+
+/* The event sentence i reports for timeline section si: the date a cue
+ * names ("signed on February 18") when one does, else the sentence's
+ * first date. Returns the affinity that counts for the timeline, the
+ * anchoring cue in full and other cues at a quarter, or -1 when the
+ * sentence has no usable date. */
+static double
+S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d, struct bdate *e)
+{
+	const struct corpus *c = s->c;
+	const struct sent_info *in = &c->info[i];
+	const struct section_def *sd = &s->t->sec[si];
+	const struct date_mention *m = NULL;
+	double anchor = 0;
+	for (size_t q = 0; q < sd->cues.n && m == NULL; q++) {
+		struct cue_set one = { &sd->cues.v[q], 1 };
+		long k = score_cue_at(&one, c->tok.v + in->tok0, in->ntok);
+		if (k >= 0 && (m = S_date_after(c, i, (size_t)k)) != NULL)
+			anchor = sd->cues.v[q].weight;
+	}
+	double aff = s->sc[i].sec[si];
+	if (m != NULL)
+		aff = anchor + sd->w_date + 0.25 * (aff - anchor - sd->w_date);
+	else if ((m = S_first_date(c, i)) != NULL)
+		aff *= 0.5;
+	else
+		return -1;
+	*d = m->date;
+	*e = m->end;
+	if (m->off * 5 < corpus_text(c, i).n * 2)   /* the date leads the sentence */
+		aff *= 1.15;
+	return aff;
 }
 
 static int
@@ -381,23 +624,35 @@ S_fact_rank(const struct sel *s, size_t i, double aff, size_t ndoc)
 	return r;
 }
 
-/* The facts or timeline section fact f fits best, or -1. */
+/* The facts or timeline section fact f fits best, or -1; *aff gets
+ * the affinity that counts there. */
 static int
-S_best_section(const struct sel *s, size_t f, struct bdate *d, struct bdate *e)
+S_best_section(const struct sel *s, size_t f, struct cand *cd, double *aff_out)
 {
 	size_t i = s->facts.v[f].rep;
-	int best = -1, dated = S_event_date(s->c, i, d, e);
+	int best = -1;
 	double best_fit = 0;
 	for (size_t k = 0; k < s->t->nsec; k++) {
 		const struct section_def *sd = &s->t->sec[k];
-		if (sd->kind != SK_FACTS && !(sd->kind == SK_TIMELINE && dated))
+		struct bdate d, e;
+		double aff;
+		if (sd->kind == SK_FACTS)
+			aff = s->sc[i].sec[k];
+		else if (sd->kind == SK_TIMELINE)
+			aff = S_timeline_event(s, (int)k, i, &d, &e);
+		else
 			continue;
-		double aff = s->sc[i].sec[k];
 		if (aff < sd->min_score)
 			continue;
+		if (sd->kind == SK_TIMELINE && s->covered.prec != DP_NONE &&
+		    bdate_cmp(&d, &s->covered) == 0 && d.prec == s->covered.prec)
+			continue;   /* the bottom line's status already dates it */
 		double fit = aff / (sd->min_score > 0 ? sd->min_score : 1);
-		if (fit > best_fit)
-			best_fit = fit, best = (int)k;
+		if (fit > best_fit) {
+			best_fit = fit, best = (int)k, *aff_out = aff;
+			if (sd->kind == SK_TIMELINE)
+				cd->date = d, cd->end = e;
+		}
 	}
 	return best;
 }
@@ -410,12 +665,13 @@ S_facts(struct sel *s, struct brief *b)
 		if (s->fact_used[f])
 			continue;
 		struct cand cd = { s->facts.v[f].rep, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 } };
-		int k = S_best_section(s, f, &cd.date, &cd.end);
+		double aff = 0;
+		int k = S_best_section(s, f, &cd, &aff);
 		if (k < 0) {
 			S_note(s, cd.sent, -1, "fits no section (cue score below min_score)");
 			continue;
 		}
-		cd.rank = S_fact_rank(s, cd.sent, s->sc[cd.sent].sec[k], s->facts.v[f].ndoc);
+		cd.rank = S_fact_rank(s, cd.sent, aff, s->facts.v[f].ndoc);
 		S_fact_cites(s, (long)f, &cd);
 		VEC_PUSH(&per[k], cd);
 	}
@@ -434,28 +690,55 @@ S_facts(struct sel *s, struct brief *b)
 
 /* ---- explain ------------------------------------------------------ */
 
+/* Print at most max bytes of s, never cutting a UTF-8 sequence. */
 static void
-S_explain(const struct sel *s, FILE *fp)
+S_put_prefix(FILE *fp, struct slice s, size_t max)
 {
-	const struct corpus *c = s->c;
+	size_t n = s.n;
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s.p[n] & 0xC0) == 0x80)
+			n--;
+	}
+	fprintf(fp, "%.*s%s", (int)n, s.p, n < s.n ? "\xE2\x80\xA6" : "");
+}
+
+static int
+S_dropped_to_fit(const struct brief *b, size_t i)
+{
+	for (size_t k = 0; k < b->nsec; k++)
+		for (size_t j = 0; j < b->sec[k].n; j++)
+			if (b->sec[k].item[j].sent == i)
+				return b->sec[k].item[j].dropped;
+	return 0;
+}
+
+void
+select_explain(const struct brief *b, FILE *fp)
+{
+	const struct corpus *c = b->c;
+	const struct template *t = b->t;
 	fprintf(fp, "# source:line\tcentral\ttopic\t");
-	for (size_t k = 0; k < s->t->nsec; k++)
-		fprintf(fp, "%s\t", s->t->sec[k].id);
+	for (size_t k = 0; k < t->nsec; k++)
+		fprintf(fp, "%s\t", t->sec[k].id);
 	fprintf(fp, "fact\tdecision\ttext\n");
 	for (size_t i = 0; i < c->s.n; i++) {
 		const struct sentence *se = &c->s.v[i];
-		const struct why *w = &s->why[i];
-		struct slice t = corpus_text(c, i);
 		fprintf(fp, "%s:%d\t%.2f\t%.1f\t", c->doc[se->doc].name, se->line,
-		    s->sc[i].central, s->sc[i].topic);
-		for (size_t k = 0; k < s->t->nsec; k++)
-			fprintf(fp, "%.1f\t", s->sc[i].sec[k]);
-		fprintf(fp, "%ld\t", s->fact_of[i]);
-		if (w->sec >= 0)
-			fprintf(fp, "kept in %s", s->t->sec[w->sec].id);
+		    b->sc[i].central, b->sc[i].topic);
+		for (size_t k = 0; k < t->nsec; k++)
+			fprintf(fp, "%.1f\t", b->sc[i].sec[k]);
+		fprintf(fp, "%ld\t", b->fact_of[i]);
+		if (b->why_sec[i] >= 0 && S_dropped_to_fit(b, i))
+			fprintf(fp, "dropped: lowest ranked when fitting the page (%s)",
+			    t->sec[b->why_sec[i]].id);
+		else if (b->why_sec[i] >= 0)
+			fprintf(fp, "kept in %s", t->sec[b->why_sec[i]].id);
 		else
-			fprintf(fp, "dropped: %s", w->reason ? w->reason : "not ranked");
-		fprintf(fp, "\t%.*s%s\n", (int)(t.n > 90 ? 90 : t.n), t.p, t.n > 90 ? "…" : "");
+			fprintf(fp, "dropped: %s", b->why[i] ? b->why[i] : "not ranked");
+		fputc('\t', fp);
+		S_put_prefix(fp, corpus_text(c, i), 90);
+		fputc('\n', fp);
 	}
 }
 
@@ -480,12 +763,27 @@ S_latest(struct brief *b)
 	}
 }
 
+/* Keep the decisions for select_explain, in the arena. */
+static void
+S_keep_why(struct sel *s, struct brief *out)
+{
+	size_t n = s->c->s.n ? s->c->s.n : 1;
+	out->sc = s->sc;
+	out->why = arena_alloc(s->a, n * sizeof *out->why);
+	out->why_sec = arena_alloc(s->a, n * sizeof *out->why_sec);
+	out->fact_of = arena_alloc(s->a, n * sizeof *out->fact_of);
+	for (size_t i = 0; i < s->c->s.n; i++) {
+		out->why[i] = s->why[i].reason;
+		out->why_sec[i] = s->why[i].sec;
+		out->fact_of[i] = s->fact_of[i];
+	}
+}
+
 void
 select_brief(const struct corpus *c, const struct score *sc,
-	const struct template *t, struct arena *a, struct brief *out,
-	FILE *explain)
+	const struct template *t, struct arena *a, struct brief *out)
 {
-	struct sel s = { c, sc, t, a, { 0 }, NULL, NULL, { 0 }, NULL };
+	struct sel s = { c, sc, t, a, { 0 }, NULL, NULL, { 0 }, NULL, -1, { 0 } };
 	size_t n = c->s.n ? c->s.n : 1;
 	unsigned char *eligible = xcalloc(n, 1);
 
@@ -501,6 +799,7 @@ select_brief(const struct corpus *c, const struct score *sc,
 	cluster_corpus(c, sc, eligible, a, &s.facts, s.fact_of);
 	s.fact_used = xcalloc(s.facts.n ? s.facts.n : 1, 1);
 	memset(out, 0, sizeof *out);
+	out->status.stage = -1;
 	out->t = t;
 	out->c = c;
 	out->nsec = t->nsec;
@@ -509,14 +808,13 @@ select_brief(const struct corpus *c, const struct score *sc,
 		out->sec[k].def = &t->sec[k];
 	for (size_t k = 0; k < t->nsec; k++)
 		if (t->sec[k].kind == SK_SUMMARY)
-			S_summary(&s, (int)k, &out->sec[k]);
+			S_summary(&s, (int)k, &out->sec[k], out);
 	for (size_t k = 0; k < t->nsec; k++)
 		if (t->sec[k].kind == SK_QUOTES)
 			S_views(&s, (int)k, &out->sec[k]);
 	S_facts(&s, out);
 	S_latest(out);
-	if (explain)
-		S_explain(&s, explain);
+	S_keep_why(&s, out);
 	free(eligible);
 	free(s.why);
 	free(s.fact_of);
@@ -545,7 +843,7 @@ select_drop_one(struct brief *b)
 			struct item *it = &bs->item[j];
 			/* rank relative to the section's best, so sections compete fairly */
 			double r = it->rank / (top > 0 ? top : 1);
-			if (!it->dropped && r < worst_rank)
+			if (!it->dropped && !it->pinned && r < worst_rank)
 				worst_rank = r, worst = it;
 		}
 	}

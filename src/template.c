@@ -167,6 +167,43 @@ S_weights(struct ctx *c, const yaml_node_t *n, struct section_def *s)
 	return 0;
 }
 
+/* status: a list of {stage: NAME, cues: CUES}, earliest stage first. */
+static int
+S_status(struct ctx *c, const yaml_node_t *n, struct section_def *s)
+{
+	yaml_node_item_t *it;
+	if (n->type != YAML_SEQUENCE_NODE)
+		return S_fail(c, n, "status must be a list of stages", NULL);
+	size_t k = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	s->stage = arena_alloc(c->a, (k ? k : 1) * sizeof *s->stage);
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		const yaml_node_t *sn = yaml_document_get_node(c->doc, *it);
+		struct status_stage *st = &s->stage[s->nstage];
+		yaml_node_pair_t *p;
+		if (sn->type != YAML_MAPPING_NODE)
+			return S_fail(c, sn, "a status stage must be a mapping", NULL);
+		st->line = S_line(sn);
+		for (p = sn->data.mapping.pairs.start; p < sn->data.mapping.pairs.top; p++) {
+			const yaml_node_t *key = yaml_document_get_node(c->doc, p->key);
+			const yaml_node_t *val = yaml_document_get_node(c->doc, p->value);
+			const char *ks = S_scalar(key);
+			int rc;
+			if (ks && strcmp(ks, "stage") == 0)
+				rc = S_str(c, val, &st->name);
+			else if (ks && strcmp(ks, "cues") == 0)
+				rc = S_cues(c, val, &st->cues);
+			else
+				return S_fail(c, key, "unknown status key", ks);
+			if (rc)
+				return -1;
+		}
+		if (st->name == NULL || st->cues.n == 0)
+			return S_fail(c, sn, "a status stage needs a stage name and cues", NULL);
+		s->nstage++;
+	}
+	return 0;
+}
+
 static int
 S_section_key(struct ctx *c, const char *key, const yaml_node_t *k,
 	const yaml_node_t *v, struct section_def *s)
@@ -179,6 +216,7 @@ S_section_key(struct ctx *c, const char *key, const yaml_node_t *k,
 	if (strcmp(key, "min_items") == 0) return S_int(c, v, 0, 100, &s->min_items);
 	if (strcmp(key, "cues") == 0) return S_cues(c, v, &s->cues);
 	if (strcmp(key, "weights") == 0) return S_weights(c, v, s);
+	if (strcmp(key, "status") == 0) return S_status(c, v, s);
 	if (strcmp(key, "min_score") == 0) {
 		if (S_num(c, v, 0, 1000, &d))
 			return -1;

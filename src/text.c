@@ -243,3 +243,65 @@ text_content_words(const token_vec *t, size_t from, size_t to)
 			k++;
 	return k;
 }
+
+size_t
+text_quote_mark(const char *p, size_t n)
+{
+	if (n >= 1 && p[0] == '"')
+		return 1;
+	if (n >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+	    ((unsigned char)p[2] == 0x9C || (unsigned char)p[2] == 0x9D))
+		return 3;
+	if (n >= 2 && (unsigned char)p[0] == 0xC2 &&
+	    ((unsigned char)p[1] == 0xAB || (unsigned char)p[1] == 0xBB))
+		return 2;
+	return 0;
+}
+
+int
+text_in_quotes(const char *p, size_t off)
+{
+	int in = 0;
+	for (size_t i = 0; i < off;) {
+		size_t q = text_quote_mark(p + i, off - i);
+		if (q) {
+			in = !in;
+			i += q;
+		} else {
+			i++;
+		}
+	}
+	return in;
+}
+
+/* Sentence openers that only link to the text before: language data. */
+static const char *const openers[] = {
+	"Additionally", "Also", "At the same time", "Crucially", "Furthermore",
+	"However", "Importantly", "In addition", "In practice", "Indeed",
+	"Interestingly", "Meanwhile", "Moreover", "Notably", "Overall",
+	"Separately", "Significantly", "Still", "Therefore", "Thus",
+};
+
+/* The first ", " in p[from..n) followed by a lower-case word. */
+static size_t
+S_clause_end(const char *p, size_t n, size_t from, size_t max)
+{
+	for (size_t i = from; i + 2 < n && i < max; i++)
+		if (p[i] == ',' && p[i + 1] == ' ' && p[i + 2] >= 'a' && p[i + 2] <= 'z')
+			return i + 2;
+	return 0;
+}
+
+size_t
+text_lead_clause(const char *p, size_t n)
+{
+	static const char acc[] = "According to ";
+	if (n > sizeof acc && memcmp(p, acc, sizeof acc - 1) == 0)
+		return S_clause_end(p, n, sizeof acc - 1, 120);
+	for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
+		size_t m = strlen(openers[k]);
+		if (n > m + 2 && memcmp(p, openers[k], m) == 0 && p[m] == ',' && p[m + 1] == ' ')
+			return m + 2;
+	}
+	return 0;
+}

@@ -18,6 +18,9 @@ struct score {
 	double central;     /* 0..1, 1 = the most central sentence */
 	double topic;       /* sum of the template's topic cue weights */
 	double *sec;        /* per template section: affinity (cues+features) */
+	int stage;          /* highest status stage asserted as done, -1: none */
+	int pending;        /* highest stage spoken of as still to come, -1 */
+	unsigned done;      /* bit g: stage g asserted as done */
 };
 
 /* Score every sentence of c against t. out has c->s.n entries; the sec
@@ -27,5 +30,12 @@ void score_corpus(const struct corpus *c, const struct template *t,
 
 /* Sum of the weights of the cues present in tokens tok[0..n). */
 double score_cues(const struct cue_set *cs, const struct token *tok, size_t n);
+
+/* Where cue set cs first matches in tok[0..n): token index, or -1. */
+long score_cue_at(const struct cue_set *cs, const struct token *tok, size_t n);
+
+/* Is the word before token k of sentence i a sign that what follows is
+ * still to come ("set to ratify", "will sign", "for ratification")? */
+int score_prospective(const struct corpus *c, size_t i, size_t k);
 
 #endif

@@ -23,6 +23,7 @@ struct item {
 	struct bdate date, end; /* timeline: event date (end for ranges) */
 	const struct view *view;/* quotes: the attribution */
 	double rank;            /* higher is more important */
+	int pinned;             /* never dropped to fit (the status) */
 	int dropped;            /* removed to fit the page */
 };
 
@@ -32,6 +33,24 @@ struct brief_section {
 	size_t n;
 };
 
+/* One stage of the agreement's life as the sources report it. */
+struct stage_note {
+	const char *name;       /* from the template */
+	int *cite;              /* sources asserting it as done, ascending */
+	size_t ncite;
+	struct bdate when;      /* its date, when a source gives one */
+};
+
+/* The agreement's status: every stage reached, the latest last, and the
+ * sources still reporting the latest stage as to come. */
+struct status_note {
+	int stage;              /* latest stage reached, -1: none */
+	struct stage_note *stages;  /* the template's stages, in order */
+	size_t nstages;
+	int *stale;             /* sources still reporting it as to come */
+	size_t nstale;
+};
+
 struct brief {
 	const struct template *t;
 	const struct corpus *c;
@@ -39,13 +58,20 @@ struct brief {
 	size_t nsec;
 	struct bdate as_of;
 	struct bdate latest;         /* latest date any source gives */
+	struct status_note status;
+	const struct score *sc;
+	const char **why;            /* per sentence: the decision, for --explain */
+	int *why_sec;                /* per sentence: section kept in, -1 */
+	long *fact_of;               /* per sentence: fact cluster, -1 */
 };
 
-/* Select the brief's items. explain, when not NULL, receives one line
- * per candidate: scores, section, fact and why it was kept or dropped. */
+/* Select the brief's items. */
 void select_brief(const struct corpus *c, const struct score *sc,
-	const struct template *t, struct arena *a, struct brief *out,
-	FILE *explain);
+	const struct template *t, struct arena *a, struct brief *out);
+
+/* One line per sentence: scores, fact, section and why it was kept or
+ * dropped (including items dropped to fit the page). */
+void select_explain(const struct brief *b, FILE *fp);
 
 /* Mark the lowest-ranked droppable item dropped (never below a
  * section's min_items). Returns 0, or -1 when nothing can be dropped. */

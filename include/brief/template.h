@@ -40,6 +40,14 @@ enum section_kind {
 	SK_SOURCES,    /* the numbered source list */
 };
 
+/* One stage of an agreement's life ("signed", "ratified", ...): the
+ * summary reports the latest stage any source asserts as done. */
+struct status_stage {
+	const char *name;
+	struct cue_set cues;
+	int line;
+};
+
 struct section_def {
 	const char *id;
 	const char *heading;
@@ -52,6 +60,8 @@ struct section_def {
 	double w_amount;           /* weight of amounts like "$5.4 billion" */
 	double w_number;           /* weight of other figures */
 	double w_date;             /* weight of a dated mention */
+	struct status_stage *stage;/* summary: stages, earliest first */
+	size_t nstage;
 	int line;                  /* where it is defined, for messages */
 };
 
