@@ -176,7 +176,7 @@ S_token_flags(const struct corpus *c, const struct sent_info *in, struct slice s
 			f |= AF_DESIGNATOR;
 		if (t->flags & TK_CURRENCY)
 			f |= AF_AMOUNT;
-		else if ((t->flags & TK_NUMBER) && t->len < 4)
+		else if (((t->flags & TK_NUMBER) && t->len < 4) || (t->flags & TK_NUMWORD))
 			f |= AF_NUMBER;
 	}
 	if (in->ntok > 0) {

@@ -416,26 +416,140 @@ fonts_get(struct fonts *f, int face, HPDF_Font *font, struct brief_err *err)
 	return 0;
 }
 
+const char *
+fonts_path(const struct fonts *f, int face)
+{
+	if (face < 0 || face >= FACE_MAX || f->file_of[face] < 0)
+		return NULL;
+	return f->files[f->file_of[face]].path;
+}
+
+/* ---- fallback faces ------------------------------------------------- */
+
+/* Whether the file has a glyph for cp in the cmap libharu read. */
+static int
+S_file_has(const struct font_file *ff, unsigned cp)
+{
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)ff->def->attr;
+
+	if (cp > 0xFFFF)
+		return 0;
+	if (a->cmap.format == 0)        /* libharu masks codes to a byte */
+		return cp < 256 && a->cmap.glyph_id_array[cp] != 0;
+	return HPDF_TTFontDef_GetGlyphid(ff->def, (HPDF_UINT16)cp) != 0;
+}
+
+/* Make a fallback face for style with a glyph for cp; returns it, or
+ * -1 when there is none (remembered) or no room. */
+static int
+S_add_fallback(struct fonts *f, int style, unsigned cp)
+{
+	int k = f->nfaces, idx = -1;
+	char *path;
+
+	if (k >= FACE_MAX || f->fc == NULL || f->lookups >= MAX_LOOKUPS ||
+	    S_bit(f->nofont, cp))
+		return -1;
+	f->lookups++;
+	if ((path = S_fallback_path(f->fc, style, cp)) != NULL)
+		idx = S_load_file(f, path, NULL);
+	if (idx < 0 || !S_file_has(&f->files[idx], cp)) {
+		S_set_bit(f->nofont, cp);
+		return -1;
+	}
+	f->file_of[k] = idx;
+	f->style_of[k] = style;
+	f->nfaces++;
+	return k;
+}
+
+int
+fonts_face_for(struct fonts *f, int face, uint32_t cp)
+{
+	int style, k;
+
+	if (fonts_load(f, face, NULL) != 0)
+		return face;
+	if (cp > 0xFFFF)
+		cp = 0xFFFD;            /* what libharu's encoder is given */
+	if (S_file_has(&f->files[f->file_of[face]], cp))
+		return face;
+	style = f->style_of[face];
+	for (k = FACE_COUNT; k < f->nfaces; k++)
+		if (f->style_of[k] == style &&
+		    S_file_has(&f->files[f->file_of[k]], cp))
+			return k;
+	k = S_add_fallback(f, style, cp);
+	return k >= 0 ? k : face;
+}
+
+size_t
+fonts_run(struct fonts *f, int face, const char *s, size_t n,
+	int *run_face)
+{
+	size_t i = 0;
+
+	*run_face = face;
+	while (i < n) {
+		unsigned cp;
+		size_t k = fonts_utf8_next(s + i, n - i, &cp);
+		int g = fonts_face_for(f, face, cp);
+
+		if (i == 0)
+			*run_face = g;
+		else if (g != *run_face)
+			break;
+		i += k;
+	}
+	return i;
+}
+
 /* The sum of the glyph advances, as libharu's HPDF_Font_TextWidth
- * computes it for a UTF-8 font (no kerning), without creating the
- * font objects a measuring run does not need. */
+ * computes it for a UTF-8 font (no kerning), each character in the
+ * face that draws it, without creating the font objects a measuring
+ * run does not need. */
 double
 fonts_width(struct fonts *f, int face, const char *s, size_t n, double size)
 {
-	HPDF_FontDef def;
 	long w = 0;
 
-	if (face < 0 || face >= FACE_COUNT || f->file_of[face] < 0)
+	if (face < 0 || face >= FACE_MAX || f->file_of[face] < 0)
 		return 0;
-	def = f->files[f->file_of[face]].def;
 	for (size_t i = 0; i < n; ) {
 		unsigned cp;
+		int g;
 
 		i += fonts_utf8_next(s + i, n - i, &cp);
-		w += HPDF_TTFontDef_GetCharWidth(def,
-			(HPDF_UINT16)(cp < 0x10000 ? cp : 0xFFFD));
+		if (cp > 0xFFFF)
+			cp = 0xFFFD;
+		g = fonts_face_for(f, face, cp);
+		w += HPDF_TTFontDef_GetCharWidth(f->files[f->file_of[g]].def,
+			(HPDF_UINT16)cp);
 	}
 	return w * size / 1000.0;
+}
+
+int
+fonts_show(struct fonts *f, HPDF_Page page, int face, double size,
+	const char *s, size_t n, struct brief_err *err)
+{
+	for (size_t i = 0, k; i < n; i += k) {
+		HPDF_Font font;
+		int g;
+
+		k = fonts_run(f, face, s + i, n - i, &g);
+		if (fonts_get(f, g, &font, err) != 0)
+			return -1;
+		f->run.n = 0;
+		buf_put(&f->run, s + i, k);
+		fonts_mark_used(f, g, s + i, k);
+		if (HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)size) !=
+		    HPDF_OK || HPDF_Page_ShowText(page, buf_cstr(&f->run)) !=
+		    HPDF_OK)
+			return S_hpdf_fail(f, fonts_path(f, g), "cannot set "
+				"text in", err);
+	}
+	return 0;
 }
 
 /* ---- UTF-8 and the ToUnicode repair --------------------------------- */
@@ -473,20 +587,13 @@ fonts_mark_used(struct fonts *f, int face, const char *s, size_t n)
 	unsigned char *used;
 	unsigned cp;
 
-	if (face < 0 || face >= FACE_COUNT || f->file_of[face] < 0)
+	if (face < 0 || face >= FACE_MAX || f->file_of[face] < 0)
 		return;
 	used = f->files[f->file_of[face]].used;
 	for (size_t i = 0; i < n; ) {
 		i += fonts_utf8_next(s + i, n - i, &cp);
-		if (cp < 0x10000)
-			used[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+		S_set_bit(used, cp);
 	}
-}
-
-static int
-S_is_used(const unsigned char *used, unsigned cp)
-{
-	return cp < 0x10000 && (used[cp >> 3] >> (cp & 7) & 1);
 }
 
 /* Ranges of used code points that stay within one high byte, as
@@ -500,9 +607,9 @@ S_ranges(const unsigned char *used, unsigned *out)
 	for (unsigned cp = 0; cp < 0x10000; cp++) {
 		unsigned to = cp;
 
-		if (!S_is_used(used, cp))
+		if (!S_bit(used, cp))
 			continue;
-		while ((to & 0xFF) != 0xFF && S_is_used(used, to + 1))
+		while ((to & 0xFF) != 0xFF && S_bit(used, to + 1))
 			to++;
 		if (out != NULL) {
 			out[2 * n] = cp;
@@ -622,7 +729,7 @@ S_trim_widths(struct font_file *ff, HPDF_FontAttr attr)
 	HPDF_STATUS ret = w ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
 
 	for (unsigned c = 0; c < 0x10000 && ret == HPDF_OK; c++) {
-		if (!S_is_used(ff->used, c)) {
+		if (!S_bit(ff->used, c)) {
 			run = NULL;
 			continue;
 		}
@@ -653,11 +760,11 @@ S_trim_cidmap(struct font_file *ff, HPDF_FontAttr attr)
 	if (st == NULL || st->type != HPDF_STREAM_MEMORY)
 		return HPDF_OK;
 	for (unsigned c = 0; c < 0x10000; c++)
-		if (S_is_used(ff->used, c))
+		if (S_bit(ff->used, c))
 			top = c;
 	map = xcalloc(top + 1, 2);
 	for (unsigned c = 0; c <= top; c++) {
-		HPDF_UINT16 gid = S_is_used(ff->used, c) ? HPDF_TTFontDef_GetGlyphid(
+		HPDF_UINT16 gid = S_bit(ff->used, c) ? HPDF_TTFontDef_GetGlyphid(
 			attr->fontdef, (HPDF_UINT16)c) : 0;
 
 		map[2 * c] = (unsigned char)(gid >> 8);
@@ -683,13 +790,233 @@ S_finish_file(struct font_file *ff)
 	return S_trim_cidmap(ff, attr);
 }
 
+/* ---- subsetting ----------------------------------------------------- */
+
+/* The tables libharu 2.3 reads or copies into the PDF (without the
+ * hinting programs cvt, fpgm and prep, which it writes empty). */
+static const char S_keep[][5] = {
+	"OS/2", "cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp",
+	"name", "post",
+};
+
+/* Add every table of face but those in S_keep to drop. */
+static void
+S_drop_tables(hb_face_t *face, hb_set_t *drop)
+{
+	unsigned total = hb_face_get_table_tags(face, 0, NULL, NULL);
+
+	for (unsigned off = 0; off < total; ) {
+		hb_tag_t tags[32];
+		unsigned n = sizeof tags / sizeof tags[0];
+
+		hb_face_get_table_tags(face, off, &n, tags);
+		if (n == 0)
+			break;
+		for (unsigned i = 0; i < n; i++) {
+			size_t k = 0;
+
+			while (k < sizeof S_keep / sizeof S_keep[0] &&
+			    tags[i] != hb_tag_from_string(S_keep[k], 4))
+				k++;
+			if (k == sizeof S_keep / sizeof S_keep[0])
+				hb_set_add(drop, tags[i]);
+		}
+		off += n;
+	}
+}
+
+int
+fonts_subset(const char *path, const uint32_t *cps, size_t n,
+	unsigned char **data, size_t *len, struct brief_err *err)
+{
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path), *out = NULL;
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	hb_face_t *face = NULL, *sub = NULL;
+	const char *p = NULL;
+	unsigned k = 0;
+	int rc = -1;
+
+	*data = NULL;
+	*len = 0;
+	if (blob == NULL || in == NULL) {
+		brief_fail(err, "pdf", path, 0, "cannot read the font");
+		goto out;
+	}
+	face = hb_face_create(blob, 0);
+	for (size_t i = 0; i < n; i++)
+		hb_set_add(hb_subset_input_unicode_set(in), cps[i]);
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
+		HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+	S_drop_tables(face, hb_subset_input_set(in,
+		HB_SUBSET_SETS_DROP_TABLE_TAG));
+	if (hb_face_get_glyph_count(face) > 0 &&
+	    (sub = hb_subset_or_fail(face, in)) != NULL) {
+		out = hb_face_reference_blob(sub);
+		p = hb_blob_get_data(out, &k);
+	}
+	if (p == NULL || k == 0) {
+		brief_fail(err, "pdf", path, 0, "hb-subset cannot subset the "
+			"font");
+		goto out;
+	}
+	*data = xmalloc(k);
+	memcpy(*data, p, k);
+	*len = k;
+	rc = 0;
+out:
+	hb_blob_destroy(out);
+	hb_face_destroy(sub);
+	hb_face_destroy(face);
+	hb_subset_input_destroy(in);
+	hb_blob_destroy(blob);
+	return rc;
+}
+
+/* A new temporary file in $TMPDIR, else /tmp; its name in tmp. */
+static int
+S_tmpfile(char *tmp, size_t size)
+{
+	const char *dir = getenv("TMPDIR");
+	int fd = -1;
+
+	if (dir != NULL && *dir != '\0' &&
+	    (size_t)snprintf(tmp, size, "%s/brief-font-XXXXXX", dir) < size)
+		fd = mkstemp(tmp);
+	if (fd < 0) {
+		snprintf(tmp, size, "/tmp/brief-font-XXXXXX");
+		fd = mkstemp(tmp);
+	}
+	return fd;
+}
+
+static int
+S_write_all(int fd, const unsigned char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* Load the font data[0..len), a subset of the file at path whose
+ * definition is whole, into the document through a temporary file,
+ * removed whatever happens; its definition in *def.
+ *
+ * libharu 2.3 finds font definitions by PostScript name and silently
+ * hands back the one it has, so whole (which only measures from now
+ * on) first takes the tagged name it is embedded under: the subset,
+ * with the same PostScript name, is then loaded anew. */
+static int
+S_load_subset(struct fonts *f, const char *path, HPDF_FontDef whole,
+	const unsigned char *data, size_t len, HPDF_FontDef *def,
+	struct brief_err *err)
+{
+	char tmp[4096];
+	const char *name = NULL;
+	int fd = S_tmpfile(tmp, sizeof tmp), ok, e;
+
+	*def = NULL;
+	memcpy(whole->base_font, ((HPDF_TTFontDefAttr)whole->attr)->base_font,
+		sizeof whole->base_font);
+	if (fd < 0)
+		return brief_fail(err, "pdf", NULL, 0, "cannot create a "
+			"temporary font file %s: %s", tmp, strerror(errno));
+	ok = S_write_all(fd, data, len) == 0;
+	e = errno;
+	if (close(fd) != 0 && ok) {
+		ok = 0;
+		e = errno;
+	}
+	if (ok && (name = HPDF_LoadTTFontFromFile(f->pdf, tmp,
+	    HPDF_TRUE)) != NULL)
+		*def = HPDF_GetFontDef(f->pdf, name);
+	if (*def != NULL && *def == whole)       /* a name clash: see above */
+		*def = NULL;
+	/* libharu keeps the file open and reads the glyphs when saving */
+	unlink(tmp);
+	if (!ok)
+		return brief_fail(err, "pdf", NULL, 0, "cannot write the "
+			"temporary font file %s: %s", tmp, strerror(e));
+	if (*def == NULL)
+		return S_hpdf_fail(f, path, "cannot load the subset of", err);
+	return 0;
+}
+
+/* Every code point drawn must have the width it was measured with. */
+static int
+S_same_widths(const struct font_file *ff, HPDF_FontDef sub,
+	const uint32_t *cps, size_t n, struct brief_err *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		HPDF_UINT16 c = (HPDF_UINT16)cps[i];
+
+		if (HPDF_TTFontDef_GetCharWidth(ff->def, c) !=
+		    HPDF_TTFontDef_GetCharWidth(sub, c))
+			return brief_fail(err, "pdf", ff->path, 0, "the subset "
+				"changes the width of U+%04X", (unsigned)cps[i]);
+	}
+	return 0;
+}
+
+/* Replace the font's whole file by a subset of the code points drawn
+ * (see the top of this file). */
+static int
+S_subset_font(struct fonts *f, struct font_file *ff, struct brief_err *err)
+{
+	HPDF_FontAttr attr = S_utf8_tt(ff->font);
+	HPDF_TTFontDefAttr sub_attr;
+	HPDF_FontDef sub = NULL;
+	unsigned char *data = NULL;
+	uint32_t *cps;
+	size_t n = 0, len;
+	int rc;
+
+	if (attr == NULL || ff->subset)
+		return 0;
+	for (unsigned c = 0; c < 0x10000; c++)
+		n += (size_t)S_bit(ff->used, c);
+	cps = xmalloc((n + 1) * sizeof *cps);
+	n = 0;
+	for (unsigned c = 0; c < 0x10000; c++)
+		if (S_bit(ff->used, c))
+			cps[n++] = c;
+	rc = fonts_subset(ff->path, cps, n, &data, &len, err);
+	if (rc == 0)
+		rc = S_load_subset(f, ff->path, ff->def, data, len, &sub,
+			err);
+	if (rc == 0)
+		rc = S_same_widths(ff, sub, cps, n, err);
+	free(data);
+	free(cps);
+	if (rc != 0)
+		return -1;
+	/* hb-subset kept exactly the glyphs needed: embed them all */
+	sub_attr = (HPDF_TTFontDefAttr)sub->attr;
+	memset(sub_attr->glyph_tbl.flgs, 1, sub_attr->num_glyphs);
+	attr->fontdef = sub;
+	ff->subset = 1;
+	return 0;
+}
+
 int
 fonts_finish(struct fonts *f, struct brief_err *err)
 {
 	for (int i = 0; i < f->nfiles; i++) {
-		if (f->files[i].font != NULL &&
-		    S_finish_file(&f->files[i]) != HPDF_OK)
-			return S_hpdf_fail(f, f->files[i].path,
+		struct font_file *ff = &f->files[i];
+
+		if (ff->font == NULL)
+			continue;
+		if (S_subset_font(f, ff, err) != 0)
+			return -1;
+		if (S_finish_file(ff) != HPDF_OK)
+			return S_hpdf_fail(f, ff->path,
 				"cannot finish font tables", err);
 	}
 	return 0;

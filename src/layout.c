@@ -4,7 +4,14 @@
  * Words are placed one by one (text matrix per word) so the glue between
  * them can stretch: HPDF_Page_SetWordSpace does not apply to the 2-byte
  * codes of UTF-8 fonts. A real space is still drawn after each word so
- * that text extraction and copying see the spaces.
+ * that text extraction and copying see the spaces. The pieces of a
+ * hyphenated word are shown one after the other in the same text
+ * object, so the word still reads as one; the hyphen, when the line
+ * breaks there, is a real "-" (pdftotext gives "hyphen-" and "ation").
+ *
+ * Penalties, as in TeX: \hyphenpenalty 50, \exhyphenpenalty 50; a
+ * capitalised word 150 (hyphenated only when it clearly pays); after a
+ * one- or two-letter word ("a", "I", "of") 100.
  */
 #include "brief/layout.h"
 
@@ -12,74 +19,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 #define CITE_SCALE   0.8     /* citation size relative to the text */
 #define CITE_COLOR   0x6B6B6Bu
 #define MAX_RATIO    4.0     /* stretch more than this: leave ragged */
 #define SPLIT_COST   50      /* penalty for breaking inside a word */
-
-/* ---- line breaking -------------------------------------------------- */
-
-/* Skip discardable items from i: glue and optional penalties. */
-static size_t
-S_skip(const struct lb_item *it, size_t n, size_t i)
-{
-	while (i < n && (it[i].kind == LB_GLUE ||
-	    (it[i].kind == LB_PENALTY && it[i].penalty > -LB_INF)))
-		i++;
-	return i;
-}
-
-size_t
-lb_next_start(const struct lb_item *it, size_t n, size_t b)
-{
-	if (b >= n)
-		return n;
-	return S_skip(it, n, it[b].kind == LB_BOX ? b : b + 1);
-}
-
-/* Where the line starting at i ends: the last feasible break before the
- * first item that does not fit, or a box when none exists. */
-static size_t
-S_fit(const struct lb_item *it, size_t n, size_t i, double width)
-{
-	size_t best = SIZE_MAX;
-	double w = 0;
-
-	for (size_t j = i; j < n; j++) {
-		if (it[j].kind == LB_PENALTY) {
-			if (it[j].penalty <= -LB_INF)
-				return j;
-			if (it[j].penalty < LB_INF && w + it[j].width <= width)
-				best = j;
-		} else if (it[j].kind == LB_GLUE) {
-			if (j > i && it[j - 1].kind == LB_BOX)
-				best = j;
-			w += it[j].width;
-		} else {
-			if (j > i && w + it[j].width > width)
-				return best != SIZE_MAX ? best : j;
-			w += it[j].width;
-		}
-	}
-	return n;
-}
-
-size_t
-lb_greedy(const struct lb_item *it, size_t n, double width, size_t *breaks)
-{
-	size_t lines = 0, i = S_skip(it, n, 0);
-
-	for (;;) {
-		size_t b = S_fit(it, n, i, width);
-
-		breaks[lines++] = b;
-		if (b >= n)
-			return lines;
-		i = lb_next_start(it, n, b);
-		if (i >= n)
-			return lines;
-	}
-}
+#define HYPHEN_COST  50      /* at a hyphenation point */
+#define PROPER_COST  150     /* ... in a capitalised word */
+#define EXHYPHEN_COST 50     /* after a hyphen in the text */
+#define SHORT_COST   100     /* after a one- or two-letter word */
+#define RAGGED_EM    30      /* narrower lines are set ragged right */
+#define RAGGED_STRETCH 2.0   /* em a ragged line may fall short by */
+#define EMERGENCY_EM 2.0     /* em of extra stretch in the last pass */
 
 /* ---- building a paragraph ------------------------------------------- */
 
@@ -90,8 +42,12 @@ lay_para_reset(struct lay_para *p, struct fonts *fonts, double width)
 		free(p->links.v[i]);
 	p->fonts = fonts;
 	p->width = width;
-	if (p->breaker == NULL)
-		p->breaker = lb_greedy;
+	p->align = LAY_AUTO;
+	p->no_hyphens = 0;
+	p->em = 0;
+	p->ragged = 0;
+	p->short_word = 0;
+	memset(&p->stats, 0, sizeof p->stats);
 	p->lb.n = p->run.n = p->links.n = p->breaks.n = 0;
 	p->text.n = 0;
 }
@@ -104,6 +60,7 @@ lay_para_free(struct lay_para *p)
 	VEC_FREE(&p->run);
 	VEC_FREE(&p->links);
 	VEC_FREE(&p->breaks);
+	VEC_FREE(&p->points);
 	buf_free(&p->text);
 	buf_free(&p->scratch);
 }
@@ -133,35 +90,49 @@ S_run(const struct lay_style *st, size_t off, size_t len)
 void
 lay_add_newline(struct lay_para *p)
 {
-	struct lb_item it = { LB_PENALTY, 0, 0, 0, -LB_INF };
+	struct lb_item it = { LB_PENALTY, 0, 0, 0, -LB_INF, 0 };
 	struct lay_run run = { 0, 0, FACE_SERIF, 0, 0, -1 };
 
 	S_push(p, it, run);
+	p->short_word = 0;
 }
 
+/* A space; after a one- or two-letter word, breaking there costs
+ * SHORT_COST (a penalty before a glue takes the break from it). */
 static void
 S_add_glue(struct lay_para *p, const struct lay_style *st)
 {
 	double w = fonts_width(p->fonts, st->face, " ", 1, st->size);
-	struct lb_item it = { LB_GLUE, w, w / 2, w / 3, 0 };
+	struct lb_item it = { LB_GLUE, w, w / 2, w / 3, 0, 0 };
+	struct lb_item pen = { LB_PENALTY, 0, 0, 0, SHORT_COST, 0 };
 
 	if (p->lb.n > 0 && p->lb.v[p->lb.n - 1].kind == LB_GLUE)
 		return;
+	if (p->short_word && p->lb.n > 0 &&
+	    p->lb.v[p->lb.n - 1].kind == LB_BOX)
+		S_push(p, pen, S_run(st, 0, 0));
+	p->short_word = 0;
 	S_push(p, it, S_run(st, 0, 0));
 }
 
 /* Forbid a break at the glue just added (keeps citations with their
- * word): a penalty of LB_INF before a glue makes it no break point. */
+ * word): a penalty of LB_INF before a glue makes it no break point;
+ * it replaces a penalty already there. */
 static void
 S_tie_last_glue(struct lay_para *p)
 {
-	struct lb_item glue, tie = { LB_PENALTY, 0, 0, 0, LB_INF };
+	struct lb_item glue, tie = { LB_PENALTY, 0, 0, 0, LB_INF, 0 };
 	struct lay_run run;
 
 	if (p->lb.n == 0 || p->lb.v[p->lb.n - 1].kind != LB_GLUE)
 		return;
 	glue = p->lb.v[--p->lb.n];
 	run = p->run.v[--p->run.n];
+	while (p->lb.n > 0 && p->lb.v[p->lb.n - 1].kind == LB_PENALTY &&
+	    p->lb.v[p->lb.n - 1].penalty > -LB_INF) {
+		p->lb.n--;
+		p->run.n--;
+	}
 	S_push(p, tie, run);
 	S_push(p, glue, run);
 }
@@ -189,7 +160,7 @@ static void
 S_add_box(struct lay_para *p, const char *s, size_t n, double w,
 	const struct lay_style *st)
 {
-	struct lb_item it = { LB_BOX, w, 0, 0, 0 };
+	struct lb_item it = { LB_BOX, w, 0, 0, 0, 0 };
 	size_t off = p->text.n;
 
 	buf_put(&p->text, s, n);
@@ -203,7 +174,7 @@ static void
 S_add_split(struct lay_para *p, const char *s, size_t n,
 	const struct lay_style *st)
 {
-	struct lb_item brk = { LB_PENALTY, 0, 0, 0, SPLIT_COST };
+	struct lb_item brk = { LB_PENALTY, 0, 0, 0, SPLIT_COST, 0 };
 	size_t from = 0;
 	double w = 0;
 
@@ -224,6 +195,70 @@ S_add_split(struct lay_para *p, const char *s, size_t n,
 	S_add_box(p, s + from, n - from, w, st);
 }
 
+/* The break at a hyphenation point: a flagged penalty that draws "-"
+ * when the line ends there; after a hyphen in the text, nothing. */
+static void
+S_add_hyphen(struct lay_para *p, unsigned kind, const struct lay_style *st)
+{
+	struct lb_item it = { LB_PENALTY, 0, 0, 0, EXHYPHEN_COST,
+		LB_FLAGGED };
+	struct lay_run run = S_run(st, 0, 0);
+
+	if (kind & HYPHEN_SOFT) {
+		it.width = fonts_width(p->fonts, st->face, "-", 1, st->size);
+		it.penalty = kind & HYPHEN_PROPER ? PROPER_COST : HYPHEN_COST;
+		it.flags |= LB_HYPHEN;
+		run.off = p->text.n;
+		run.len = 1;
+		buf_put(&p->text, "-", 2);
+	}
+	S_push(p, it, run);
+}
+
+/* s[0..n) (clean, fits the line) as pieces between its hyphenation
+ * points. */
+static void
+S_add_pieces(struct lay_para *p, const char *s, size_t n, double w,
+	const struct lay_style *st)
+{
+	size_t from = 0;
+
+	p->points.n = 0;
+	while (p->points.cap < n)
+		p->points.v = vec_grow_(p->points.v, &p->points.cap, 1);
+	if (p->hy == NULL || p->no_hyphens ||
+	    hyphen_points(p->hy, s, n, p->points.v) == 0) {
+		S_add_box(p, s, n, w, st);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if (p->points.v[i] == HYPHEN_NONE)
+			continue;
+		S_add_box(p, s + from, i - from, fonts_width(p->fonts,
+			st->face, s + from, i - from, st->size), st);
+		S_add_hyphen(p, p->points.v[i], st);
+		from = i;
+	}
+	S_add_box(p, s + from, n - from, fonts_width(p->fonts, st->face,
+		s + from, n - from, st->size), st);
+}
+
+/* One or two letters and nothing else: "a", "I", "of". */
+static int
+S_is_short(const char *s, size_t n)
+{
+	size_t letters = 0;
+
+	for (size_t i = 0; i < n; ) {
+		unsigned cp;
+
+		i += fonts_utf8_next(s + i, n - i, &cp);
+		if (!u_isalpha((UChar32)cp) || ++letters > 2)
+			return 0;
+	}
+	return letters > 0;
+}
+
 static void
 S_add_word(struct lay_para *p, const char *s, size_t n,
 	const struct lay_style *st)
@@ -236,7 +271,8 @@ S_add_word(struct lay_para *p, const char *s, size_t n,
 	if (w > p->width)
 		S_add_split(p, p->scratch.p, p->scratch.n, st);
 	else
-		S_add_box(p, p->scratch.p, p->scratch.n, w, st);
+		S_add_pieces(p, p->scratch.p, p->scratch.n, w, st);
+	p->short_word = S_is_short(p->scratch.p, p->scratch.n);
 }
 
 /* ---- text and citations --------------------------------------------- */
@@ -300,6 +336,10 @@ lay_add_text(struct lay_para *p, const char *s, size_t n,
 {
 	if (fonts_load(p->fonts, st->face, err) != 0)
 		return -1;
+	if (!p->no_hyphens && p->hy == NULL && hyphen_shared(&p->hy, err) != 0)
+		return -1;
+	if (st->size > p->em)
+		p->em = st->size;
 	for (size_t i = 0, k; i < n; i += k) {
 		if (S_is_space(s[i])) {
 			for (k = 1; i + k < n && S_is_space(s[i + k]); k++)
@@ -318,9 +358,26 @@ lay_add_text(struct lay_para *p, const char *s, size_t n,
 
 /* ---- lines ---------------------------------------------------------- */
 
+/* The breaker's settings for p: TeX's, with ragged right chosen by
+ * p->align, and stretch in ems of the paragraph's largest type. */
+static void
+S_params(struct lay_para *p, struct lb_params *prm)
+{
+	double em = p->em > 0 ? p->em : 10;
+
+	p->ragged = p->align == LAY_RAGGED || (p->align == LAY_AUTO &&
+		p->width < RAGGED_EM * em);
+	lb_params_default(prm, p->width);
+	prm->ragged = p->ragged;
+	prm->ragged_stretch = RAGGED_STRETCH * em;
+	prm->emergency_stretch = EMERGENCY_EM * em;
+}
+
 size_t
 lay_break(struct lay_para *p)
 {
+	struct lb_params prm;
+
 	while (p->lb.n > 0 && p->lb.v[p->lb.n - 1].kind != LB_BOX) {
 		p->lb.n--;
 		p->run.n--;
@@ -329,7 +386,14 @@ lay_break(struct lay_para *p)
 	while (p->breaks.cap < p->lb.n + 1)
 		p->breaks.v = vec_grow_(p->breaks.v, &p->breaks.cap,
 			sizeof *p->breaks.v);
-	p->breaks.n = p->breaker(p->lb.v, p->lb.n, p->width, p->breaks.v);
+	S_params(p, &prm);
+	memset(&p->stats, 0, sizeof p->stats);
+	if (p->breaker != NULL)
+		p->breaks.n = p->breaker(p->lb.v, p->lb.n, p->width,
+			p->breaks.v);
+	else
+		p->breaks.n = lb_knuth_plass(p->lb.v, p->lb.n, &prm,
+			p->breaks.v, &p->stats);
 	return p->breaks.n;
 }
 
@@ -339,17 +403,18 @@ lay_line_get(const struct lay_para *p, size_t k, struct lay_line *l)
 	const struct lb_item *it = p->lb.v;
 	size_t n = p->lb.n;
 
-	l->from = k == 0 ? S_skip(it, n, 0) :
+	l->from = k == 0 ? lb_first_start(it, n) :
 		lb_next_start(it, n, p->breaks.v[k - 1]);
 	l->to = p->breaks.v[k];
 	if (l->from > l->to)
 		l->from = l->to;
-	l->natural = l->stretch = l->size = 0;
+	l->natural = l->stretch = l->shrink = l->size = 0;
 	for (size_t i = l->from; i < l->to; i++) {
 		if (it[i].kind == LB_PENALTY)
 			continue;
 		l->natural += it[i].width;
 		l->stretch += it[i].stretch;
+		l->shrink += it[i].shrink;
 		if (it[i].kind == LB_BOX && p->run.v[i].size > l->size)
 			l->size = p->run.v[i].size;
 	}
@@ -359,16 +424,27 @@ lay_line_get(const struct lay_para *p, size_t k, struct lay_line *l)
 		it[l->to].penalty <= -LB_INF);
 }
 
-/* How far each unit of glue stretch goes on line l. */
+/* How far each unit of glue stretch (r > 0) or shrink (r < 0) goes on
+ * line l. A line wider than the width shrinks even when not justified. */
 static double
 S_ratio(const struct lay_para *p, const struct lay_line *l, int justify)
 {
-	double r;
+	double room = p->width - l->natural, r;
 
-	if (!justify || l->last || l->stretch <= 0)
+	if (room < 0)
+		return l->shrink > 0 && room / l->shrink > -1 ?
+			room / l->shrink : l->shrink > 0 ? -1 : 0;
+	if (!justify || p->ragged || l->last || l->stretch <= 0)
 		return 0;
-	r = (p->width - l->natural) / l->stretch;
-	return r > 0 && r <= MAX_RATIO ? r : 0;
+	r = room / l->stretch;
+	return r <= MAX_RATIO ? r : 0;
+}
+
+/* What a glue adds to its width on a line set with ratio. */
+static double
+S_glue_adjust(const struct lb_item *it, double ratio)
+{
+	return ratio * (ratio > 0 ? it->stretch : it->shrink);
 }
 
 /* Pen state while drawing a line. */
@@ -439,9 +515,10 @@ S_draw_item(struct lay_para *p, struct pen *pen, size_t i)
 	if (it->kind == LB_GLUE) {
 		if (pen->in_word && S_show(p, pen, " ", 1) != 0)
 			return -1;
-		pen->x += it->width + pen->ratio * it->stretch;
+		pen->x += it->width + S_glue_adjust(it, pen->ratio);
+		pen->in_word = 0;
 	}
-	pen->in_word = 0;
+	/* a penalty not broken at: the word goes on (a hyphenation point) */
 	return 0;
 }
 
@@ -453,7 +530,7 @@ S_advance(const struct lay_para *p, size_t i, double ratio)
 
 	if (it->kind == LB_PENALTY)
 		return 0;
-	return it->width + (it->kind == LB_GLUE ? ratio * it->stretch : 0);
+	return it->width + (it->kind == LB_GLUE ? S_glue_adjust(it, ratio) : 0);
 }
 
 static int

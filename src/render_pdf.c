@@ -163,26 +163,23 @@ S_line(struct rp *r, double x0, double y0, double x1, double y1,
 	return 0;
 }
 
-/* Set text s (clean UTF-8, NUL-terminated) at x, y outside any line. */
+/* Set text s (clean UTF-8, NUL-terminated) at x, y outside any line;
+ * characters face lacks in a fallback face (fonts_show). */
 static int
 S_text_at(struct rp *r, const char *s, int face, double size,
 	unsigned c, double x, double y)
 {
-	HPDF_Font font;
-
 	if (!r->draw)
 		return 0;
-	if (fonts_get(r->fonts, face, &font, r->err) != 0)
-		return -1;
-	fonts_mark_used(r->fonts, face, s, strlen(s));
 	HP(r, HPDF_Page_BeginText(r->page), "text");
-	HP(r, HPDF_Page_SetFontAndSize(r->page, font, (HPDF_REAL)size), "text");
 	HP(r, HPDF_Page_SetRGBFill(r->page, (HPDF_REAL)((c >> 16) / 255.0),
 		(HPDF_REAL)((c >> 8 & 0xFF) / 255.0),
 		(HPDF_REAL)((c & 0xFF) / 255.0)), "text");
 	HP(r, HPDF_Page_SetTextMatrix(r->page, 1, 0, 0, 1, (HPDF_REAL)x,
 		(HPDF_REAL)y), "text");
-	HP(r, HPDF_Page_ShowText(r->page, s), "text");
+	if (fonts_show(r->fonts, r->page, face, size, s, strlen(s),
+	    r->err) != 0)
+		return -1;
 	HP(r, HPDF_Page_EndText(r->page), "text");
 	return 0;
 }
@@ -375,6 +372,7 @@ S_collect(struct rp *r, cmark_node *block, const struct block_fmt *f,
 	int emph = 0, strong = 0, link = -1, rc = 0;
 
 	lay_para_reset(&r->para, r->fonts, S_width(r));
+	r->para.align = f->justify ? LAY_AUTO : LAY_RAGGED;
 	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		struct lay_style st = { f->face, f->scale * r->body, f->color,
@@ -506,6 +504,8 @@ S_code_block(struct rp *r, cmark_node *node)
 	S_vspace(r, f->before);
 	r->indent += r->body;
 	lay_para_reset(&r->para, r->fonts, S_width(r));
+	r->para.align = LAY_RAGGED;
+	r->para.no_hyphens = 1;
 	for (size_t i = 0, k; i < n; i += k + 1) {
 		for (k = 0; i + k < n && s[i + k] != '\n'; k++)
 			;

@@ -103,19 +103,36 @@ S_word_in(struct slice s, const struct token *t, const char *const *list, size_t
 	return 0;
 }
 
+/* Is there clause punctuation between tokens a and b? */
+static int
+S_gap_breaks(struct slice s, const struct token *a, const struct token *b)
+{
+	for (size_t k = a->off + a->len; k < b->off && k < s.n; k++)
+		if (strchr(",;:()", s.p[k]) != NULL || (unsigned char)s.p[k] == 0xE2)
+			return 1;
+	return 0;
+}
+
 int
 score_prospective(const struct corpus *c, size_t i, size_t k)
 {
 	const struct sent_info *in = &c->info[i];
 	struct slice s = corpus_text(c, i);
 	const struct token *t = c->tok.v + in->tok0;
-	for (size_t back = 1; back <= 3 && back <= k; back++)
+	/* look back and ahead within the clause only */
+	for (size_t back = 1; back <= 3 && back <= k; back++) {
+		if (S_gap_breaks(s, &t[k - back], &t[k - back + 1]))
+			break;
 		if (S_word_in(s, &t[k - back], prospective,
 		    sizeof prospective / sizeof *prospective))
 			return 1;
-	for (size_t fwd = 1; fwd <= 4 && k + fwd < in->ntok; fwd++)
+	}
+	for (size_t fwd = 1; fwd <= 4 && k + fwd < in->ntok; fwd++) {
+		if (S_gap_breaks(s, &t[k + fwd - 1], &t[k + fwd]))
+			break;
 		if (S_word_in(s, &t[k + fwd], modal, sizeof modal / sizeof *modal))
 			return 1;
+	}
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #define REPEAT 0.5          /* overlap at which a candidate repeats an item */
+#define SUPPORT 0.35         /* novelty at most this: a sentence supports an item */
 #define NOVEL 0.55          /* share of new content an item must add to its section */
 #define MIN_VIEW_WORDS 6
 #define MAX_VIEW_WORDS 40     /* longer quotes are cut to one sentence */
@@ -34,6 +35,7 @@ typedef VEC(struct cand) cand_vec;
 struct why {
 	int sec;                /* section index, -1 none */
 	const char *reason;
+	double rank;            /* rank in the last section that considered it */
 };
 
 struct sel {
@@ -67,10 +69,11 @@ S_reject_reason(unsigned f)
 
 /* ---- helpers ------------------------------------------------------ */
 
+/* Record the latest decision on sentence i; a kept item stays kept. */
 static void
 S_note(struct sel *s, size_t i, int sec, const char *reason)
 {
-	if (s->why[i].reason == NULL || sec >= 0) {
+	if (s->why[i].sec < 0 || sec >= 0) {
 		s->why[i].sec = sec;
 		s->why[i].reason = reason;
 	}
@@ -202,6 +205,8 @@ S_take_n(struct sel *s, int si, struct brief_section *bs, cand_vec *cv, size_t l
 		bs->item = arena_alloc(s->a, ((size_t)d->max_items + 1) * sizeof *bs->item);
 	for (size_t k = 0; k < cv->n; k++) {
 		const struct cand *cd = &cv->v[k];
+		if (s->why[cd->sent].sec < 0)
+			s->why[cd->sent].rank = cd->rank;
 		if (bs->n >= (size_t)d->max_items || added >= limit) {
 			S_note(s, cd->sent, -1, "ranked below the section's limit");
 			continue;
@@ -467,7 +472,8 @@ S_view_rank(const struct sel *s, int si, const struct view *v, size_t words)
 	}
 	n = n ? n : 1;
 	double len = words <= MAX_VIEW_WORDS ? 1.0 : (double)MAX_VIEW_WORDS / (double)words;
-	return (1.0 + aff / (double)n) * (0.5 + central / (double)n) * len;
+	double own = (v->flags & VIEW_QUOTE) ? 1.3 : 1.0;   /* their own words */
+	return (1.0 + aff / (double)n) * (0.5 + central / (double)n) * len * own;
 }
 
 /* A quote longer than MAX_VIEW_WORDS is cut to its best sentence: the
@@ -546,34 +552,60 @@ S_first_date(const struct corpus *c, size_t i)
 	return NULL;
 }
 
+/* Does a status-stage cue of the bottom line come before token at of
+ * sentence i (and not at it)? */
+static int
+S_stage_before(const struct sel *s, size_t i, long at)
+{
+	const struct sent_info *in = &s->c->info[i];
+	if (s->si_summary < 0)
+		return 0;
+	const struct section_def *d = &s->t->sec[s->si_summary];
+	for (size_t g = 0; g < d->nstage; g++) {
+		long k = score_cue_at(&d->stage[g].cues, s->c->tok.v + in->tok0, in->ntok);
+		if (k >= 0 && k < at)
+			return 1;
+	}
+	return 0;
+}
+
 /* The event sentence i reports for timeline section si: the date a cue
  * names ("signed on February 18") when one does, else the sentence's
  * first date. Returns the affinity that counts for the timeline, the
  * anchoring cue in full and other cues at a quarter, or -1 when the
  * sentence has no usable date. */
 static double
-S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d, struct bdate *e)
+S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d,
+	struct bdate *e, int *anchored)
 {
 	const struct corpus *c = s->c;
 	const struct sent_info *in = &c->info[i];
 	const struct section_def *sd = &s->t->sec[si];
 	const struct date_mention *m = NULL;
 	double anchor = 0;
+	long at = -1;
 	for (size_t q = 0; q < sd->cues.n && m == NULL; q++) {
 		struct cue_set one = { &sd->cues.v[q], 1 };
-		long k = score_cue_at(&one, c->tok.v + in->tok0, in->ntok);
-		if (k >= 0 && (m = S_date_after(c, i, (size_t)k)) != NULL)
+		at = score_cue_at(&one, c->tok.v + in->tok0, in->ntok);
+		if (at >= 0 && (m = S_date_after(c, i, (size_t)at)) != NULL)
 			anchor = sd->cues.v[q].weight;
 	}
 	double aff = s->sc[i].sec[si];
-	if (m != NULL)
+	if (m != NULL) {
 		aff = anchor + sd->w_date + 0.25 * (aff - anchor - sd->w_date);
+		/* a side clause ("approved the pact, originally signed on …")
+		 * when a status change leads the sentence */
+		if (S_stage_before(s, i, at))
+			aff *= 0.6;
+	}
 	else if ((m = S_first_date(c, i)) != NULL)
 		aff *= 0.5;
 	else
 		return -1;
 	*d = m->date;
 	*e = m->end;
+	if (anchored)
+		*anchored = anchor > 0;
 	if (m->off * 5 < corpus_text(c, i).n * 2)   /* the date leads the sentence */
 		aff *= 1.15;
 	return aff;
@@ -613,10 +645,22 @@ S_timeline_group(struct sel *s, cand_vec *cv)
 
 /* ---- facts -------------------------------------------------------- */
 
+/* Does sentence i still call a stage to come that the sources have
+ * since reported done? (The latest status wins.) */
+static int
+S_stale(const struct sel *s, const struct brief *b, size_t i)
+{
+	int p = s->sc[i].pending;
+	return b->status.stage >= 0 && p >= 0 && p <= b->status.stage &&
+	    !((s->sc[i].done >> p) & 1);
+}
+
 static double
 S_fact_rank(const struct sel *s, size_t i, double aff, size_t ndoc)
 {
-	double r = aff * (0.5 + s->sc[i].central) * S_corroboration(ndoc);
+	/* a long sentence gathers cues by length alone: normalise */
+	double len = 1.0 + (double)s->c->info[i].words / 40.0;
+	double r = aff / len * (0.75 + 0.5 * s->sc[i].central) * S_corroboration(ndoc);
 	if (s->c->info[i].flags & AF_ANAPHOR)
 		r *= 0.75;
 	if (s->sc[i].topic <= 0)
@@ -639,7 +683,7 @@ S_best_section(const struct sel *s, size_t f, struct cand *cd, double *aff_out)
 		if (sd->kind == SK_FACTS)
 			aff = s->sc[i].sec[k];
 		else if (sd->kind == SK_TIMELINE)
-			aff = S_timeline_event(s, (int)k, i, &d, &e);
+			aff = S_timeline_event(s, (int)k, i, &d, &e, NULL);
 		else
 			continue;
 		if (aff < sd->min_score)
@@ -672,6 +716,8 @@ S_facts(struct sel *s, struct brief *b)
 			continue;
 		}
 		cd.rank = S_fact_rank(s, cd.sent, aff, s->facts.v[f].ndoc);
+		if (s->t->sec[k].kind == SK_FACTS && S_stale(s, b, cd.sent))
+			cd.rank *= 0.5;
 		S_fact_cites(s, (long)f, &cd);
 		VEC_PUSH(&per[k], cd);
 	}
@@ -686,6 +732,59 @@ S_facts(struct sel *s, struct brief *b)
 		VEC_FREE(&per[k]);
 	}
 	free(per);
+}
+
+/* ---- supporting sources ------------------------------------------ */
+
+/* Is most of sentence j (by weight) already said by item sentence i? */
+static int
+S_supports(const struct sel *s, size_t j, size_t i)
+{
+	const struct sent_info *in = &s->c->info[j];
+	if (in->flags & (NOT_ITEM | AF_FIRST_PERSON) || in->words < 6)
+		return 0;
+	return cluster_novelty(s->c, j, &i, 1) <= SUPPORT;
+}
+
+/* Does sentence j report an event on the day of timeline item it? */
+static int
+S_same_day(const struct sel *s, int si, size_t j, const struct item *it)
+{
+	struct bdate d, e;
+	int anchored = 0;
+	if (it->date.prec != DP_DAY || (s->c->info[j].flags & (NOT_ITEM | AF_FIRST_PERSON)))
+		return 0;
+	if (S_timeline_event(s, si, j, &d, &e, &anchored) < 0 || !anchored)
+		return 0;
+	return bdate_cmp(&d, &it->date) == 0 && bdate_cmp(&e, &it->end) == 0;
+}
+
+/* Cite every source that says what an item says, in other words too:
+ * a sentence most of whose content the item already carries. */
+static void
+S_support(struct sel *s, struct brief *b, const unsigned char *eligible)
+{
+	for (size_t k = 0; k < b->nsec; k++)
+		for (size_t m = 0; m < b->sec[k].n; m++) {
+			struct item *it = &b->sec[k].item[m];
+			struct cand cd = { 0 };
+			cd.cite = it->cite;
+			cd.ncite = it->ncite;
+			for (size_t j = 0; j < s->c->s.n; j++) {
+				int id = s->c->doc[s->c->s.v[j].doc].id;
+				size_t c = 0;
+				while (c < cd.ncite && cd.cite[c] != id)
+					c++;
+				if (c < cd.ncite || (!eligible[j] && !(s->c->info[j].flags & AF_VIEW)))
+					continue;
+				if (S_supports(s, j, it->sent) ||
+				    (b->sec[k].def->kind == SK_TIMELINE &&
+				    S_same_day(s, (int)k, j, it)))
+					S_merge_cites(s->a, &cd, &id, 1);
+			}
+			it->cite = cd.cite;
+			it->ncite = cd.ncite;
+		}
 }
 
 /* ---- explain ------------------------------------------------------ */
@@ -721,14 +820,14 @@ select_explain(const struct brief *b, FILE *fp)
 	fprintf(fp, "# source:line\tcentral\ttopic\t");
 	for (size_t k = 0; k < t->nsec; k++)
 		fprintf(fp, "%s\t", t->sec[k].id);
-	fprintf(fp, "fact\tdecision\ttext\n");
+	fprintf(fp, "fact\trank\tdecision\ttext\n");
 	for (size_t i = 0; i < c->s.n; i++) {
 		const struct sentence *se = &c->s.v[i];
 		fprintf(fp, "%s:%d\t%.2f\t%.1f\t", c->doc[se->doc].name, se->line,
 		    b->sc[i].central, b->sc[i].topic);
 		for (size_t k = 0; k < t->nsec; k++)
 			fprintf(fp, "%.1f\t", b->sc[i].sec[k]);
-		fprintf(fp, "%ld\t", b->fact_of[i]);
+		fprintf(fp, "%ld\t%.2f\t", b->fact_of[i], b->why_rank[i]);
 		if (b->why_sec[i] >= 0 && S_dropped_to_fit(b, i))
 			fprintf(fp, "dropped: lowest ranked when fitting the page (%s)",
 			    t->sec[b->why_sec[i]].id);
@@ -771,10 +870,12 @@ S_keep_why(struct sel *s, struct brief *out)
 	out->sc = s->sc;
 	out->why = arena_alloc(s->a, n * sizeof *out->why);
 	out->why_sec = arena_alloc(s->a, n * sizeof *out->why_sec);
+	out->why_rank = arena_alloc(s->a, n * sizeof *out->why_rank);
 	out->fact_of = arena_alloc(s->a, n * sizeof *out->fact_of);
 	for (size_t i = 0; i < s->c->s.n; i++) {
 		out->why[i] = s->why[i].reason;
 		out->why_sec[i] = s->why[i].sec;
+		out->why_rank[i] = s->why[i].rank;
 		out->fact_of[i] = s->fact_of[i];
 	}
 }
@@ -813,6 +914,7 @@ select_brief(const struct corpus *c, const struct score *sc,
 		if (t->sec[k].kind == SK_QUOTES)
 			S_views(&s, (int)k, &out->sec[k]);
 	S_facts(&s, out);
+	S_support(&s, out, eligible);
 	S_latest(out);
 	S_keep_why(&s, out);
 	free(eligible);

@@ -87,6 +87,15 @@ S_is_stop(const char *w)
 	    sizeof *stopwords, S_cmp_str) != NULL;
 }
 
+/* Spelled-out counts ("one" is left out: mostly a pronoun). */
+static const char *const numwords[] = {
+	"dozen", "dozens", "eight", "eighteen", "eighty", "eleven", "fifteen",
+	"fifty", "five", "forty", "four", "fourteen", "hundred", "hundreds",
+	"nine", "nineteen", "ninety", "seven", "seventeen", "seventy", "six",
+	"sixteen", "sixty", "ten", "thirteen", "thirty", "thousand",
+	"thousands", "three", "twelve", "twenty", "two",
+};
+
 /* ---- scanning ----------------------------------------------------- */
 
 static int
@@ -186,6 +195,9 @@ S_stem(struct stemmer *st, const char *w, size_t n, unsigned *flags)
 	size_t k = S_lower(st, w, n < MAX_WORD ? n : MAX_WORD, low, sizeof low);
 	if (S_is_stop(low))
 		*flags |= TK_STOP;
+	if (bsearch(&(const char *){ low }, numwords, sizeof numwords / sizeof *numwords,
+	    sizeof *numwords, S_cmp_str) != NULL)
+		*flags |= TK_NUMWORD;
 	if (*flags & (TK_NUMBER | TK_DESIGNATOR))
 		return text_hash(low, k);
 	const sb_symbol *s = sb_stemmer_stem(st->sb, (const sb_symbol *)low, (int)k);

@@ -3,11 +3,12 @@
  *
  * A paragraph is built as a list of Knuth-Plass items (boxes: words or
  * word pieces; glue: spaces; penalties: break points), measured with the
- * faces' real metrics. A line breaker turns the items into lines; this
- * file has a first-fit one (lb_greedy). An optimal breaker with
- * hyphenation can replace it with the same signature (lb_breaker):
- * hyphens are penalties whose text and width are added when the line
- * breaks there.
+ * faces' real metrics, and broken into lines by linebreak.c: total fit
+ * (lb_knuth_plass) unless another lb_breaker is set. Words get their
+ * hyphenation points (hyphen.c) as flagged penalties whose text ("-")
+ * and width are added when the line breaks there; a break after a one-
+ * or two-letter word costs a penalty. Paragraphs are justified, or set
+ * ragged right when asked or when the line is narrower than 30 em.
  *
  * Ownership: struct lay_para owns its items and text; lay_para_free()
  * releases them. Fonts stay with the caller.
@@ -21,37 +22,8 @@
 
 #include "brief/base.h"
 #include "brief/fonts.h"
-
-/* ---- line breaking -------------------------------------------------- */
-
-enum lb_kind { LB_BOX, LB_GLUE, LB_PENALTY };
-
-#define LB_INF 10000     /* penalty >= LB_INF: never break; <= -LB_INF: must */
-
-struct lb_item {
-	enum lb_kind kind;
-	double width;        /* box, glue; penalty: added when broken here */
-	double stretch;      /* glue */
-	double shrink;       /* glue */
-	int penalty;         /* penalty */
-};
-
-/* Break items[0..n) into lines at most width wide. breaks (room for
- * n + 1 entries) receives, per line, the index of the item that ends it
- * (a glue or penalty it breaks at, a box that starts the next line when
- * a word had to be split, or n for the last line). Returns the number
- * of lines (at least 1). A glue is a break point when a box precedes
- * it; a penalty when it is below LB_INF. */
-typedef size_t (*lb_breaker)(const struct lb_item *items, size_t n,
-	double width, size_t *breaks);
-
-/* First fit: each line takes all the items that fit. */
-size_t lb_greedy(const struct lb_item *items, size_t n, double width,
-	size_t *breaks);
-
-/* Index of the first item of the line after the break at b: discardable
- * items (glue, penalties) after a break are dropped. */
-size_t lb_next_start(const struct lb_item *items, size_t n, size_t b);
+#include "brief/hyphen.h"
+#include "brief/linebreak.h"
 
 /* ---- paragraphs ----------------------------------------------------- */
 
@@ -73,10 +45,26 @@ struct lay_run {
 	int link;
 };
 
+/* How lines are set (struct lay_para.align). */
+enum lay_align {
+	LAY_AUTO = 0,    /* justified, ragged right when narrower than 30 em */
+	LAY_JUSTIFY,
+	LAY_RAGGED
+};
+
 struct lay_para {
 	struct fonts *fonts;
 	double width;                /* line width in points */
-	lb_breaker breaker;          /* lb_greedy unless set */
+	lb_breaker breaker;          /* NULL: total fit with the settings
+	                              * below (lb_knuth_plass) */
+	int align;                   /* enum lay_align; reset: LAY_AUTO */
+	int no_hyphens;              /* 1: do not hyphenate; reset: 0 */
+	struct hyphen *hy;           /* the shared dictionary, not owned */
+	double em;                   /* largest type size added */
+	int ragged;                  /* after lay_break: set ragged right */
+	struct lb_stats stats;       /* after lay_break with total fit */
+	int short_word;              /* the last word has 1 or 2 letters */
+	VEC(unsigned char) points;   /* scratch: hyphenation points */
 	VEC(struct lb_item) lb;      /* the items ... */
 	VEC(struct lay_run) run;     /* ... and what each draws (same index) */
 	struct buf text;             /* NUL-separated word texts */
@@ -90,6 +78,7 @@ struct lay_line {
 	size_t from, to;
 	double natural;              /* width of boxes and glue */
 	double stretch;              /* total glue stretch */
+	double shrink;               /* total glue shrink */
 	double size;                 /* largest type size on the line */
 	int last;                    /* last line or ended by a forced break */
 };
@@ -99,6 +88,8 @@ void lay_para_reset(struct lay_para *p, struct fonts *fonts, double width);
 void lay_para_free(struct lay_para *p);
 
 /* Add text s[0..n): words become boxes, runs of white space glue.
+ * Words are hyphenated unless p->no_hyphens: the first call loads the
+ * dictionary (hyphen_shared) and fails when it cannot.
  * Over-long words are split to fit the width. With st->cite, runs
  * matching ([0-9]+)+ in brackets are set smaller and kept on the line
  * of the word before them. */
@@ -119,7 +110,9 @@ void lay_line_get(const struct lay_para *p, size_t k, struct lay_line *l);
 void lay_clean(struct buf *out, const char *s, size_t n);
 
 /* Draw line k with its left end at x and baseline y on page; justify
- * spreads the glue (not on the last line). Adds URI link annotations
+ * spreads the glue (not on the last line, nor in a ragged paragraph);
+ * a line wider than the width is shrunk in any case. A line broken at
+ * a hyphenation point ends with the hyphen. Adds URI link annotations
  * and records the code points used. */
 int lay_line_draw(struct lay_para *p, size_t k, HPDF_Page page, double x,
 	double y, int justify);

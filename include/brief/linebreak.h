@@ -122,7 +122,7 @@ size_t lb_knuth_plass(const struct lb_item *items, size_t n,
 	const struct lb_params *p, size_t *breaks, struct lb_stats *st);
 
 /* Demerits of any breaking (from any breaker) under p's cost model,
- * overfull lines counted at badness 10000 plus their excess squared;
+ * an overfull line counted at badness 10000 (demerits 10^8);
  * ratios (room for nlines, may be NULL) receives each line's
  * adjustment ratio (0 for the last line when it needs no shrinking). */
 double lb_demerits(const struct lb_item *items, size_t n,

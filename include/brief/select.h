@@ -62,6 +62,7 @@ struct brief {
 	const struct score *sc;
 	const char **why;            /* per sentence: the decision, for --explain */
 	int *why_sec;                /* per sentence: section kept in, -1 */
+	double *why_rank;            /* per sentence: its rank there */
 	long *fact_of;               /* per sentence: fact cluster, -1 */
 };
 

@@ -22,6 +22,7 @@ enum {
 	TK_ALLCAPS = 1 << 4,    /* two or more capitals, no lower case: RELOS */
 	TK_CAMEL = 1 << 5,      /* inner capital: BrahMos */
 	TK_CURRENCY = 1 << 6,   /* number preceded by a currency sign */
+	TK_NUMWORD = 1 << 7,    /* a spelled-out count: three, twelve, hundred */
 };
 
 struct token {
