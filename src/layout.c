@@ -155,14 +155,26 @@ lay_clean(struct buf *out, const char *s, size_t n)
 	buf_cstr(out);
 }
 
-/* Append one box for s[0..n) (already clean) measuring w points. */
+/* Append one box for s[0..n) (already clean) measuring w points; one
+ * box per run when the face lacks some characters, each run in the
+ * fallback face that has them (fonts_run), measured alone. */
 static void
 S_add_box(struct lay_para *p, const char *s, size_t n, double w,
 	const struct lay_style *st)
 {
 	struct lb_item it = { LB_BOX, w, 0, 0, 0, 0 };
-	size_t off = p->text.n;
+	struct lay_style rs = *st;
+	size_t off = p->text.n, k;
 
+	if ((k = fonts_run(p->fonts, st->face, s, n, &rs.face)) < n ||
+	    rs.face != st->face) {
+		for (size_t i = 0; i < n; i += k) {
+			k = fonts_run(p->fonts, st->face, s + i, n - i, &rs.face);
+			S_add_box(p, s + i, k, fonts_width(p->fonts, rs.face,
+				s + i, k, st->size), &rs);
+		}
+		return;
+	}
 	buf_put(&p->text, s, n);
 	buf_putc(&p->text, '\0');
 	S_push(p, it, S_run(st, off, n));

@@ -260,6 +260,25 @@ S_summary_role(struct sel *s, int si, int role, int stage, cand_vec *cv)
 			S_summary_cand(s, si, role, stage, f, s->facts.v[f].member[m], cv);
 }
 
+/* Named actors in sentence i: capitalised words other than the first
+ * and the subject's own topic words (at most 6). Who did it matters. */
+static size_t
+S_names(const struct sel *s, size_t i)
+{
+	const struct sent_info *in = &s->c->info[i];
+	struct slice text = corpus_text(s->c, i);
+	size_t n = 0, lead = text_lead_clause(text.p, text.n);   /* trimmed away */
+	for (size_t k = in->tok0 + 1; k < in->tok0 + in->ntok && n < 6; k++) {
+		const struct token *t = &s->c->tok.v[k];
+		if (t->off < lead)
+			continue;
+		if ((t->flags & TK_CAP) && !(t->flags & TK_STOP) &&
+		    score_cues(&s->t->topic, t, 1) <= 0)
+			n++;
+	}
+	return n;
+}
+
 /* Sentence i (of fact f) as a candidate for a bottom-line role. */
 static void
 S_summary_cand(struct sel *s, int si, int role, int stage, size_t f, size_t i,
@@ -279,7 +298,10 @@ S_summary_cand(struct sel *s, int si, int role, int stage, size_t f, size_t i,
 	if (role == ROLE_WHAT ? aff < s->t->sec[si].min_score : sc->topic <= 0)
 		return;
 	struct cand cd = { i, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 } };
-	cd.rank = (1 + aff) * (0.5 + sc->central) * S_corroboration(s->facts.v[f].ndoc);
+	/* a change of status is an event: who did it matters more */
+	double who = role == ROLE_WHAT ? 0.1 : 0.25;
+	cd.rank = (1 + aff) * (0.5 + sc->central) * S_corroboration(s->facts.v[f].ndoc) *
+	    (1.0 + who * (double)S_names(s, i));
 	if (s->c->s.v[i].flags & SF_DEK)
 		cd.rank *= 1.5;
 	S_fact_cites(s, (long)f, &cd);
@@ -437,6 +459,11 @@ S_summary(struct sel *s, int si, struct brief_section *bs, struct brief *b)
 	while (prev >= 0 && prev < 32 && ((covered >> prev) & 1));
 	if (prev >= 0)
 		S_summary_take(s, si, bs, ROLE_HISTORY, prev);
+	if (bs->n == before + 2) {   /* read in order: the stage before, then now */
+		struct item tmp = bs->item[before];
+		bs->item[before] = bs->item[before + 1];
+		bs->item[before + 1] = tmp;
+	}
 }
 
 /* ---- views -------------------------------------------------------- */
