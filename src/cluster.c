@@ -15,7 +15,7 @@
 #define ROWS 2
 #define BANDS (NHASH / ROWS)
 #define BUCKET_CAP 64
-#define SAME_FACT 0.6       /* overlap needed to call two sentences one fact */
+#define SAME_FACT 0.5       /* shared share of the longer sentence: one fact */
 #define MIN_CONTENT 4       /* sentences with fewer content stems stay alone */
 
 /* Distinct content stems of sentence i, sorted; returns count. */
@@ -47,28 +47,48 @@ S_weight(const struct corpus *c, uint32_t stem)
 	return st ? st->idf : 1.0;
 }
 
-/* Overlap weighted by idf, so words every article uses (the subject's
- * own name) count for little and the specifics decide. */
-double
-cluster_overlap(const struct corpus *c, size_t i, size_t j)
+/* Shared content of i and j, weighted by idf, so words every article
+ * uses (the subject's own name) count for little and the specifics
+ * decide: the shared weight and each sentence's total. */
+static void
+S_shared(const struct corpus *c, size_t i, size_t j, double *common,
+	double *wa, double *wb)
 {
 	uint32_t a[128], b[128];
 	size_t na = S_stems(c, i, a, 128), nb = S_stems(c, j, b, 128);
 	size_t x = 0, y = 0;
-	double common = 0, wa = 0, wb = 0;
+	*common = *wa = *wb = 0;
 	for (size_t k = 0; k < na; k++)
-		wa += S_weight(c, a[k]);
+		*wa += S_weight(c, a[k]);
 	for (size_t k = 0; k < nb; k++)
-		wb += S_weight(c, b[k]);
+		*wb += S_weight(c, b[k]);
 	while (x < na && y < nb) {
 		if (a[x] == b[y])
-			common += S_weight(c, a[x]), x++, y++;
+			*common += S_weight(c, a[x]), x++, y++;
 		else if (a[x] < b[y])
 			x++;
 		else
 			y++;
 	}
+}
+
+double
+cluster_overlap(const struct corpus *c, size_t i, size_t j)
+{
+	double common, wa, wb;
+	S_shared(c, i, j, &common, &wa, &wb);
 	double m = wa < wb ? wa : wb;
+	return m > 0 ? common / m : 0;
+}
+
+/* Two sentences state one fact when each carries most of the other: a
+ * short sentence inside a long one is not the long one's fact. */
+static double
+S_same_fact(const struct corpus *c, size_t i, size_t j)
+{
+	double common, wa, wb;
+	S_shared(c, i, j, &common, &wa, &wb);
+	double m = wa > wb ? wa : wb;
 	return m > 0 ? common / m : 0;
 }
 
@@ -250,7 +270,7 @@ cluster_corpus(const struct corpus *c, const struct score *sc,
 		for (size_t x = i; j - i <= BUCKET_CAP && x < j; x++)
 			for (size_t y = x + 1; y < j; y++) {
 				size_t p = S_find(parent, b.v[x].sent), q = S_find(parent, b.v[y].sent);
-				if (p != q && cluster_overlap(c, b.v[x].sent, b.v[y].sent) >= SAME_FACT)
+				if (p != q && S_same_fact(c, b.v[x].sent, b.v[y].sent) >= SAME_FACT)
 					parent[p > q ? p : q] = p < q ? p : q;
 			}
 		i = j;

@@ -74,13 +74,16 @@
  * Fallback faces
  * --------------
  * A character the face has no glyph for (libharu's cmap of the file
- * says gid 0) is set in a fallback face: the first .ttf that has it in
- * fontconfig's FcFontSort order for DejaVu Serif or DejaVu Sans in the
- * face's weight and slant, with the character in the pattern's
- * charset. Fallback faces are numbered from FACE_COUNT up and remember
- * the style they stand in for, so a later character tries the faces
- * already made before fontconfig is asked again; characters no font
- * has are remembered too, and the searches per document are capped.
+ * says gid 0) is set in a fallback face: the first .ttf with a glyph
+ * for it in fontconfig's FcFontSort order for DejaVu Serif then DejaVu
+ * Sans (for a sans face, the other way round) in the face's weight and
+ * slant, with the character in the pattern's charset. So a serif ⌘ or
+ * → comes from DejaVu Serif, a ✓ (which it lacks) from DejaVu Sans.
+ * Fallback faces are numbered from FACE_COUNT up, one per style and
+ * file. The answer for each style and code point is remembered, so it
+ * does not depend on what came first; past MAX_LOOKUPS of them, a
+ * character takes the first fallback face of its style that has it.
+ * Code points no font has are remembered too.
  *
  * Note: all this relies on libharu 2.3's installed internal headers;
  * a libharu that lays its fonts out differently fails S_utf8_tt or
@@ -105,7 +108,7 @@
 #include <hpdf_streams.h>
 
 #define BMP_BYTES   (0x10000 / 8)
-#define MAX_LOOKUPS 64       /* fontconfig searches for fallbacks */
+#define MAX_LOOKUPS 64       /* fallbacks looked up per document */
 
 /* One loaded TrueType file; faces that resolve to the same file
  * share it. */
@@ -118,6 +121,12 @@ struct font_file {
 	int subset;              /* font embeds a subset (fonts_finish) */
 };
 
+/* The face that draws cp for style, -1: none. */
+struct fallback {
+	unsigned cp;
+	int style, face;
+};
+
 struct fonts {
 	HPDF_Doc pdf;
 	FcConfig *fc;            /* our own configuration, loaded on demand */
@@ -127,8 +136,8 @@ struct fonts {
 	int nfaces;              /* FACE_COUNT + the fallback faces made */
 	struct font_file files[FACE_MAX];
 	int nfiles;
-	unsigned char *nofont;   /* bitmap: no fallback has the code point */
-	int lookups;             /* fallback searches made */
+	VEC(struct fallback) fb; /* fallbacks looked up, at most MAX_LOOKUPS */
+	unsigned char *nofont;   /* bitmap: no font has the code point */
 	struct buf run;          /* fonts_show: one run, NUL-terminated */
 };
 
@@ -147,11 +156,11 @@ S_set_bit(unsigned char *map, unsigned cp)
 
 /* ---- fontconfig ----------------------------------------------------- */
 
-/* A pattern for family (NULL: any) in a weight and slant, covering cs
- * unless it is NULL. */
+/* A pattern for family (NULL: any), then family also (unless NULL), in
+ * a weight and slant, covering cs unless it is NULL. */
 static FcPattern *
-S_pattern(FcConfig *fc, const char *family, int bold, int italic,
-	const FcCharSet *cs)
+S_pattern(FcConfig *fc, const char *family, const char *also, int bold,
+	int italic, const FcCharSet *cs)
 {
 	FcPattern *p = FcPatternCreate();
 
@@ -159,6 +168,8 @@ S_pattern(FcConfig *fc, const char *family, int bold, int italic,
 		return NULL;
 	if (family != NULL && *family != '\0')
 		FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
+	if (also != NULL)
+		FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)also);
 	if (cs != NULL)
 		FcPatternAddCharSet(p, FC_CHARSET, cs);
 	FcPatternAddInteger(p, FC_WEIGHT,
@@ -225,7 +236,7 @@ S_find(FcConfig *fc, const char *family, int bold, int italic, char **path,
 	*path = NULL;
 	for (size_t i = 0; i < 3 && *path == NULL; i++) {
 		FcPattern *p = S_pattern(fc, i == 0 ? family : fallback[i - 1],
-			bold, italic, NULL);
+			NULL, bold, italic, NULL);
 
 		if (p == NULL)
 			break;
@@ -269,7 +280,7 @@ fonts_find(const char *family, int bold, int italic, char **path,
 }
 
 /* A .ttf with a glyph for cp, first in fontconfig's order for the
- * fallback family of style (see the top of this file); NULL if none.
+ * fallback families of style (see the top of this file); NULL if none.
  * Caller frees. */
 static char *
 S_fallback_path(FcConfig *fc, int style, unsigned cp)
@@ -282,8 +293,8 @@ S_fallback_path(FcConfig *fc, int style, unsigned cp)
 
 	if (cs != NULL && FcCharSetAddChar(cs, cp))
 		p = S_pattern(fc, style & FACE_SANS ? "DejaVu Sans" :
-			"DejaVu Serif", style & FACE_BOLD, style & FACE_ITALIC,
-			cs);
+			"DejaVu Serif", style & FACE_SANS ? "DejaVu Serif" :
+			"DejaVu Sans", style & FACE_BOLD, style & FACE_ITALIC, cs);
 	if (p != NULL)
 		set = FcFontSort(fc, p, FcFalse, NULL, &res);
 	for (int i = 0; set != NULL && i < set->nfont && path == NULL; i++) {
@@ -333,6 +344,7 @@ fonts_free(struct fonts *f)
 	free(f->family[0]);
 	free(f->family[1]);
 	free(f->nofont);
+	VEC_FREE(&f->fb);
 	buf_free(&f->run);
 	if (f->fc != NULL)
 		FcConfigDestroy(f->fc);
@@ -439,34 +451,61 @@ S_file_has(const struct font_file *ff, unsigned cp)
 	return HPDF_TTFontDef_GetGlyphid(ff->def, (HPDF_UINT16)cp) != 0;
 }
 
-/* Make a fallback face for style with a glyph for cp; returns it, or
- * -1 when there is none (remembered) or no room. */
+/* Look up the fallback face for style and cp (fontconfig's first
+ * choice), made on first need; -1 when no font has cp or no face is
+ * left. */
 static int
-S_add_fallback(struct fonts *f, int style, unsigned cp)
+S_lookup(struct fonts *f, int style, unsigned cp)
 {
-	int k = f->nfaces, idx = -1;
+	int idx = -1, k;
 	char *path;
 
-	if (k >= FACE_MAX || f->fc == NULL || f->lookups >= MAX_LOOKUPS ||
-	    S_bit(f->nofont, cp))
+	if (f->fc == NULL || S_bit(f->nofont, cp))
 		return -1;
-	f->lookups++;
 	if ((path = S_fallback_path(f->fc, style, cp)) != NULL)
 		idx = S_load_file(f, path, NULL);
 	if (idx < 0 || !S_file_has(&f->files[idx], cp)) {
 		S_set_bit(f->nofont, cp);
 		return -1;
 	}
+	for (k = FACE_COUNT; k < f->nfaces; k++)
+		if (f->style_of[k] == style && f->file_of[k] == idx)
+			return k;
+	if (k >= FACE_MAX)
+		return -1;
 	f->file_of[k] = idx;
 	f->style_of[k] = style;
 	f->nfaces++;
 	return k;
 }
 
+/* The fallback face for style and cp: as looked up before, else looked
+ * up now; past MAX_LOOKUPS, the first fallback face made for style
+ * that has cp. */
+static int
+S_fallback(struct fonts *f, int style, unsigned cp)
+{
+	struct fallback fb = { cp, style, -1 };
+
+	for (size_t i = 0; i < f->fb.n; i++)
+		if (f->fb.v[i].cp == cp && f->fb.v[i].style == style)
+			return f->fb.v[i].face;
+	if (f->fb.n < MAX_LOOKUPS) {
+		fb.face = S_lookup(f, style, cp);
+		VEC_PUSH(&f->fb, fb);
+		return fb.face;
+	}
+	for (int k = FACE_COUNT; k < f->nfaces; k++)
+		if (f->style_of[k] == style &&
+		    S_file_has(&f->files[f->file_of[k]], cp))
+			return k;
+	return -1;
+}
+
 int
 fonts_face_for(struct fonts *f, int face, uint32_t cp)
 {
-	int style, k;
+	int k;
 
 	if (fonts_load(f, face, NULL) != 0)
 		return face;
@@ -474,12 +513,7 @@ fonts_face_for(struct fonts *f, int face, uint32_t cp)
 		cp = 0xFFFD;            /* what libharu's encoder is given */
 	if (S_file_has(&f->files[f->file_of[face]], cp))
 		return face;
-	style = f->style_of[face];
-	for (k = FACE_COUNT; k < f->nfaces; k++)
-		if (f->style_of[k] == style &&
-		    S_file_has(&f->files[f->file_of[k]], cp))
-			return k;
-	k = S_add_fallback(f, style, cp);
+	k = S_fallback(f, f->style_of[face], cp);
 	return k >= 0 ? k : face;
 }
 

@@ -311,7 +311,7 @@ S_dateline(struct buf *out, const struct brief *b)
 	bdate_format(out, &b->as_of);
 	buf_printf(out, " \xC2\xB7 %zu source%s", b->c->ndoc, b->c->ndoc == 1 ? "" : "s");
 	if (b->latest.prec != DP_NONE && b->latest.y != 0) {
-		buf_puts(out, " \xC2\xB7 latest news ");
+		buf_puts(out, " \xC2\xB7 newest source ");
 		bdate_format(out, &b->latest);
 	}
 }

@@ -14,7 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define REPEAT 0.5          /* overlap at which a candidate repeats an item */
+#define REPEAT 0.5          /* share of a candidate already in one item: a repeat */
 #define SUPPORT 0.35         /* novelty at most this: a sentence supports an item */
 #define NOVEL 0.55          /* share of new content an item must add to its section */
 #define MIN_VIEW_WORDS 6
@@ -79,12 +79,15 @@ S_note(struct sel *s, size_t i, int sec, const char *reason)
 	}
 }
 
+/* Is most of sentence sent (by weight) already in one chosen item? A
+ * short item inside a longer candidate does not make the candidate a
+ * repeat: the candidate still says more. */
 static int
 S_repeats(const struct sel *s, size_t sent)
 {
 	for (size_t k = 0; k < s->chosen.n; k++)
 		if (s->chosen.v[k] == sent ||
-		    cluster_overlap(s->c, s->chosen.v[k], sent) >= REPEAT)
+		    cluster_novelty(s->c, sent, &s->chosen.v[k], 1) < 1.0 - REPEAT)
 			return 1;
 	return 0;
 }
@@ -372,7 +375,7 @@ S_date_after(const struct corpus *c, size_t i, size_t k)
 	size_t at = t->off + t->len;
 	for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
 		const struct date_mention *m = &c->dates.v[j];
-		if (m->off < at || m->off - at > 64 || m->date.y == 0 ||
+		if (m->off < at || m->off - at > 96 || m->date.y == 0 ||
 		    m->date.prec == DP_NONE || S_clause_break(s.p, at, m->off))
 			continue;
 		return m;
@@ -870,8 +873,9 @@ select_explain(const struct brief *b, FILE *fp)
 
 /* ---- entry points ------------------------------------------------- */
 
-/* The newest source date; without any, the newest day-precise date the
- * sources mention (a forecast such as "by 2027" is not day-precise). */
+/* The newest date a source carries (its Date: header); none if no
+ * source is dated. Dates inside the articles are not used: a scheduled
+ * summit is not news of that day. */
 static void
 S_latest(struct brief *b)
 {
@@ -880,13 +884,6 @@ S_latest(struct brief *b)
 	for (size_t k = 0; k < c->ndoc; k++)
 		if (c->doc[k].date.prec != DP_NONE && bdate_cmp(&c->doc[k].date, &b->latest) > 0)
 			b->latest = c->doc[k].date;
-	if (b->latest.prec != DP_NONE)
-		return;
-	for (size_t j = 0; j < c->dates.n; j++) {
-		const struct bdate *d = &c->dates.v[j].end;
-		if (d->y != 0 && d->prec == DP_DAY && bdate_cmp(d, &b->latest) > 0)
-			b->latest = *d;
-	}
 }
 
 /* Keep the decisions for select_explain, in the arena. */

@@ -309,8 +309,9 @@ START_TEST(test_subset_small_and_mapped)
 		ck_assert_int_eq(hb_font_get_glyph_h_advance(sfont, sg),
 			hb_font_get_glyph_h_advance(wfont, wg));
 	}
-	/* only the glyphs asked for (and .notdef), not GSUB's ligatures */
-	ck_assert_uint_le(hb_face_get_glyph_count(sface), n + 1);
+	/* the glyphs asked for, .notdef and the components of accented
+	 * letters (é, ï), not GSUB's ligatures and alternates */
+	ck_assert_uint_le(hb_face_get_glyph_count(sface), n + 8);
 	/* the tables libharu copies, and nothing else */
 	ck_assert_uint_eq(hb_face_get_table_tags(sface, 0, NULL, NULL), 10);
 	glyf = hb_face_reference_table(sface, HB_TAG('g', 'l', 'y', 'f'));
@@ -465,7 +466,7 @@ START_TEST(test_fallback_for_missing)
 	check = fonts_face_for(f, FACE_SERIF, 0x2713);
 	ck_assert_int_ge(check, FACE_COUNT);
 	ck_assert_int_ne(check, cmd);
-	ck_assert_ptr_nonnull(strstr(fonts_path(f, check), "DejaVuSans"));
+	ck_assert_ptr_nonnull(strstr(fonts_path(f, check), "DejaVuSans.ttf"));
 	ck_assert_int_eq(fonts_face_for(f, FACE_SERIF, 0x2713), check);
 	/* the style carries over */
 	bold = fonts_face_for(f, FACE_SANS | FACE_BOLD, 0x2192);
@@ -528,8 +529,9 @@ START_TEST(test_pdf_subset_exact_text)
 	S_text_exact(path, S_md_lines, sizeof S_md_lines /
 		sizeof S_md_lines[0]);
 	S_stext(path, &st);
-	ck_assert_ptr_nonnull(strstr(st.p, "c=\"\xE2\x80\x9C\""));   /* “ */
-	ck_assert_ptr_nonnull(strstr(st.p, "c=\"\xE2\x80\xA6\""));   /* … */
+	/* mutool writes characters beyond ASCII as references */
+	ck_assert_ptr_nonnull(strstr(st.p, "c=\"&#x201c;\""));      /* “ */
+	ck_assert_ptr_nonnull(strstr(st.p, "c=\"&#x2026;\""));      /* … */
 	buf_free(&st);
 	S_rmdir(dir);
 }
@@ -576,12 +578,12 @@ START_TEST(test_pdf_fallback_glyphs)
 		sizeof S_fallback_lines[0]);
 	S_stext(path, &st);
 	/* ✓ set in a DejaVu face, Cyrillic in Noto */
-	p = strstr(st.p, "c=\"\xE2\x9C\x93\"");
+	p = strstr(st.p, "c=\"&#x2713;\"");
 	ck_assert_ptr_nonnull(p);
 	while (p > st.p && strncmp(p, "<font name=", 11) != 0)
 		p--;
 	ck_assert_int_eq(strncmp(p, "<font name=\"DejaVuSans", 22), 0);
-	p = strstr(st.p, "c=\"\xD0\x9F\"");                          /* П */
+	p = strstr(st.p, "c=\"&#x41f;\"");                          /* П */
 	ck_assert_ptr_nonnull(p);
 	while (p > st.p && strncmp(p, "<font name=", 11) != 0)
 		p--;

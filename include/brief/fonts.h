@@ -10,14 +10,14 @@
  * one, else the closest .ttf fontconfig knows, else DejaVu.
  *
  * Fallback faces. A character the face has no glyph for is set in a
- * fallback face instead of as an empty box: the first .ttf in
- * fontconfig's FcFontSort order, for DejaVu Serif (DejaVu Sans for a
- * sans face) in the face's weight and slant with the character in its
- * charset, that has the glyph. Fallback faces get face numbers from
- * FACE_COUNT up, made on demand (fonts_face_for); layout splits text
- * into runs of one face each (fonts_run) and measures and draws every
- * run in its own face. A character no font has stays in the face asked
- * for (its .notdef box).
+ * fallback face instead of as an empty box: the first .ttf with the
+ * glyph in fontconfig's FcFontSort order for DejaVu Serif, then DejaVu
+ * Sans (a sans face: the other way round), in the face's weight and
+ * slant, with the character in the pattern's charset. Fallback faces
+ * get face numbers from FACE_COUNT up, made on demand
+ * (fonts_face_for); layout splits text into runs of one face each
+ * (fonts_run) and measures and draws every run in its own face. A
+ * character no font has stays in the face asked for (its .notdef box).
  *
  * Subsetting: when the document is finished (fonts_finish, just before
  * saving), every code point drawn is known exactly, because drawing

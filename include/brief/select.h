@@ -57,7 +57,7 @@ struct brief {
 	struct brief_section *sec;   /* parallel to t->sec */
 	size_t nsec;
 	struct bdate as_of;
-	struct bdate latest;         /* latest date any source gives */
+	struct bdate latest;         /* newest source date (Date: header) */
 	struct status_note status;
 	const struct score *sc;
 	const char **why;            /* per sentence: the decision, for --explain */

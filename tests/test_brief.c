@@ -1,0 +1,375 @@
+/*
+ * test_brief.c -- what the summarizer selects: the facts a reader of
+ * the seed brief must find, in the right sections, cited; no fact twice;
+ * a second, unseen topic briefed with only its own template; and the
+ * status detector (done vs. still to come) on many phrasings.
+ */
+#include "testutil.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "brief/annotate.h"
+#include "brief/pipeline.h"
+#include "brief/score.h"
+#include "brief/segment.h"
+#include "brief/template.h"
+
+/* ---- running the pipeline in-process ------------------------------- */
+
+static char outdir[] = "/tmp/brief-sel-XXXXXX";
+
+/* Run brief on src with template tpl (paths under the source tree) and
+ * return out/brief.md (caller frees). One page, as shipped. */
+static char *
+S_brief(const char *tpl, const char *src)
+{
+	char tpath[512], spath[512], mdpath[600];
+	char *sources[1] = { spath };
+	struct brief_opts o = { 0 };
+	struct brief_stats st;
+	struct brief_err err = { 0 };
+	char *md;
+	size_t n;
+
+	snprintf(tpath, sizeof tpath, "%s/%s", test_top(), tpl);
+	snprintf(spath, sizeof spath, "%s/%s", test_top(), src);
+	o.template_path = tpath;
+	o.outdir = outdir;
+	o.formats = FMT_MD | FMT_PDF;
+	o.paper = -1;
+	o.sources = sources;
+	o.nsources = 1;
+	o.as_of = (struct bdate){ 2025, 12, 6, DP_DAY };
+	ck_assert_msg(brief_run(&o, &st, &err) == 0, "%s:%d: %s", err.file, err.line, err.msg);
+	ck_assert_int_eq(st.pages, 1);
+	snprintf(mdpath, sizeof mdpath, "%s/brief.md", outdir);
+	ck_assert_int_eq(file_read(mdpath, &md, &n, &err), 0);
+	return md;
+}
+
+static void
+S_setup(void)
+{
+	ck_assert_ptr_nonnull(mkdtemp(outdir));
+}
+
+static void
+S_teardown(void)
+{
+	char p[600];
+	snprintf(p, sizeof p, "%s/brief.md", outdir);
+	unlink(p);
+	snprintf(p, sizeof p, "%s/brief.pdf", outdir);
+	unlink(p);
+	rmdir(outdir);
+	strcpy(outdir, "/tmp/brief-sel-XXXXXX");
+}
+
+/* The text of section "## heading" up to the next heading; caller
+ * frees. Empty when there is no such section. */
+static char *
+S_section(const char *md, const char *heading)
+{
+	char key[128];
+	snprintf(key, sizeof key, "\n## %s\n", heading);
+	const char *p = strstr(md, key);
+	if (p == NULL)
+		return strdup("");
+	p += strlen(key);
+	const char *e = strstr(p, "\n## ");
+	return strndup(p, e ? (size_t)(e - p) : strlen(p));
+}
+
+/* The line of text containing every one of the words (NULL-ended). */
+static int
+S_line_has(const char *text, const char *const *words)
+{
+	for (const char *l = text; l && *l;) {
+		const char *e = strchr(l, '\n');
+		size_t n = e ? (size_t)(e - l) : strlen(l);
+		int all = 1;
+		for (size_t k = 0; words[k] && all; k++) {
+			const char *w = words[k];
+			size_t m = strlen(w);
+			all = 0;
+			for (size_t i = 0; i + m <= n && !all; i++)
+				all = memcmp(l + i, w, m) == 0;
+		}
+		if (all)
+			return 1;
+		l = e ? e + 1 : NULL;
+	}
+	return 0;
+}
+
+/* ---- no fact twice ------------------------------------------------- */
+
+#define MAXW 96
+
+/* Lower-case content words of at least 5 letters. */
+static size_t
+S_words(const char *s, size_t n, char w[][24], size_t max)
+{
+	size_t k = 0, i = 0;
+	while (i < n && k < max) {
+		while (i < n && !isalpha((unsigned char)s[i]))
+			i++;
+		size_t j = i;
+		while (j < n && (isalnum((unsigned char)s[j]) || s[j] == '-'))
+			j++;
+		if (j - i >= 5 && j - i < 24) {
+			for (size_t c = 0; c < j - i; c++)
+				w[k][c] = (char)tolower((unsigned char)s[i + c]);
+			w[k][j - i] = '\0';
+			size_t d = 0;
+			while (d < k && strcmp(w[d], w[k]) != 0)
+				d++;
+			if (d == k)
+				k++;
+		}
+		i = j;
+	}
+	return k;
+}
+
+/* Every bullet item and bottom-line sentence must differ from every
+ * other by more than half of its content words. */
+static void
+S_assert_no_repeats(const char *md)
+{
+	char (*w)[MAXW][24] = calloc(64, sizeof *w);
+	size_t nw[64], items = 0;
+	for (const char *l = md; l && *l && items < 64;) {
+		const char *e = strchr(l, '\n');
+		size_t n = e ? (size_t)(e - l) : strlen(l);
+		if (n > 2 && l[0] == '-' && l[1] == ' ')
+			nw[items] = S_words(l, n, w[items], MAXW), items++;
+		l = e ? e + 1 : NULL;
+	}
+	for (size_t a = 0; a < items; a++)
+		for (size_t b = a + 1; b < items; b++) {
+			size_t common = 0;
+			for (size_t x = 0; x < nw[a]; x++)
+				for (size_t y = 0; y < nw[b]; y++)
+					common += strcmp(w[a][x], w[b][y]) == 0;
+			size_t m = nw[a] < nw[b] ? nw[a] : nw[b];
+			ck_assert_msg(m == 0 || common * 2 <= m,
+			    "items %zu and %zu share %zu of %zu words", a, b, common, m);
+		}
+	ck_assert_uint_ge(items, 8);
+	free(w);
+}
+
+/* ---- the seed brief ------------------------------------------------ */
+
+START_TEST(test_seed_facts)
+{
+	char *md = S_brief("templates/relos.yaml", "seeds");
+	char *bottom = S_section(md, "Bottom line");
+	char *tl = S_section(md, "Timeline");
+
+	/* the signing: date, place, both signatories */
+	ck_assert(S_line_has(tl, (const char *[]){ "18 Feb 2025", "Moscow",
+	    "Vinay Kumar", "Alexander Fomin", NULL }));
+	/* submission by the prime minister, and the Duma's ratification */
+	ck_assert(S_line_has(bottom, (const char *[]){ "Mishustin", "forwarded for ratification", NULL }));
+	ck_assert(S_line_has(bottom, (const char *[]){ "**Status:**", "submitted for ratification",
+	    "ratified by Russia\xE2\x80\x99s State Duma", NULL }));
+	/* the 4-5 December visit for the 23rd summit */
+	ck_assert(S_line_has(tl, (const char *[]){ "4\xE2\x80\x93" "5 Dec 2025", "23rd", "Putin", NULL }));
+	/* chronological */
+	ck_assert(strstr(tl, "18 Feb 2025") < strstr(tl, "5 Dec 2025"));
+	free(bottom);
+	free(tl);
+	free(md);
+}
+END_TEST
+
+START_TEST(test_seed_provisions_and_arms)
+{
+	char *md = S_brief("templates/relos.yaml", "seeds");
+	char *allows = S_section(md, "What RELOS allows");
+	char *arms = S_section(md, "Arms context");
+	/* who and what may be dispatched, and the kinds of support */
+	ck_assert(S_line_has(allows, (const char *[]){ "warships", "aircraft", NULL }));
+	ck_assert(strstr(allows, "repairs") || strstr(allows, "maintenance") ||
+	    strstr(allows, "fuel"));
+	ck_assert(strstr(allows, "exercises") || strstr(allows, "humanitarian"));
+	/* the S-400 deal with its figures, and the Su-57 */
+	ck_assert(S_line_has(arms, (const char *[]){ "$5.4 billion", "five units", "2018", NULL }));
+	ck_assert_ptr_nonnull(strstr(arms, "S-400"));
+	ck_assert_ptr_nonnull(strstr(arms, "Su-57"));
+	free(allows);
+	free(arms);
+	free(md);
+}
+END_TEST
+
+START_TEST(test_seed_views)
+{
+	char *md = S_brief("templates/relos.yaml", "seeds");
+	char *views = S_section(md, "Analyst views");
+	static const char *people[] = { "Alexey Kupriyanov", "Stanislav Tarasov",
+		"Nikolai Kostikin", "Vyacheslav Volodin", "Dmitry Peskov" };
+	int named = 0;
+	for (size_t k = 0; k < sizeof people / sizeof *people; k++)
+		named += strstr(views, people[k]) != NULL;
+	ck_assert_int_ge(named, 4);
+	/* attribution: role and outlet with the quote */
+	ck_assert(S_line_has(views, (const char *[]){ "Kupriyanov", "Center for Asia Pacific Studies",
+	    "Sputnik", NULL }));
+	/* every view names someone: no anonymous quote, no author's "I" */
+	for (const char *l = views; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL)
+		if (l[0] == '-' && strncmp(l, "- \xE2\x80\x9C", 5) == 0)
+			ck_assert(strstr(l, "\xE2\x80\x94 *") != NULL);
+	ck_assert_ptr_null(strstr(md, "I think"));
+	free(views);
+	free(md);
+}
+END_TEST
+
+START_TEST(test_seed_no_repeats)
+{
+	char *md = S_brief("templates/relos.yaml", "seeds");
+	S_assert_no_repeats(md);
+	free(md);
+}
+END_TEST
+
+/* ---- a second topic, never seen by the code ------------------------ */
+
+START_TEST(test_topic2)
+{
+	char *md = S_brief("tests/topic2/template.yaml", "tests/topic2/articles");
+	char *bottom = S_section(md, "Bottom line");
+	char *tl = S_section(md, "Timeline");
+	char *views = S_section(md, "Who says what");
+	char *ships = S_section(md, "Ships and deals");
+	/* latest status wins, with its date; the stale report is named */
+	ck_assert(S_line_has(bottom, (const char *[]){ "**Status:**", "in force 1 Jul 2024", NULL }));
+	ck_assert_ptr_nonnull(strstr(bottom, "Earlier reporting [2]"));
+	/* "on Tuesday" resolved against the Date: header and merged with
+	 * "March 12" from another source */
+	ck_assert(S_line_has(tl, (const char *[]){ "12 Mar 2024", "[1][2]", NULL }));
+	ck_assert(S_line_has(tl, (const char *[]){ "19 Jun 2024", "ratified", NULL }));
+	ck_assert(S_line_has(tl, (const char *[]){ "5\xE2\x80\x93" "9 Aug 2024", NULL }));
+	ck_assert(S_line_has(ships, (const char *[]){ "KV-90", "$2.3 billion", NULL }));
+	ck_assert(S_line_has(views, (const char *[]){ "Rosa Lindqvist", "Defence Weekly", NULL }));
+	ck_assert(S_line_has(views, (const char *[]){ "Helena Brandt", "Institute for Maritime Studies", NULL }));
+	ck_assert_ptr_null(strstr(md, "I think"));
+	ck_assert_ptr_null(strstr(md, "Share this"));
+	ck_assert_ptr_null(strstr(md, "spokesperson said"));   /* no unnamed speaker */
+	S_assert_no_repeats(md);
+	free(bottom);
+	free(tl);
+	free(views);
+	free(ships);
+	free(md);
+}
+END_TEST
+
+/* ---- status: done or still to come --------------------------------- */
+
+static const struct {
+	const char *text;
+	const char *done;       /* stage names asserted done, "," joined */
+	const char *pending;    /* highest stage still to come, "" none */
+} status_cases[] = {
+	{ "The State Duma ratified the agreement on Tuesday.", "ratified", "" },
+	{ "Russia has ratified the logistics pact with India.", "ratified", "" },
+	{ "The Duma is set to ratify the pact with India.", "", "ratified" },
+	{ "The Duma is poised to ratify the pact with India.", "", "ratified" },
+	{ "Parliament will ratify the pact next month.", "", "ratified" },
+	{ "The pact was forwarded for ratification last week.", "submitted", "ratified" },
+	{ "The government has submitted the agreement to the Duma for ratification.",
+	  "submitted", "ratified" },
+	{ "The ratification of the document will strengthen cooperation.", "", "ratified" },
+	{ "With today's ratification by the lower house, the pact enters into force.",
+	  "ratified,in force", "" },
+	{ "The agreement, signed in 2018, has proceeded despite sanctions.", "signed", "" },
+	{ "Signed on February 18 in Moscow, the agreement aims to strengthen ties.", "signed", "" },
+	{ "The two sides are expected to sign the pact during the visit.", "", "signed" },
+	{ "\xE2\x80\x9CWe ratified it quickly,\xE2\x80\x9D the speaker said.", "", "" },
+	{ "The deal must still be approved by the assembly.", "", "ratified" },
+	{ "The assembly approved the deal by 212 votes to 61.", "ratified", "" },
+};
+
+static const char status_yaml[] =
+	"title: T\n"
+	"sections:\n"
+	"  - id: b\n"
+	"    heading: B\n"
+	"    kind: summary\n"
+	"    status:\n"
+	"      - {stage: negotiated, cues: [negotiate, talks]}\n"
+	"      - {stage: signed, cues: [sign, signed]}\n"
+	"      - {stage: submitted, cues: [submit, submitted, forward for ratification, forwarded for ratification]}\n"
+	"      - {stage: ratified, cues: [ratify, ratified, ratification, approve, approved]}\n"
+	"      - {stage: in force, cues: [enter into force, enters into force, entered into force]}\n";
+
+START_TEST(test_status_detection)
+{
+	struct arena *a = arena_new();
+	struct stemmer *st = stemmer_new();
+	struct template t;
+	struct brief_err err;
+	char path[] = "/tmp/brief-status-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq((int)write(fd, status_yaml, sizeof status_yaml - 1),
+	    (int)(sizeof status_yaml - 1));
+	close(fd);
+	ck_assert_int_eq(template_load(a, st, path, &t, &err), 0);
+	unlink(path);
+
+	struct corpus c = { 0 };
+	struct segmenter *sg = segmenter_new(&err);
+	const char *text = status_cases[_i].text;
+	c.doc = arena_alloc(a, sizeof *c.doc);
+	ck_assert_int_eq(ingest_mem(a, "s.txt", text, strlen(text), &c.doc[0], NULL, &err), 0);
+	c.doc[0].id = 1;
+	c.ndoc = 1;
+	ck_assert_int_eq(segment_doc(sg, &c.doc[0], 0, &c.s, &err), 0);
+	annotate_corpus(&c, st);
+	struct score *sc = calloc(c.s.n, sizeof *sc);
+	score_corpus(&c, &t, a, sc);
+
+	char done[128] = "";
+	for (size_t g = 0; g < t.sec[0].nstage; g++)
+		if ((sc[0].done >> g) & 1)
+			snprintf(done + strlen(done), sizeof done - strlen(done), "%s%s",
+			    done[0] ? "," : "", t.sec[0].stage[g].name);
+	const char *pend = sc[0].pending >= 0 ? t.sec[0].stage[sc[0].pending].name : "";
+	ck_assert_msg(strcmp(done, status_cases[_i].done) == 0, "%s: done=%s", text, done);
+	ck_assert_msg(strcmp(pend, status_cases[_i].pending) == 0, "%s: pending=%s", text, pend);
+	free(sc);
+	corpus_free(&c);
+	segmenter_free(sg);
+	stemmer_free(st);
+	arena_free(a);
+}
+END_TEST
+
+Suite *brief_suite(void);
+
+Suite *
+brief_suite(void)
+{
+	Suite *s = suite_create("brief");
+	TCase *tc = tcase_create("selection");
+	tcase_set_timeout(tc, 60);
+	tcase_add_checked_fixture(tc, S_setup, S_teardown);
+	tcase_add_test(tc, test_seed_facts);
+	tcase_add_test(tc, test_seed_provisions_and_arms);
+	tcase_add_test(tc, test_seed_views);
+	tcase_add_test(tc, test_seed_no_repeats);
+	tcase_add_test(tc, test_topic2);
+	suite_add_tcase(s, tc);
+	TCase *ts = tcase_create("status");
+	tcase_add_loop_test(ts, test_status_detection, 0,
+	    sizeof status_cases / sizeof *status_cases);
+	suite_add_tcase(s, ts);
+	return s;
+}
