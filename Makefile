@@ -19,7 +19,7 @@ VERSION := 0.1.0
 # Debian packages: build, run (fonts, hyphenation) and test tools.
 DEPS_BUILD = pkg-config libhpdf-dev libcmark-dev libicu-dev libyaml-dev \
 	libfontconfig-dev libstemmer-dev libhyphen-dev libharfbuzz-dev check
-DEPS_RUN   = fonts-noto-core fonts-dejavu-core hyphen-en-us
+DEPS_RUN   = fonts-noto-core fonts-dejavu-core fonts-dejavu-extra hyphen-en-us
 DEPS_TEST  = poppler-utils qpdf cmark mupdf-tools
 DEPS = $(DEPS_BUILD) $(DEPS_RUN) $(DEPS_TEST)
 

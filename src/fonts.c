@@ -1,5 +1,6 @@
 /*
- * fonts.c -- fontconfig lookup and libharu font loading.
+ * fonts.c -- fontconfig lookup, libharu font loading, fallback faces
+ * and subsetting.
  *
  * libharu 2.3 and its ToUnicode CMap
  * ----------------------------------
@@ -137,7 +138,7 @@ struct fonts {
 	struct font_file files[FACE_MAX];
 	int nfiles;
 	VEC(struct fallback) fb; /* fallbacks looked up, at most MAX_LOOKUPS */
-	unsigned char *nofont;   /* bitmap: no font has the code point */
+	unsigned char *nofont;   /* bitmap: no font libharu loads has it */
 	struct buf run;          /* fonts_show: one run, NUL-terminated */
 };
 
@@ -374,7 +375,7 @@ S_load_file(struct fonts *f, char *path, struct brief_err *err)
 			return i;
 		}
 	}
-	if (f->nfiles >= FACE_MAX) {     /* cannot happen: a file a face */
+	if (f->nfiles >= FACE_MAX) {     /* a file per face, about */
 		free(path);
 		return brief_fail(err, "pdf", NULL, 0, "too many fonts");
 	}
@@ -384,6 +385,14 @@ S_load_file(struct fonts *f, char *path, struct brief_err *err)
 		S_hpdf_fail(f, path, "cannot load font", err);
 		free(path);
 		return -1;
+	}
+	/* another copy of a font loaded: libharu hands back its definition
+	 * (by PostScript name), so share its file, font and subset */
+	for (int i = 0; i < f->nfiles; i++) {
+		if (f->files[i].def == ff->def) {
+			free(path);
+			return i;
+		}
 	}
 	ff->path = path;
 	ff->font = NULL;
@@ -462,8 +471,9 @@ S_lookup(struct fonts *f, int style, unsigned cp)
 
 	if (f->fc == NULL || S_bit(f->nofont, cp))
 		return -1;
-	if ((path = S_fallback_path(f->fc, style, cp)) != NULL)
-		idx = S_load_file(f, path, NULL);
+	if ((path = S_fallback_path(f->fc, style, cp)) != NULL &&
+	    (idx = S_load_file(f, path, NULL)) < 0)
+		HPDF_ResetError(f->pdf);        /* a font libharu refuses */
 	if (idx < 0 || !S_file_has(&f->files[idx], cp)) {
 		S_set_bit(f->nofont, cp);
 		return -1;

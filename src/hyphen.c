@@ -42,7 +42,8 @@ S_load(const char *path, struct hyphen **h, struct brief_err *err)
 	HyphenDict *d;
 
 	if (f == NULL)
-		return brief_fail(err, "hyphen", path, 0, "%s", strerror(errno));
+		return brief_fail(err, "hyphen", path, 0, "%s",
+			strerror(errno));
 	d = hnj_hyphen_load_file(f);
 	fclose(f);
 	if (d == NULL)

@@ -19,6 +19,7 @@
 #include "brief/template.h"
 
 #define MAX_DEPTH 8                /* directory recursion cap */
+#define MAX_EVENTS 32              /* events drawn on the timeline graphic */
 
 const char brief_dump_stages[] = "ingest|segment|annotate|score";
 
@@ -202,6 +203,30 @@ S_write(const struct brief_opts *o, const char *name, const struct buf *b,
 	return rc;
 }
 
+/* The timeline graphic's events: the timeline items still on the page. */
+static void
+S_events(const struct brief *b, struct pdf_opts *po, struct pdf_event *ev, size_t max)
+{
+	po->nevents = 0;
+	po->events = ev;
+	for (size_t k = 0; k < b->nsec; k++) {
+		const struct brief_section *bs = &b->sec[k];
+		if (bs->def->kind == SK_TIMELINE && po->timeline_heading == NULL)
+			po->timeline_heading = bs->def->heading;
+		if (bs->def->kind == SK_SUMMARY && po->box_heading == NULL)
+			po->box_heading = bs->def->heading;
+		if (bs->def->kind != SK_TIMELINE)
+			continue;
+		for (size_t j = 0; j < bs->n && po->nevents < max; j++) {
+			const struct item *it = &bs->item[j];
+			if (it->dropped)
+				continue;
+			struct pdf_event e = { it->date, it->end, it->label ? it->label : "" };
+			ev[po->nevents++] = e;
+		}
+	}
+}
+
 static void
 S_pdf_opts(const struct template *t, const struct brief_opts *o, long epoch,
 	struct pdf_opts *po)
@@ -217,6 +242,7 @@ S_pdf_opts(const struct template *t, const struct brief_opts *o, long epoch,
 	po->letter = o->paper >= 0 ? o->paper : t->layout.letter;
 	po->body_pt = t->layout.body_pt;
 	po->margin_pt = t->layout.margin_pt;
+	po->min_pt = t->layout.min_pt;
 	po->epoch = epoch;
 }
 
@@ -227,9 +253,13 @@ S_fit(struct brief *b, const struct pdf_opts *po, int max_pages, unsigned fmt,
 	struct buf *md, struct brief_stats *st, struct brief_err *err)
 {
 	struct pdf_result res = { 0 };
+	struct pdf_event ev[MAX_EVENTS];
+	struct pdf_opts local = *po;
 	for (;;) {
 		md->n = 0;
 		render_md(b, md);
+		S_events(b, &local, ev, MAX_EVENTS);
+		po = &local;
 		if (!(fmt & FMT_PDF))
 			return 0;
 		if (render_pdf(md->p, md->n, po, NULL, &res, err) != 0)
@@ -296,9 +326,11 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 	int max_pages = o->max_pages > 0 ? o->max_pages : t->layout.max_pages;
 	int rc = -1;
 
+	struct pdf_event ev[MAX_EVENTS];
 	S_pdf_opts(t, o, epoch, &po);
 	if (S_fit(b, &po, max_pages, o->formats, &md, st, err) != 0)
 		goto out;
+	S_events(b, &po, ev, MAX_EVENTS);
 	if ((o->formats & FMT_PDF) &&
 	    render_pdf(md.p, md.n, &po, &pdf, &res, err) != 0)
 		goto out;

@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#define TITLE_WORDS 9   /* a source's title in the list, at most */
+
 /* ---- escaping ----------------------------------------------------- */
 
 void
@@ -122,10 +124,11 @@ S_contains(struct slice hay, struct slice needle)
 	return 0;
 }
 
+/* "— *Name*, role, to Outlet" */
 static void
 S_attribution(struct buf *out, const struct corpus *c, const struct view *v)
 {
-	buf_puts(out, " \xE2\x80\x94 *");
+	buf_puts(out, "\xE2\x80\x94 *");
 	S_esc_slice(out, v->speaker);
 	buf_putc(out, '*');
 	if (v->role.n > 0) {
@@ -138,47 +141,57 @@ S_attribution(struct buf *out, const struct corpus *c, const struct view *v)
 	}
 }
 
+/* A view is a block quote: the words, then the attribution on a line of
+ * its own with the citations.
+ *
+ *   > “The agreement aims …”
+ *   >
+ *   > — *Alexey Kupriyanov*, Head of …, to Sputnik [1]
+ *
+ * Reported speech keeps its own sentence, with the attribution line only
+ * when the sentence does not name the speaker. */
 static void
 S_view_item(struct buf *out, const struct brief *b, const struct item *it)
 {
 	const struct view *v = it->view;
-	buf_puts(out, "- ");
+	buf_puts(out, "> ");
 	if (v->flags & VIEW_QUOTE) {
 		buf_puts(out, "\xE2\x80\x9C");
 		S_esc_slice(out, S_quote_words(it->text));
-		buf_puts(out, "\xE2\x80\x9D");
+		buf_puts(out, "\xE2\x80\x9D\n>\n> ");
+		S_attribution(out, b->c, v);
+	} else if (!S_contains(it->text, v->speaker)) {
+		S_esc_slice(out, it->text);
+		buf_puts(out, "\n>\n> ");
 		S_attribution(out, b->c, v);
 	} else {
 		S_esc_slice(out, it->text);
-		if (!S_contains(it->text, v->speaker))
-			S_attribution(out, b->c, v);
 	}
 	S_cites(out, it);
-	buf_putc(out, '\n');
+	buf_puts(out, "\n\n");
 }
 
+/* A source's title, or its first words, cut to TITLE_WORDS words. */
 static void
 S_source_title(struct buf *out, const struct doc *d)
 {
 	struct slice t = d->title;
-	if (t.n == 0 && d->npara > 0) {
-		/* first words of the article */
-		struct slice p = { d->text + d->para[0].off, d->para[0].len };
-		size_t words = 0, i = 0;
-		while (i < p.n && words < 12) {
-			while (i < p.n && p.p[i] != ' ')
-				i++;
-			words++;
-			if (i < p.n)
-				i++;
-		}
-		t = slice_trim((struct slice){ p.p, i });
-		S_esc_slice(out, t);
-		if (i < p.n)
-			buf_puts(out, "\xE2\x80\xA6");
-		return;
+	if (t.n == 0 && d->npara > 0)
+		t = (struct slice){ d->text + d->para[0].off, d->para[0].len };
+	size_t words = 0, i = 0;
+	while (i < t.n && words < TITLE_WORDS) {
+		while (i < t.n && t.p[i] != ' ')
+			i++;
+		words++;
+		if (i < t.n)
+			i++;
 	}
-	S_esc_slice(out, t);
+	struct slice cut = slice_trim((struct slice){ t.p, i });
+	while (cut.n > 0 && strchr(",;:", cut.p[cut.n - 1]))
+		cut.n--;   /* no dangling punctuation before the ellipsis */
+	S_esc_slice(out, cut);
+	if (i < t.n)
+		buf_puts(out, "\xE2\x80\xA6");
 }
 
 static void

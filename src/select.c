@@ -29,6 +29,7 @@ struct cand {
 	int *cite;
 	size_t ncite;
 	struct slice text;      /* views: the words to print */
+	const char *label;      /* timeline: the anchoring cue */
 };
 typedef VEC(struct cand) cand_vec;
 
@@ -186,6 +187,7 @@ S_emit(struct sel *s, struct brief_section *bs, const struct cand *cd)
 	it->end = cd->end;
 	it->rank = cd->rank;
 	it->view = cd->view;
+	it->label = cd->label;
 	if (cd->view)
 		it->text = cd->text;
 	else
@@ -300,7 +302,7 @@ S_summary_cand(struct sel *s, int si, int role, int stage, size_t f, size_t i,
 	double aff = sc->sec[si] + 0.5 * sc->topic;
 	if (role == ROLE_WHAT ? aff < s->t->sec[si].min_score : sc->topic <= 0)
 		return;
-	struct cand cd = { i, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 } };
+	struct cand cd = { i, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 }, NULL };
 	/* a change of status is an event: who did it matters more */
 	double who = role == ROLE_WHAT ? 0.1 : 0.25;
 	cd.rank = (1 + aff) * (0.5 + sc->central) * S_corroboration(s->facts.v[f].ndoc) *
@@ -545,7 +547,7 @@ S_views(struct sel *s, int si, struct brief_section *bs)
 		const struct view *v = &s->c->views.v[k];
 		if (!S_view_ok(s->c, v))
 			continue;
-		struct cand cd = { v->first, -1, v, { 0 }, { 0 }, 0, NULL, 0, { 0 } };
+		struct cand cd = { v->first, -1, v, { 0 }, { 0 }, 0, NULL, 0, { 0 }, NULL };
 		size_t words;
 		cd.text = S_view_text(s, si, v, &words);
 		cd.rank = S_view_rank(s, si, v, words);
@@ -606,7 +608,7 @@ S_stage_before(const struct sel *s, size_t i, long at)
  * sentence has no usable date. */
 static double
 S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d,
-	struct bdate *e, int *anchored)
+	struct bdate *e, int *anchored, const char **label)
 {
 	const struct corpus *c = s->c;
 	const struct sent_info *in = &c->info[i];
@@ -617,8 +619,11 @@ S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d,
 	for (size_t q = 0; q < sd->cues.n && m == NULL; q++) {
 		struct cue_set one = { &sd->cues.v[q], 1 };
 		at = score_cue_at(&one, c->tok.v + in->tok0, in->ntok);
-		if (at >= 0 && (m = S_date_after(c, i, (size_t)at)) != NULL)
+		if (at >= 0 && (m = S_date_after(c, i, (size_t)at)) != NULL) {
 			anchor = sd->cues.v[q].weight;
+			if (label)
+				*label = sd->cues.v[q].text;
+		}
 	}
 	double aff = s->sc[i].sec[si];
 	if (m != NULL) {
@@ -709,11 +714,12 @@ S_best_section(const struct sel *s, size_t f, struct cand *cd, double *aff_out)
 	for (size_t k = 0; k < s->t->nsec; k++) {
 		const struct section_def *sd = &s->t->sec[k];
 		struct bdate d, e;
+		const char *label = NULL;
 		double aff;
 		if (sd->kind == SK_FACTS)
 			aff = s->sc[i].sec[k];
 		else if (sd->kind == SK_TIMELINE)
-			aff = S_timeline_event(s, (int)k, i, &d, &e, NULL);
+			aff = S_timeline_event(s, (int)k, i, &d, &e, NULL, &label);
 		else
 			continue;
 		if (aff < sd->min_score)
@@ -725,7 +731,7 @@ S_best_section(const struct sel *s, size_t f, struct cand *cd, double *aff_out)
 		if (fit > best_fit) {
 			best_fit = fit, best = (int)k, *aff_out = aff;
 			if (sd->kind == SK_TIMELINE)
-				cd->date = d, cd->end = e;
+				cd->date = d, cd->end = e, cd->label = label;
 		}
 	}
 	return best;
@@ -738,7 +744,7 @@ S_facts(struct sel *s, struct brief *b)
 	for (size_t f = 0; f < s->facts.n; f++) {
 		if (s->fact_used[f])
 			continue;
-		struct cand cd = { s->facts.v[f].rep, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 } };
+		struct cand cd = { s->facts.v[f].rep, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 }, NULL };
 		double aff = 0;
 		int k = S_best_section(s, f, &cd, &aff);
 		if (k < 0) {
@@ -784,7 +790,7 @@ S_same_day(const struct sel *s, int si, size_t j, const struct item *it)
 	int anchored = 0;
 	if (it->date.prec != DP_DAY || (s->c->info[j].flags & (NOT_ITEM | AF_FIRST_PERSON)))
 		return 0;
-	if (S_timeline_event(s, si, j, &d, &e, &anchored) < 0 || !anchored)
+	if (S_timeline_event(s, si, j, &d, &e, &anchored, NULL) < 0 || !anchored)
 		return 0;
 	return bdate_cmp(&d, &it->date) == 0 && bdate_cmp(&e, &it->end) == 0;
 }

@@ -144,7 +144,8 @@ S_assert_no_repeats(const char *md)
 	for (const char *l = md; l && *l && items < 64;) {
 		const char *e = strchr(l, '\n');
 		size_t n = e ? (size_t)(e - l) : strlen(l);
-		if (n > 2 && l[0] == '-' && l[1] == ' ')
+		if (n > 2 && (l[0] == '-' || l[0] == '>') && l[1] == ' ' &&
+		    strncmp(l, "> \xE2\x80\x94 ", 6) != 0)   /* not attribution lines */
 			nw[items] = S_words(l, n, w[items], MAXW), items++;
 		l = e ? e + 1 : NULL;
 	}
@@ -220,10 +221,10 @@ START_TEST(test_seed_views)
 	/* attribution: role and outlet with the quote */
 	ck_assert(S_line_has(views, (const char *[]){ "Kupriyanov", "Center for Asia Pacific Studies",
 	    "Sputnik", NULL }));
-	/* every view names someone: no anonymous quote, no author's "I" */
+	/* every quote names its speaker on the line after it */
 	for (const char *l = views; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL)
-		if (l[0] == '-' && strncmp(l, "- \xE2\x80\x9C", 5) == 0)
-			ck_assert(strstr(l, "\xE2\x80\x94 *") != NULL);
+		if (strncmp(l, "> \xE2\x80\x9C", 5) == 0)
+			ck_assert(strstr(l, "\n>\n> \xE2\x80\x94 *") == strchr(l, '\n'));
 	ck_assert_ptr_null(strstr(md, "I think"));
 	free(views);
 	free(md);

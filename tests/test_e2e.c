@@ -235,7 +235,10 @@ START_TEST(test_e2e_citations)
 {
 	int items = 0;
 	for (char *l = md.p; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
-		if (strncmp(l, "- ", 2) != 0)
+		/* bullet items, and the last line of each quoted view */
+		int quote_end = strncmp(l, "> ", 2) == 0 &&
+		    (strchr(l, '\n') == NULL || strchr(l, '\n')[1] != '>');
+		if (strncmp(l, "- ", 2) != 0 && !quote_end)
 			continue;
 		char *end = strchr(l, '\n');
 		size_t n = end ? (size_t)(end - l) : strlen(l);

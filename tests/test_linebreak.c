@@ -481,12 +481,14 @@ S_random_para(struct para *p, char *text, size_t cap)
 	static const char *const words[] = { "a", "of", "the", "fox",
 		"lo~gis", "tics", "wonder", "ju~mp", "over~ly", "dog",
 		"in~ter~est", "pact", "ratio", "mo~ment" };
-	size_t nw = 3 + S_rand() % 7, o = 0;
+	size_t nw = 3 + S_rand() % 7, o = 0, nwords = sizeof words /
+		sizeof *words;
 
 	for (size_t i = 0; i < nw; i++) {
-		const char *w = words[S_rand() % (sizeof words / sizeof *words)];
+		const char *w = words[S_rand() % nwords];
 
-		o += (size_t)snprintf(text + o, cap - o, "%s%s", i ? " " : "", w);
+		o += (size_t)snprintf(text + o, cap - o, "%s%s", i ? " " : "",
+			w);
 	}
 	S_build(p, text, S_rand() % 2 ? 100 : 0);
 }
@@ -622,7 +624,8 @@ START_TEST(test_lb_brute_force)
 		best = S_brute(&p, &prm, prm.tolerance);
 		nl = S_kp(&p, &prm, o, sizeof o, br, &st);
 		if (best < 0) {
-			ck_assert_msg(st.pass == 3, "%s: pass %d", text, st.pass);
+			ck_assert_msg(st.pass == 3, "%s: pass %d", text,
+				st.pass);
 			continue;
 		}
 		ck_assert_msg(st.pass == 2, "%s: pass %d", text, st.pass);

@@ -12,6 +12,13 @@
 #include <stddef.h>
 
 #include "brief/base.h"
+#include "brief/dates.h"
+
+/* One event of the timeline graphic. */
+struct pdf_event {
+	struct bdate date, end;  /* end differs from date for a range */
+	const char *label;       /* a short word: "signed", "summit" */
+};
 
 struct pdf_opts {
 	const char *title;      /* PDF metadata; NULL for none */
@@ -25,6 +32,11 @@ struct pdf_opts {
 	double body_pt;         /* body type size */
 	double margin_pt;       /* page margin */
 	long epoch;             /* creation date (seconds since 1970), -1: none */
+	double min_pt;          /* no type below this size */
+	const char *box_heading;     /* the H2 whose section is set apart */
+	const char *timeline_heading;/* the H2 whose section gets the graphic */
+	const struct pdf_event *events;  /* the timeline, chronological */
+	size_t nevents;
 };
 
 struct pdf_result {

@@ -22,6 +22,7 @@ struct item {
 	size_t ncite;
 	struct bdate date, end; /* timeline: event date (end for ranges) */
 	const struct view *view;/* quotes: the attribution */
+	const char *label;      /* timeline: the cue that dates it ("signed") */
 	double rank;            /* higher is more important */
 	int pinned;             /* never dropped to fit (the status) */
 	int dropped;            /* removed to fit the page */
