@@ -33,22 +33,27 @@ S_central(const struct corpus *c, size_t i)
 	return content ? sum / sqrt((double)content + 4) : 0;
 }
 
+/* Where one cue first matches in tok[0..n): token index, or -1. */
+static long
+S_cue_match(const struct cue *cue, const struct token *tok, size_t n)
+{
+	for (size_t k = 0; k + (size_t)cue->nstem <= n; k++) {
+		int j = 0;
+		while (j < cue->nstem && tok[k + (size_t)j].stem == cue->stem[j])
+			j++;
+		if (j == cue->nstem)
+			return (long)k;
+	}
+	return -1;
+}
+
 double
 score_cues(const struct cue_set *cs, const struct token *tok, size_t n)
 {
 	double sum = 0;
-	for (size_t q = 0; q < cs->n; q++) {
-		const struct cue *cue = &cs->v[q];
-		for (size_t k = 0; k + (size_t)cue->nstem <= n; k++) {
-			int j = 0;
-			while (j < cue->nstem && tok[k + (size_t)j].stem == cue->stem[j])
-				j++;
-			if (j == cue->nstem) {
-				sum += cue->weight;
-				break;
-			}
-		}
-	}
+	for (size_t q = 0; q < cs->n; q++)
+		if (S_cue_match(&cs->v[q], tok, n) >= 0)
+			sum += cs->v[q].weight;
 	return sum;
 }
 
@@ -57,17 +62,9 @@ score_cue_at(const struct cue_set *cs, const struct token *tok, size_t n)
 {
 	long first = -1;
 	for (size_t q = 0; q < cs->n; q++) {
-		const struct cue *cue = &cs->v[q];
-		for (size_t k = 0; k + (size_t)cue->nstem <= n; k++) {
-			int j = 0;
-			while (j < cue->nstem && tok[k + (size_t)j].stem == cue->stem[j])
-				j++;
-			if (j == cue->nstem) {
-				if (first < 0 || (long)k < first)
-					first = (long)k;
-				break;
-			}
-		}
+		long k = S_cue_match(&cs->v[q], tok, n);
+		if (k >= 0 && (first < 0 || k < first))
+			first = k;
 	}
 	return first;
 }
