@@ -60,6 +60,17 @@ deps: $(BUILD)/.deps
 $(BUILD)/%.o: src/%.c $(HDR) $(BUILD)/.deps
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
+# main.o bakes in DATADIR: rebuild it when PREFIX/DATADIR change, so
+# `make install PREFIX=/usr` installs a binary that finds its templates.
+$(BUILD)/.datadir: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+
+$(BUILD)/main.o: $(BUILD)/.datadir
+
+.PHONY: FORCE
+FORCE:
+
 $(BUILD)/libbrief.a: $(OBJ)
 	rm -f $@
 	ar rcs $@ $(OBJ)
