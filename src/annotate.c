@@ -11,6 +11,7 @@
 #include <string.h>
 
 #define MAX_WORDS 90       /* sentences longer than this are not items */
+#define MAX_BYTES 900      /* nor sentences this long in bytes (one huge "word") */
 #define MAX_DATES 16       /* date mentions kept per sentence */
 
 struct slice
@@ -203,7 +204,7 @@ S_flags(const struct corpus *c, size_t i)
 	    (s.n > 0 && s.p[0] >= 'a' && s.p[0] <= 'z') ||
 	    ((se->flags & SF_NOTERM) && !(se->flags & SF_HEADING)))
 		f |= AF_FRAGMENT;
-	if (in->words > MAX_WORDS)
+	if (in->words > MAX_WORDS || s.n > MAX_BYTES)
 		f |= AF_TOO_LONG;
 	if (in->view >= 0) {
 		const struct view *v = &c->views.v[in->view];

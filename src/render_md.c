@@ -11,6 +11,7 @@
 #include <string.h>
 
 #define TITLE_WORDS 9   /* a source's title in the list, at most */
+#define TITLE_BYTES 90  /* and at most this many bytes */
 
 /* ---- escaping ----------------------------------------------------- */
 
@@ -185,6 +186,11 @@ S_source_title(struct buf *out, const struct doc *d)
 		words++;
 		if (i < t.n)
 			i++;
+	}
+	if (i > TITLE_BYTES) {   /* one huge "word": cut on a character boundary */
+		i = TITLE_BYTES;
+		while (i > 0 && ((unsigned char)t.p[i] & 0xC0) == 0x80)
+			i--;
 	}
 	struct slice cut = slice_trim((struct slice){ t.p, i });
 	while (cut.n > 0 && strchr(",;:", cut.p[cut.n - 1]))
