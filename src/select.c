@@ -698,8 +698,8 @@ S_fact_rank(const struct sel *s, size_t i, double aff, size_t ndoc)
 	double r = aff / len * (0.75 + 0.5 * s->sc[i].central) * S_corroboration(ndoc);
 	if (s->c->info[i].flags & AF_ANAPHOR)
 		r *= 0.75;
-	if (s->sc[i].topic <= 0)
-		r *= 0.5;
+	if (s->sc[i].topic <= 0)   /* no topic word: likely, not surely, a digression */
+		r *= 0.75;
 	return r;
 }
 
@@ -754,6 +754,10 @@ S_facts(struct sel *s, struct brief *b)
 		cd.rank = S_fact_rank(s, cd.sent, aff, s->facts.v[f].ndoc);
 		if (s->t->sec[k].kind == SK_FACTS && S_stale(s, b, cd.sent))
 			cd.rank *= 0.5;
+		/* news of a status change belongs to the bottom line and timeline */
+		if (s->t->sec[k].kind == SK_FACTS && b->status.stage >= 0 &&
+		    s->sc[cd.sent].stage >= b->status.stage - 1)
+			cd.rank *= 0.6;
 		S_fact_cites(s, (long)f, &cd);
 		VEC_PUSH(&per[k], cd);
 	}
