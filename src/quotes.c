@@ -1222,10 +1222,13 @@ S_subject_after(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 	}
 	if (r == i || !S_name_back(c, i, r - 1, a, &ns))
 		return S_role_after(c, i, hi, a);
-	if (ns > i && S_has_title(c, i, ns))
-		a->role = S_span(c, i, ns);
 	a->kind = A_NAME;
-	return S_appos(c, r, hi, a);
+	/* an appositive says more than a title before the name:
+	 * "said Admiral Rosa Lindqvist, chief of the naval staff" */
+	size_t end = S_appos(c, r, hi, a);
+	if (a->role.n == 0 && ns > i && S_has_title(c, i, ns))
+		a->role = S_span(c, i, ns);
+	return end;
 }
 
 static int

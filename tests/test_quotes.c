@@ -445,6 +445,12 @@ static const struct qcase cases[] = {
 	    "member of the Russian delegation in Riyadh||P|0-0" } },
 
 	/* ---- shapes not in the seeds ---- */
+	{ "said TITLE NAME, appositive role, in an interview with OUTLET",
+	  "\xE2\x80\x9C" "Common logistics make a common fleet cheaper,\xE2\x80\x9D said "
+	  "Admiral Rosa Lindqvist, chief of the naval staff, in an interview "
+	  "with Defence Weekly.",
+	  { "Rosa Lindqvist|chief of the naval staff|Defence Weekly|Q|0-0|Common "
+	    "logistics make a common fleet cheaper|" } },
 	{ "said NAME, appositive role",
 	  "\xE2\x80\x9CWe will not accept this,\xE2\x80\x9D said Jane Doe, a "
 	  "senior fellow at the Atlantic Institute.",
