@@ -1312,6 +1312,34 @@ S_subj_name(const struct ctx *c, size_t lo, size_t j, int anchored,
 	return 1;
 }
 
+/* Subject "[TITLE] NAME of/at/from ORG" ending at token j: "Analyst
+ * Jonas Berg of the Kolven Security Forum believes …". The role given is
+ * the affiliation (a slice cannot hold the title and it both). */
+static int
+S_subj_affil(const struct ctx *c, size_t lo, size_t j, int anchored,
+	struct attr *a)
+{
+	size_t p = j + 1, ns, start;
+
+	while (p > lo && j + 1 - p < 8 && (S_cap(c, p - 1) ||
+		S_lex(c, p - 1, S_dets, 1)))
+		p--;
+	if (p <= lo + 1 || p > j || !(S_is(c, p - 1, "of") || S_is(c, p - 1, "at") ||
+		S_is(c, p - 1, "from")))
+		return 0;
+	if (!S_name_back(c, lo, p - 2, a, &ns) || a->nwords < 2 || a->poss)
+		return 0;
+	start = S_role_back(c, lo, ns, &a->role);
+	if (!a->role.n)
+		start = ns;
+	if (!S_clause_start(c, lo, start, anchored))
+		return 0;
+	/* the affiliation names the speaker best: "Kolven Security Forum" */
+	a->role = S_span(c, S_lex(c, p, S_dets, 1) ? p + 1 : p, j + 1);
+	a->kind = A_NAME;
+	return 1;
+}
+
 /* An outlet as subject: "TASS", "The Daily X", "the agency". */
 static int
 S_outlet_subject(const struct ctx *c, size_t k, size_t j)
@@ -1375,6 +1403,9 @@ S_subject_before(const struct ctx *c, size_t lo, size_t v, int anchored,
 		return 1;
 	memset(a, 0, sizeof *a);
 	if (!anchored && S_subj_inverted(c, lo, j, a))
+		return 1;
+	memset(a, 0, sizeof *a);
+	if (S_subj_affil(c, lo, j, anchored, a))
 		return 1;
 	memset(a, 0, sizeof *a);
 	if (S_subj_name(c, lo, j, anchored, a))

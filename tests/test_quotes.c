@@ -445,6 +445,10 @@ static const struct qcase cases[] = {
 	    "member of the Russian delegation in Riyadh||P|0-0" } },
 
 	/* ---- shapes not in the seeds ---- */
+	{ "TITLE NAME of ORG believes (paraphrase, affiliation as role)",
+	  "Analyst Jonas Berg of the Kolven Security Forum believes the "
+	  "arrangement is mainly about the frigate sale.",
+	  { "Jonas Berg|Kolven Security Forum||P|0-0" } },
 	{ "said TITLE NAME, appositive role, in an interview with OUTLET",
 	  "\xE2\x80\x9C" "Common logistics make a common fleet cheaper,\xE2\x80\x9D said "
 	  "Admiral Rosa Lindqvist, chief of the naval staff, in an interview "
