@@ -15,6 +15,7 @@
  */
 #include "brief/layout.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,7 @@ lay_para_reset(struct lay_para *p, struct fonts *fonts, double width)
 	p->em = 0;
 	p->ragged = 0;
 	p->short_word = 0;
+	p->min_size = 0;
 	memset(&p->stats, 0, sizeof p->stats);
 	p->lb.n = p->run.n = p->links.n = p->breaks.n = 0;
 	p->text.n = 0;
@@ -322,6 +324,8 @@ S_add_cite(struct lay_para *p, const char *s, size_t n,
 
 	cs.face = st->face & FACE_SANS;
 	cs.size = st->size * CITE_SCALE;
+	if (cs.size < p->min_size)
+		cs.size = p->min_size < st->size ? p->min_size : st->size;
 	cs.color = CITE_COLOR;
 	if (fonts_load(p->fonts, cs.face, err) != 0)
 		return -1;
@@ -606,4 +610,257 @@ lay_line_draw(struct lay_para *p, size_t k, HPDF_Page page, double x,
 	if (HPDF_Page_EndText(page) != HPDF_OK)
 		return -1;
 	return S_links(p, page, &l, x, y, pen.ratio);
+}
+
+/* ---- pages ---------------------------------------------------------- */
+
+#define PAGE_EPS 0.01        /* points of slack when testing a fit */
+#define BALANCE_STEPS 40     /* bisection steps when balancing columns */
+
+/* Where S_fill puts entries: cols columns from top down to bottom on
+ * page; fresh: the first column starts at a break (the top of a page),
+ * so spaces there are dropped and anything may be placed there. */
+struct frame {
+	double top, bottom;
+	int cols, page, fresh;
+	int keep;                /* keeps this strong are honoured */
+};
+
+/* The chunk at v[i..n): entries up to and including the first one not
+ * kept with the next. Its height, without leading spaces when skip;
+ * *end gets the index after it. */
+static double
+S_chunk(const struct lay_vent *v, size_t i, size_t n, int skip, int keep,
+	size_t *end)
+{
+	double h = 0;
+
+	for (; i < n; i++) {
+		if (!(skip && v[i].kind == LAY_VSPACE)) {
+			h += v[i].h;
+			skip = 0;
+		}
+		if (v[i].keep < keep) {
+			i++;
+			break;
+		}
+	}
+	*end = i;
+	return h;
+}
+
+/* A chunk taller than an empty column: as many of v[i..end) as fit
+ * from y down to bottom, at least one box. */
+static size_t
+S_split(const struct lay_vent *v, size_t i, size_t end, double y,
+	double bottom, int skip)
+{
+	int boxes = 0;
+
+	for (; i < end; i++) {
+		if (skip && v[i].kind == LAY_VSPACE)
+			continue;
+		skip = 0;
+		if (boxes > 0 && y - v[i].h < bottom - PAGE_EPS)
+			break;
+		y -= v[i].h;
+		boxes += v[i].kind == LAY_VBOX;
+	}
+	return i;
+}
+
+/* Place v[i..n) in the columns of f; returns the index of the first
+ * entry that did not fit (n: all did). *low gets the lowest bottom
+ * edge of a box placed (f->top when none). */
+static size_t
+S_fill(struct lay_vent *v, size_t i, size_t n, const struct frame *f,
+	double *low)
+{
+	int col = 0, boxes = 0, fresh = f->fresh, skip = f->fresh;
+	double y = f->top;
+
+	*low = f->top;
+	while (i < n) {
+		size_t end;
+		double h = S_chunk(v, i, n, skip, f->keep, &end);
+
+		if (y - h < f->bottom - PAGE_EPS) {
+			if (boxes == 0 && !fresh)
+				return i;    /* nothing here yet: a new page */
+			if (boxes > 0) {
+				if (++col >= f->cols)
+					return i;
+				y = f->top;
+				boxes = 0;
+				fresh = skip = 1;
+				continue;
+			}
+			end = S_split(v, i, end, y, f->bottom, skip);
+		}
+		for (; i < end; i++) {
+			struct lay_vent *e = &v[i];
+
+			e->page = f->page;
+			e->col = col;
+			e->y = y;
+			e->placed = !(skip && e->kind == LAY_VSPACE);
+			if (!e->placed)
+				continue;
+			skip = 0;
+			y -= e->h;
+			if (e->kind == LAY_VBOX) {
+				boxes++;
+				if (y < *low)
+					*low = y;
+			}
+		}
+	}
+	return n;
+}
+
+/* The last page of a region of columns: the smallest column height that
+ * still holds v[i..n), found by bisection; places them so and returns
+ * the lowest box bottom. */
+static double
+S_balance(struct lay_vent *v, size_t i, size_t n, const struct frame *f)
+{
+	struct frame g = *f;
+	double lo = 0, hi = f->top - f->bottom, low;
+
+	for (int k = 0; k < BALANCE_STEPS && hi - lo > 0.05; k++) {
+		double mid = (lo + hi) / 2;
+
+		g.bottom = f->top - mid;
+		if (S_fill(v, i, n, &g, &low) == n)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	g.bottom = f->top - hi;
+	if (S_fill(v, i, n, &g, &low) != n)      /* cannot happen: hi fits */
+		S_fill(v, i, n, f, &low);
+	return low;
+}
+
+/* Where the last box of column col in v[i..j) ends; 1e9 if none. */
+static double
+S_col_end(const struct lay_vent *v, size_t i, size_t j, int col)
+{
+	double end = 1e9;
+
+	for (; i < j; i++)
+		if (v[i].placed && v[i].kind == LAY_VBOX && v[i].col == col)
+			end = v[i].y - v[i].h;
+	return end;
+}
+
+/* Columns flush at the bottom (TeX's \flushbottom): the spaces of the
+ * shorter column on a page, v[i..j), stretch to make it end where the
+ * other does, when they need no more than to double. */
+static void
+S_flush(struct lay_vent *v, size_t i, size_t j)
+{
+	double e0 = S_col_end(v, i, j, 0), e1 = S_col_end(v, i, j, 1);
+	int col = e0 > e1 ? 0 : 1;
+	double extra = fabs(e0 - e1), glue = 0, shift = 0;
+	int boxes = 0;
+
+	if (e0 >= 1e9 || e1 >= 1e9 || extra < PAGE_EPS)
+		return;
+	for (size_t k = i; k < j; k++) {
+		if (v[k].col != col || !v[k].placed)
+			continue;
+		if (v[k].kind == LAY_VBOX)
+			boxes++;
+		else if (boxes > 0)
+			glue += v[k].h;
+	}
+	if (glue <= 0 || extra > glue)
+		return;
+	for (size_t k = i, seen = 0; k < j; k++) {
+		if (v[k].col != col || !v[k].placed)
+			continue;
+		v[k].y -= shift;
+		if (v[k].kind == LAY_VBOX)
+			seen++;
+		else if (seen > 0)
+			shift += extra * v[k].h / glue;
+	}
+}
+
+/* lay_paginate honouring keeps of strength keep and more. */
+static int
+S_paginate(struct lay_vent *v, size_t n, struct lay_region *rg,
+	size_t nrg, double top, double bottom, int keep, double *end)
+{
+	int page = 0;
+	double y = top;
+	size_t i = 0;
+
+	for (size_t r = 0; r < nrg; r++) {
+		size_t b = i;
+
+		while (b < n && v[b].region <= (int)r)
+			b++;
+		rg[r].page0 = page;
+		/* the space before a region spans its columns; none at the
+		 * top of a page */
+		for (; i < b && v[i].kind == LAY_VSPACE; i++) {
+			v[i].page = page;
+			v[i].col = 0;
+			v[i].y = y;
+			v[i].placed = y < top - PAGE_EPS;
+			if (v[i].placed)
+				y -= v[i].h;
+		}
+		while (i < b) {
+			struct frame f = { y, bottom, rg[r].cols > 1 ? 2 : 1,
+				page, y >= top - PAGE_EPS, keep };
+			double low;
+			size_t j = S_fill(v, i, b, &f, &low);
+
+			if (j == b) {
+				if (f.cols > 1 && rg[r].balance)
+					low = S_balance(v, i, b, &f);
+				if (f.cols > 1)
+					S_flush(v, i, b);
+				y = low;
+				break;
+			}
+			if (f.cols > 1)
+				S_flush(v, i, j);
+			page++;
+			y = top;
+			i = j;
+		}
+		i = b;
+		rg[r].page1 = page;
+		rg[r].end = y;
+	}
+	*end = y;
+	return page + 1;
+}
+
+int
+lay_paginate(struct lay_vent *v, size_t n, struct lay_region *rg,
+	size_t nrg, double top, double bottom, double *end)
+{
+	double e, e2;
+	int soft = S_paginate(v, n, rg, nrg, top, bottom, LAY_KEEP_SOFT, &e);
+
+	/* soft keeps only when they cost no page */
+	if (soft > 1) {
+		int hard = S_paginate(v, n, rg, nrg, top, bottom, LAY_KEEP,
+			&e2);
+
+		if (hard < soft) {
+			soft = hard;
+			e = e2;
+		} else {
+			S_paginate(v, n, rg, nrg, top, bottom, LAY_KEEP_SOFT, &e);
+		}
+	}
+	if (end != NULL)
+		*end = e;
+	return soft;
 }

@@ -215,6 +215,8 @@ S_events(const struct brief *b, struct pdf_opts *po, struct pdf_event *ev, size_
 			po->timeline_heading = bs->def->heading;
 		if (bs->def->kind == SK_SUMMARY && po->box_heading == NULL)
 			po->box_heading = bs->def->heading;
+		if (bs->def->kind == SK_SOURCES && po->sources_heading == NULL)
+			po->sources_heading = bs->def->heading;
 		if (bs->def->kind != SK_TIMELINE)
 			continue;
 		for (size_t j = 0; j < bs->n && po->nevents < max; j++) {
@@ -246,29 +248,110 @@ S_pdf_opts(const struct template *t, const struct brief_opts *o, long epoch,
 	po->epoch = epoch;
 }
 
-/* Render, measure, and drop the lowest-ranked items until the brief fits
- * its page budget. */
+/* The column height the renderer measured for item it (its top-level
+ * block: list item or block quote); 0 when not known (the bottom
+ * line's sentences share one paragraph). */
+static double
+S_item_height(const struct brief *b, const struct item *it,
+	const struct pdf_result *res)
+{
+	for (size_t k = 0; k < b->nsec; k++) {
+		const struct brief_section *bs = &b->sec[k];
+		int index = 0;
+		if (it < bs->item || it >= bs->item + bs->n)
+			continue;
+		if (bs->def->kind == SK_SUMMARY)
+			return 0;
+		for (const struct item *p = bs->item; p < it; p++)
+			index += !p->dropped;
+		for (size_t q = 0; q < res->nblocks; q++)
+			if (res->blocks[q].index == index && strncmp(res->blocks[q].section,
+			    bs->def->heading, sizeof res->blocks[q].section - 1) == 0)
+				return res->blocks[q].height;
+	}
+	return 0;
+}
+
+/* The drop order: the items select_drop_one would take, one after
+ * another (none is left dropped); alive has room for every item. */
+static void
+S_drop_order(struct brief *b, struct item **alive, struct item **order,
+	size_t *n)
+{
+	size_t nalive = 0;
+	*n = 0;
+	for (size_t k = 0; k < b->nsec; k++)
+		for (size_t j = 0; j < b->sec[k].n; j++)
+			if (!b->sec[k].item[j].dropped)
+				alive[nalive++] = &b->sec[k].item[j];
+	while (select_drop_one(b) == 0) {
+		size_t q = 0;
+		while (q < nalive && !alive[q]->dropped)
+			q++;
+		if (q == nalive)
+			break;
+		order[(*n)++] = alive[q];
+		alive[q] = alive[--nalive];
+	}
+	for (size_t q = 0; q < *n; q++)
+		order[q]->dropped = 0;
+}
+
+/* The brief as it stands: its Markdown in md, its timeline in po, and,
+ * when the PDF is wanted, its measure in *res. */
+static int
+S_measure(struct brief *b, struct pdf_opts *po, struct pdf_event *ev,
+	unsigned fmt, struct buf *md, struct pdf_result *res, struct brief_err *err)
+{
+	md->n = 0;
+	render_md(b, md);
+	S_events(b, po, ev, MAX_EVENTS);
+	if (!(fmt & FMT_PDF))
+		return 0;
+	return render_pdf(md->p, md->n, po, NULL, res, err);
+}
+
+/* Render, measure, and drop items until the brief fits its page
+ * budget. Each step drops the lowest-ranked item whose removal alone
+ * makes the brief fit, trying in select_drop_one's order the items
+ * whose measured height makes up the overflow; when none does, the
+ * lowest-ranked. */
 static int
 S_fit(struct brief *b, const struct pdf_opts *po, int max_pages, unsigned fmt,
 	struct buf *md, struct brief_stats *st, struct brief_err *err)
 {
-	struct pdf_result res = { 0 };
+	struct pdf_result res = { 0 }, over;
 	struct pdf_event ev[MAX_EVENTS];
 	struct pdf_opts local = *po;
-	for (;;) {
-		md->n = 0;
-		render_md(b, md);
-		S_events(b, &local, ev, MAX_EVENTS);
-		po = &local;
-		if (!(fmt & FMT_PDF))
-			return 0;
-		if (render_pdf(md->p, md->n, po, NULL, &res, err) != 0)
-			return -1;
-		st->pages = res.pages;
-		if (res.pages <= max_pages || select_drop_one(b) != 0)
-			return 0;
+	size_t total = 0, n;
+	local.max_pages = max_pages;
+	for (size_t k = 0; k < b->nsec; k++)
+		total += b->sec[k].n;
+	struct item **order = xcalloc(total ? 2 * total : 1, sizeof *order);
+	int rc = S_measure(b, &local, ev, fmt, md, &res, err);
+	while (rc == 0 && (fmt & FMT_PDF) && res.pages > max_pages) {
+		struct item *pick = NULL;
+		over = res;
+		S_drop_order(b, order + total, order, &n);
+		for (size_t q = 0; q < n && pick == NULL && rc == 0; q++) {
+			if (S_item_height(b, order[q], &over) < over.overflow)
+				continue;
+			order[q]->dropped = 1;
+			rc = S_measure(b, &local, ev, fmt, md, &res, err);
+			pick = res.pages <= max_pages ? order[q] : NULL;
+			order[q]->dropped = pick != NULL;
+		}
+		if (rc != 0 || (pick == NULL && n == 0))
+			break;
+		if (pick == NULL) {
+			order[0]->dropped = 1;
+			rc = S_measure(b, &local, ev, fmt, md, &res, err);
+		}
 		st->dropped++;
 	}
+	st->pages = res.pages;
+	free(order);
+	return rc;
 }
 
 /* ---- the run ------------------------------------------------------ */

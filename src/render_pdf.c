@@ -2,19 +2,41 @@
  * render_pdf.c -- typeset the brief's Markdown into a PDF with libharu.
  *
  * The Markdown is parsed with cmark and the AST walked with
- * cmark_iter_next, switching on node type as cmark's html.c does.
- * Blocks are laid out top to bottom in one column; a line that does not
- * fit starts a new page. Paragraphs and headings are handed whole to the
- * layout engine (layout.c), which measures, breaks and places words.
+ * cmark_iter_next, switching on node type as cmark's html.c does. The
+ * walk draws nothing: it builds a vertical list (layout.h) of lines,
+ * rules, spaces and the timeline graphic, every paragraph broken into
+ * lines by layout.c, each entry in one zone of the page:
  *
- * Measuring (out == NULL) runs exactly the same layout with every
- * drawing call skipped, so it needs the same number of pages.
+ *   head     the title and the dateline under it, full width, between
+ *            a navy band and a navy rule;
+ *   box      the section pdf_opts.box_heading names, full width on a
+ *            tinted ground with a navy rule down its left side;
+ *   columns  every other section, in two columns balanced at the end;
+ *   sources  the section pdf_opts.sources_heading names, full width in
+ *            small type under a rule.
  *
- * libharu errors go to S_on_error, which records the first one (no
- * longjmp); every HPDF_STATUS is checked and turned into a brief_err.
+ * lay_paginate places the list. Measuring (out == NULL) stops there;
+ * drawing then goes over the placed entries: grounds first, then the
+ * text, rules and graphics, then the rules beside block quotes and the
+ * footer of every page. Measuring and drawing share everything up to
+ * the placement, so they always need the same pages.
+ *
+ * Text extraction. Tools that read a page by its layout (poppler's
+ * pdftotext, viewers' copy) guess the reading order from where blocks
+ * of text lie. Two things keep the columns read in order: an invisible
+ * strut in each gutter (S_gutter), and the timeline's labels read as
+ * one zero-width space per row (S_span), so the graphic neither
+ * scatters its words into the column nor leaves a hole in it.
+ *
+ * Type never goes below pdf_opts.min_pt: sizes are multiples of the
+ * body size with that floor. libharu errors go to S_on_error, which
+ * records the first one (no longjmp); every HPDF_STATUS is checked and
+ * turned into a brief_err.
  */
 #include "brief/render_pdf.h"
 
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +44,8 @@
 
 #include <cmark.h>
 #include <hpdf.h>
+#include <hpdf_pages.h>     /* the page's content stream: BDC/EMC */
+#include <hpdf_streams.h>
 
 #include "brief/fonts.h"
 #include "brief/layout.h"
@@ -31,54 +55,121 @@
 #define LETTER_W  612.0
 #define LETTER_H  792.0
 #define MAX_NEST  16         /* list and quote levels that indent */
+#define TL_MAX    32         /* events on the timeline graphic */
+#define TL_TIERS  3          /* rows of labels when they crowd */
+#define MIN_PT    8.5        /* the type floor when none is given */
+#define COL_EM    18         /* narrower columns: one column instead */
+#define KEEP_LINES 3         /* paragraphs this short are not split */
 
 #define INK       0x1A1A1Au  /* text */
-#define NAVY      0x1F3A5Fu  /* headings, title rule */
+#define NAVY      0x1F3A5Fu  /* headings, band, rules, markers */
 #define LINK_INK  0x1F4E9Au
 #define MARK_INK  0x4A5A70u  /* bullets and numbers */
 #define RULE_INK  0xB4B9C0u
-#define FOOT_INK  0x7A7A7Au
+#define SOFT_INK  0x50555Cu  /* dateline, attributions, dates */
+#define FOOT_INK  0x6B6B6Bu
+#define BOX_TINT  0xECF0F6u  /* the bottom line's ground */
+#define QUOTE_INK 0x9DADC4u  /* the rule beside a quotation */
+#define AXIS_INK  0x8C96A5u
 
-/* How a kind of block is set; sizes and spaces in units of body_pt. */
+/* How a kind of block is set; sizes and spaces in units of the body
+ * size (a size never below the floor). */
 struct block_fmt {
 	int face;
 	double scale;        /* type size */
 	double leading;      /* line advance / type size */
 	unsigned color;
-	int justify;
+	int align;           /* enum lay_align */
 	int cite;            /* set [n] citations small */
 	double before, after;
 };
 
 static const struct block_fmt S_fmt_title =
-	{ FACE_SANS | FACE_BOLD, 1.9, 1.15, NAVY, 0, 0, 0, 0.3 };
+	{ FACE_SANS | FACE_BOLD, 1.9, 1.12, NAVY, LAY_RAGGED, 0, 0, 0.1 };
+static const struct block_fmt S_fmt_meta =
+	{ FACE_SERIF, 0.95, 1.3, SOFT_INK, LAY_RAGGED, 0, 0, 0.1 };
 static const struct block_fmt S_fmt_h2 =
-	{ FACE_SANS | FACE_BOLD, 1.15, 1.2, NAVY, 0, 0, 0.95, 0.3 };
+	{ FACE_SANS | FACE_BOLD, 1.0, 1.25, NAVY, LAY_RAGGED, 0, 0.9, 0.15 };
 static const struct block_fmt S_fmt_h3 =
-	{ FACE_SANS | FACE_BOLD, 1.0, 1.25, INK, 0, 0, 0.7, 0.2 };
+	{ FACE_SANS | FACE_BOLD, 1.0, 1.25, INK, LAY_RAGGED, 0, 0.7, 0.2 };
 static const struct block_fmt S_fmt_body =
-	{ FACE_SERIF, 1.0, 1.3, INK, 1, 1, 0, 0.5 };
+	{ FACE_SERIF, 1.0, 1.27, INK, LAY_JUSTIFY, 1, 0, 0.45 };
+static const struct block_fmt S_fmt_attrib =
+	{ FACE_SERIF, 0.9, 1.28, SOFT_INK, LAY_RAGGED, 1, 0.15, 0.45 };
+static const struct block_fmt S_fmt_source =
+	{ FACE_SERIF, 0.0, 1.25, INK, LAY_RAGGED, 1, 0, 0.1 };
 static const struct block_fmt S_fmt_code =
-	{ FACE_SERIF, 0.95, 1.25, INK, 0, 0, 0.3, 0.5 };
+	{ FACE_SERIF, 0.95, 1.25, INK, LAY_RAGGED, 0, 0.3, 0.5 };
+
+/* Zones of the page (see the top of the file). */
+enum zone { Z_COLS, Z_HEAD, Z_BOX, Z_SOURCES };
+
+/* What an entry of the vertical list draws. */
+enum ent_kind {
+	K_SPACE,             /* nothing: vertical glue */
+	K_STRUT,             /* nothing, but never dropped */
+	K_LINE,              /* a line of a paragraph */
+	K_RULE,              /* a horizontal rule across w */
+	K_BAR,               /* a filled band across w */
+	K_TIMELINE           /* the timeline graphic */
+};
+
+/* Drawing data of one entry, parallel to the vertical list. */
+struct ent {
+	int kind;            /* enum ent_kind */
+	int zone;
+	size_t para, line;   /* K_LINE: which paragraph, which line */
+	double x, w;         /* offset from the column's left; width */
+	double size;         /* K_LINE: type size; K_RULE: line width */
+	int justify;
+	int side;            /* K_LINE: a side head, set on the baseline of
+	                      * the next line */
+	long marker;         /* K_LINE: list marker (offset in r->text), -1 */
+	double marker_x;     /* its offset from the column's left */
+	double marker_size;
+	long outline;        /* K_LINE: bookmark title (offset), -1 */
+	int quote;           /* innermost block quote, -1 */
+	int block;           /* index in r->blocks, -1 */
+	unsigned color;      /* K_RULE, K_BAR */
+};
 
 struct list_ctx {
 	int ordered, tight, number;
 	char delim;
 	double saved_indent;
+	double size;         /* type size of its markers */
 };
 
 struct quote_ctx {
-	double x;            /* where the left rule goes */
-	double saved_indent;
-	int open;            /* a rule segment is running on this page */
-	double y0, y1;
+	int parent;          /* enclosing quote, -1 */
+	double x;            /* the rule's offset from the column's left */
+};
+
+/* The timeline graphic, laid out once (S_timeline), drawn per entry. */
+struct tl_mark {
+	double x0, x1;       /* a dot at x0, or a bar from x0 to x1 */
+	double lx, dx;       /* left ends of the label and of the date */
+	int tier;            /* 0: next to the axis */
+	int open;            /* a month or a year: a ring, not a dot */
+	size_t label, date;  /* offsets in tl.text */
+};
+
+struct timeline {
+	size_t n;
+	struct tl_mark m[TL_MAX];
+	double brk[TL_MAX];  /* where the axis is broken (a long gap) */
+	size_t nbrk;
+	int tiers;
+	double w, h, size, lh, axis;   /* axis: its depth below the top */
+	struct buf text;
 };
 
 struct hpdf_status {
 	HPDF_STATUS code, detail;
 };
 
-/* The renderer: page geometry, the cursor and the block context. */
+/* The renderer: page geometry, the vertical list and the walk's
+ * context. */
 struct rp {
 	const struct pdf_opts *o;
 	struct brief_err *err;
@@ -86,21 +177,37 @@ struct rp {
 	struct hpdf_status herr;
 	struct fonts *fonts;
 	int draw;                    /* 0: measure only */
-	VEC(HPDF_Page) pages;        /* drawing only */
-	HPDF_Page page;
-	int npages;
-	double body, margin, pw, ph, left, right, top, bottom;
-	double y;                    /* top of the next line */
-	double pending;              /* space before the next line */
-	int at_top;                  /* nothing placed on this page yet */
-	double indent;
+	double body, minpt, margin, pw, ph, left, right, top, bottom;
+	double gutter, colw, pad;    /* columns; the box's inner margin */
+	int cols;                    /* columns of the body: 1 or 2 */
+	/* the vertical list */
+	VEC(struct lay_vent) v;
+	VEC(struct ent) e;
+	VEC(struct lay_region) rg;
+	VEC(struct lay_para *) paras;
+	VEC(struct quote_ctx) quotes;
+	struct buf text;             /* markers and bookmark titles */
+	/* the walk */
+	int zone;
+	double pending;              /* space before the next entry */
+	int tie;                     /* entries still to keep with the next */
+	double indent;               /* from the zone's text edge */
+	double side;                 /* indent for the box's side head */
 	struct list_ctx list[MAX_NEST];
-	struct quote_ctx quote[MAX_NEST];
-	int list_depth, quote_depth;
-	int marker_on;               /* an item's marker awaits its line */
-	char marker[24];
-	double marker_x;
-	struct lay_para para;
+	int list_depth, quote_depth, quote;
+	long marker;                 /* awaiting its item's first line */
+	double marker_x, marker_size;
+	int timeline_done;
+	struct timeline tl;
+	/* what blocks cost */
+	char section[64];
+	int nblock, block;
+	struct pdf_block blocks[PDF_MAX_BLOCKS];
+	size_t nblocks;
+	/* the placement and the drawing */
+	int npages;
+	double end;
+	VEC(HPDF_Page) pages;
 	struct buf tmp;
 };
 
@@ -136,287 +243,37 @@ S_fail(struct rp *r, const char *what)
 		return S_fail((r), (what)); \
 } while (0)
 
-/* ---- drawing helpers ------------------------------------------------ */
+/* ---- sizes and text ------------------------------------------------- */
 
-static HPDF_STATUS
-S_stroke_rgb(HPDF_Page page, unsigned c, double width)
-{
-	HPDF_STATUS st = HPDF_Page_SetRGBStroke(page,
-		(HPDF_REAL)((c >> 16 & 0xFF) / 255.0),
-		(HPDF_REAL)((c >> 8 & 0xFF) / 255.0),
-		(HPDF_REAL)((c & 0xFF) / 255.0));
-
-	return st != HPDF_OK ? st :
-		HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
-}
-
-static int
-S_line(struct rp *r, double x0, double y0, double x1, double y1,
-	unsigned color, double width)
-{
-	if (!r->draw)
-		return 0;
-	HP(r, S_stroke_rgb(r->page, color, width), "rule");
-	HP(r, HPDF_Page_MoveTo(r->page, (HPDF_REAL)x0, (HPDF_REAL)y0), "rule");
-	HP(r, HPDF_Page_LineTo(r->page, (HPDF_REAL)x1, (HPDF_REAL)y1), "rule");
-	HP(r, HPDF_Page_Stroke(r->page), "rule");
-	return 0;
-}
-
-/* Set text s (clean UTF-8, NUL-terminated) at x, y outside any line;
- * characters face lacks in a fallback face (fonts_show). */
-static int
-S_text_at(struct rp *r, const char *s, int face, double size,
-	unsigned c, double x, double y)
-{
-	if (!r->draw)
-		return 0;
-	HP(r, HPDF_Page_BeginText(r->page), "text");
-	HP(r, HPDF_Page_SetRGBFill(r->page, (HPDF_REAL)((c >> 16) / 255.0),
-		(HPDF_REAL)((c >> 8 & 0xFF) / 255.0),
-		(HPDF_REAL)((c & 0xFF) / 255.0)), "text");
-	HP(r, HPDF_Page_SetTextMatrix(r->page, 1, 0, 0, 1, (HPDF_REAL)x,
-		(HPDF_REAL)y), "text");
-	if (fonts_show(r->fonts, r->page, face, size, s, strlen(s),
-	    r->err) != 0)
-		return -1;
-	HP(r, HPDF_Page_EndText(r->page), "text");
-	return 0;
-}
-
-/* ---- pages and vertical space --------------------------------------- */
-
-/* Draw the running segments of the quote rules on the current page. */
-static int
-S_close_rules(struct rp *r)
-{
-	int n = r->quote_depth < MAX_NEST ? r->quote_depth : MAX_NEST;
-
-	for (int i = 0; i < n; i++) {
-		struct quote_ctx *q = &r->quote[i];
-
-		if (q->open && S_line(r, q->x, q->y0, q->x, q->y1, RULE_INK,
-		    1.4) != 0)
-			return -1;
-		q->open = 0;
-	}
-	return 0;
-}
-
-static int
-S_new_page(struct rp *r)
-{
-	if (r->npages > 0 && S_close_rules(r) != 0)
-		return -1;
-	r->npages++;
-	r->y = r->top;
-	r->pending = 0;
-	r->at_top = 1;
-	if (!r->draw)
-		return 0;
-	r->page = HPDF_AddPage(r->pdf);
-	if (r->page == NULL)
-		return S_fail(r, "adding a page");
-	HP(r, HPDF_Page_SetWidth(r->page, (HPDF_REAL)r->pw), "page size");
-	HP(r, HPDF_Page_SetHeight(r->page, (HPDF_REAL)r->ph), "page size");
-	VEC_PUSH(&r->pages, r->page);
-	return 0;
-}
-
-/* Ask for space before the next line (collapsing, dropped at the top
- * of a page). */
-static void
-S_vspace(struct rp *r, double units)
-{
-	double pt = units * r->body;
-
-	if (pt > r->pending)
-		r->pending = pt;
-}
-
-/* Make room for h points (plus the pending space): a new page when
- * they do not fit. */
-static int
-S_room(struct rp *r, double h)
-{
-	if (!r->at_top && r->y - r->pending - h < r->bottom - 0.01 &&
-	    S_new_page(r) != 0)
-		return -1;
-	if (!r->at_top)
-		r->y -= r->pending;
-	r->pending = 0;
-	return 0;
-}
-
-/* Account for a line box from r->y down by adv: quote rules grow. */
-static void
-S_advance(struct rp *r, double adv)
-{
-	int n = r->quote_depth < MAX_NEST ? r->quote_depth : MAX_NEST;
-
-	for (int i = 0; i < n; i++) {
-		if (!r->quote[i].open) {
-			r->quote[i].open = 1;
-			r->quote[i].y0 = r->y;
-		}
-		r->quote[i].y1 = r->y - adv;
-	}
-	r->y -= adv;
-	r->at_top = 0;
-}
-
-/* ---- lines ---------------------------------------------------------- */
-
-/* The pending list marker, on the baseline of its item's first line. */
-static int
-S_draw_marker(struct rp *r, double baseline)
-{
-	if (!r->marker_on)
-		return 0;
-	r->marker_on = 0;
-	return S_text_at(r, r->marker, FACE_SERIF, r->body, MARK_INK,
-		r->marker_x, baseline);
-}
-
-/* Place the paragraph's lines, each on a new page when needed. */
-static int
-S_place_lines(struct rp *r, const struct block_fmt *f, size_t nlines)
-{
-	for (size_t k = 0; k < nlines; k++) {
-		struct lay_line l;
-		double size, adv, base;
-
-		lay_line_get(&r->para, k, &l);
-		size = l.size > 0 ? l.size : f->scale * r->body;
-		adv = size * f->leading;
-		if (S_room(r, adv) != 0)
-			return -1;
-		base = r->y - adv / 2 - 0.27 * size;
-		if (S_draw_marker(r, base) != 0)
-			return -1;
-		if (r->draw && lay_line_draw(&r->para, k, r->page,
-		    r->left + r->indent, base, f->justify) != 0)
-			return S_fail(r, "setting text");
-		S_advance(r, adv);
-	}
-	return 0;
-}
-
-/* ---- inline content ------------------------------------------------- */
-
+/* A type size: scale times the body size, never below the floor. */
 static double
-S_width(struct rp *r)
+S_size(const struct rp *r, double scale)
 {
-	double w = r->right - r->left - r->indent;
+	double s = scale * r->body;
 
-	return w > 4 * r->body ? w : 4 * r->body;
+	return s > r->minpt ? s : r->minpt;
 }
 
-static int
-S_is_web(const char *url)
+/* Width of s in face at size; -1 when the face cannot be loaded. */
+static double
+S_measure(struct rp *r, const char *s, int face, double size)
 {
-	return url != NULL && (strncmp(url, "http://", 7) == 0 ||
-		strncmp(url, "https://", 8) == 0);
-}
-
-/* Style changes at an inline container (emphasis, strong, link). */
-static void
-S_inline_style(struct rp *r, cmark_node *n, int enter, int *emph,
-	int *strong, int *link)
-{
-	int d = enter ? 1 : -1;
-
-	switch (cmark_node_get_type(n)) {
-	case CMARK_NODE_EMPH:
-		*emph += d;
-		break;
-	case CMARK_NODE_STRONG:
-		*strong += d;
-		break;
-	case CMARK_NODE_LINK:
-		*link = enter && S_is_web(cmark_node_get_url(n)) ?
-			lay_add_link(&r->para, cmark_node_get_url(n)) : -1;
-		break;
-	default:
-		break;
-	}
-}
-
-static int
-S_inline_leaf(struct rp *r, cmark_node *n, const struct lay_style *st)
-{
-	const char *s;
-
-	switch (cmark_node_get_type(n)) {
-	case CMARK_NODE_TEXT:
-	case CMARK_NODE_CODE:
-		s = cmark_node_get_literal(n);
-		return s ? lay_add_text(&r->para, s, strlen(s), st, r->err) : 0;
-	case CMARK_NODE_SOFTBREAK:
-		return lay_add_text(&r->para, " ", 1, st, r->err);
-	case CMARK_NODE_LINEBREAK:
-		lay_add_newline(&r->para);
-		return 0;
-	default:
-		return 0;
-	}
-}
-
-/* Build the paragraph items for the inlines under block. */
-static int
-S_collect(struct rp *r, cmark_node *block, const struct block_fmt *f,
-	int italic)
-{
-	cmark_iter *it = cmark_iter_new(block);
-	cmark_event_type ev;
-	int emph = 0, strong = 0, link = -1, rc = 0;
-
-	lay_para_reset(&r->para, r->fonts, S_width(r));
-	r->para.align = f->justify ? LAY_AUTO : LAY_RAGGED;
-	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		struct lay_style st = { f->face, f->scale * r->body, f->color,
-			link, f->cite };
-
-		if (n == block)
-			continue;
-		S_inline_style(r, n, ev == CMARK_EVENT_ENTER, &emph, &strong,
-			&link);
-		st.link = link;
-		st.face |= (strong > 0 ? FACE_BOLD : 0) |
-			((italic != 0) != (emph > 0) ? FACE_ITALIC : 0);
-		if (link >= 0)
-			st.color = LINK_INK;
-		if (ev == CMARK_EVENT_ENTER)
-			rc = S_inline_leaf(r, n, &st);
-	}
-	cmark_iter_free(it);
-	return rc;
-}
-
-/* ---- blocks --------------------------------------------------------- */
-
-/* Body text; ragged right in numbered lists (the sources: titles and
- * addresses break badly), justified elsewhere. */
-static int
-S_paragraph(struct rp *r, cmark_node *node)
-{
-	cmark_node *parent = cmark_node_parent(node);
-	struct block_fmt f = S_fmt_body;
-	int tight = 0;
-
-	if (r->list_depth > 0 && r->list_depth <= MAX_NEST &&
-	    r->list[r->list_depth - 1].ordered)
-		f.justify = 0;
-	if (S_collect(r, node, &f, r->quote_depth > 0) != 0)
+	if (fonts_load(r->fonts, face, r->err) != 0)
 		return -1;
-	if (r->para.lb.n > 0 &&
-	    S_place_lines(r, &f, lay_break(&r->para)) != 0)
-		return -1;
-	if (cmark_node_get_type(parent) == CMARK_NODE_ITEM)
-		tight = cmark_node_get_list_tight(cmark_node_parent(parent));
-	S_vspace(r, tight ? 0.2 : S_fmt_body.after);
-	return 0;
+	return fonts_width(r->fonts, face, s, strlen(s), size);
+}
+
+/* Keep s[0..n) (cleaned, NUL-terminated) in r->text; its offset. */
+static long
+S_keep_text(struct rp *r, const char *s, size_t n)
+{
+	long off = (long)r->text.n;
+	struct buf clean = { 0 };
+
+	lay_clean(&clean, s, n);
+	buf_put(&r->text, clean.p, clean.n + 1);
+	buf_free(&clean);
+	return off;
 }
 
 /* The text of the inlines under node, cleaned, in r->tmp. */
@@ -443,23 +300,510 @@ S_plain_text(struct rp *r, cmark_node *node)
 	buf_free(&raw);
 }
 
-/* A bookmark for the heading, pointing at the cursor. */
-static int
-S_outline(struct rp *r, cmark_node *node)
+/* The first text under node. */
+static const char *
+S_first_text(cmark_node *node)
 {
-	HPDF_Outline ol;
-	HPDF_Destination dst;
+	cmark_iter *it = cmark_iter_new(node);
+	const char *s = "";
+	cmark_event_type ev;
 
-	if (!r->draw)
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_TEXT) {
+			s = cmark_node_get_literal(n);
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return s ? s : "";
+}
+
+/* ---- the vertical list ---------------------------------------------- */
+
+/* Left edge of the zone's text, from the column's left. */
+static double
+S_zone_x(const struct rp *r)
+{
+	return r->zone == Z_BOX ? r->pad : 0;
+}
+
+/* The measure at the current indent. */
+static double
+S_width(const struct rp *r)
+{
+	double w = r->right - r->left;
+
+	if (r->zone == Z_COLS && r->cols > 1)
+		w = r->colw;
+	else if (r->zone == Z_BOX)
+		w -= 2 * r->pad;
+	w -= r->indent;
+	return w > 4 * r->body ? w : 4 * r->body;
+}
+
+/* Append an entry; a pending space goes before it. Entries tied by
+ * r->tie are kept with the next one. Returns the entry. */
+static struct ent *
+S_push(struct rp *r, int kind, double h, int keep)
+{
+	struct ent e = { 0 };
+	struct lay_vent v = { 0 };
+
+	if (kind != K_SPACE && r->pending > 0) {
+		double sp = r->pending;
+
+		r->pending = 0;
+		S_push(r, K_SPACE, sp, 0);
+	}
+	if (kind == K_SPACE)
+		keep = r->v.n > 0 ? r->v.v[r->v.n - 1].keep : 0;
+	else if (r->tie > 0) {
+		keep = LAY_KEEP;
+		r->tie--;
+	}
+	e.kind = kind;
+	e.zone = r->zone;
+	e.x = S_zone_x(r) + r->indent;
+	e.w = S_width(r);
+	e.marker = e.outline = -1;
+	e.quote = r->quote;
+	e.block = r->block;
+	v.kind = kind == K_SPACE ? LAY_VSPACE : LAY_VBOX;
+	v.h = h;
+	v.keep = keep;
+	v.region = (int)r->rg.n - 1;
+	VEC_PUSH(&r->v, v);
+	VEC_PUSH(&r->e, e);
+	return &r->e.v[r->e.n - 1];
+}
+
+/* Ask for space before the next entry (spaces collapse: the largest
+ * wins). */
+static void
+S_vspace(struct rp *r, double units)
+{
+	double pt = units * r->body;
+
+	if (pt > r->pending)
+		r->pending = pt;
+}
+
+/* Keep the last entry with whatever comes next. */
+static void
+S_keep_last(struct rp *r)
+{
+	if (r->v.n > 0)
+		r->v.v[r->v.n - 1].keep = LAY_KEEP;
+}
+
+/* Close the zone being built: the box ends with its inner margin. */
+static void
+S_zone_close(struct rp *r)
+{
+	if (r->zone == Z_BOX && r->v.n > 0 && r->v.v[r->v.n - 1].region ==
+	    (int)r->rg.n - 1) {
+		r->pending = 0;
+		S_push(r, K_STRUT, 0.6 * r->pad, 0);
+	}
+	r->indent -= r->side;
+	r->side = 0;
+}
+
+/* Enter zone z: a new region when it changes. */
+static void
+S_zone(struct rp *r, int z)
+{
+	struct lay_region rg = { 0 };
+
+	if (r->rg.n > 0 && r->zone == z)
+		return;
+	S_zone_close(r);
+	r->zone = z;
+	rg.cols = z == Z_COLS ? r->cols : 1;
+	rg.balance = 1;
+	VEC_PUSH(&r->rg, rg);
+}
+
+/* ---- blocks and what they cost -------------------------------------- */
+
+static void
+S_section(struct rp *r, const char *name)
+{
+	snprintf(r->section, sizeof r->section, "%s", name);
+	r->nblock = 0;
+}
+
+/* A top-level block of the current section starts. */
+static void
+S_block_begin(struct rp *r)
+{
+	struct pdf_block *b;
+
+	r->block = -1;
+	if (r->nblocks >= PDF_MAX_BLOCKS)
+		return;
+	b = &r->blocks[r->nblocks];
+	memcpy(b->section, r->section, sizeof b->section);
+	b->index = r->nblock++;
+	b->height = 0;
+	r->block = (int)r->nblocks++;
+}
+
+static int
+S_top_level(cmark_node *node)
+{
+	cmark_node *p = cmark_node_parent(node);
+
+	if (cmark_node_get_type(node) == CMARK_NODE_ITEM)
+		p = p ? cmark_node_parent(p) : NULL;
+	return p != NULL && cmark_node_get_type(p) == CMARK_NODE_DOCUMENT;
+}
+
+/* ---- paragraphs ----------------------------------------------------- */
+
+static int
+S_is_web(const char *url)
+{
+	return url != NULL && (strncmp(url, "http://", 7) == 0 ||
+		strncmp(url, "https://", 8) == 0);
+}
+
+/* Style changes at an inline container (emphasis, strong, link). */
+static void
+S_inline_style(struct lay_para *p, cmark_node *n, int enter, int *emph,
+	int *strong, int *link)
+{
+	int d = enter ? 1 : -1;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_EMPH:
+		*emph += d;
+		break;
+	case CMARK_NODE_STRONG:
+		*strong += d;
+		break;
+	case CMARK_NODE_LINK:
+		*link = enter && S_is_web(cmark_node_get_url(n)) ?
+			lay_add_link(p, cmark_node_get_url(n)) : -1;
+		break;
+	default:
+		break;
+	}
+}
+
+static int
+S_inline_leaf(struct rp *r, struct lay_para *p, cmark_node *n,
+	const struct lay_style *st)
+{
+	const char *s;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		s = cmark_node_get_literal(n);
+		return s ? lay_add_text(p, s, strlen(s), st, r->err) : 0;
+	case CMARK_NODE_SOFTBREAK:
+		return lay_add_text(p, " ", 1, st, r->err);
+	case CMARK_NODE_LINEBREAK:
+		lay_add_newline(p);
 		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* A new paragraph, r->paras.v[*idx], as wide as the current measure. */
+static struct lay_para *
+S_para_new(struct rp *r, size_t *idx)
+{
+	struct lay_para *p = xcalloc(1, sizeof *p);
+
+	lay_para_reset(p, r->fonts, S_width(r));
+	p->min_size = r->minpt;
+	VEC_PUSH(&r->paras, p);
+	*idx = r->paras.n - 1;
+	return p;
+}
+
+/* Build the paragraph items for the inlines under block. */
+static int
+S_collect(struct rp *r, struct lay_para *p, cmark_node *block,
+	const struct block_fmt *f, int italic)
+{
+	cmark_iter *it = cmark_iter_new(block);
+	cmark_event_type ev;
+	int emph = 0, strong = 0, link = -1, rc = 0;
+
+	p->align = f->align;
+	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		struct lay_style st = { f->face, S_size(r, f->scale), f->color,
+			link, f->cite };
+
+		if (n == block)
+			continue;
+		S_inline_style(p, n, ev == CMARK_EVENT_ENTER, &emph, &strong,
+			&link);
+		st.link = link;
+		st.face |= (strong > 0 ? FACE_BOLD : 0) |
+			((italic != 0) != (emph > 0) ? FACE_ITALIC : 0);
+		if (link >= 0)
+			st.color = LINK_INK;
+		if (ev == CMARK_EVENT_ENTER)
+			rc = S_inline_leaf(r, p, n, &st);
+	}
+	cmark_iter_free(it);
+	return rc;
+}
+
+/* The lines of paragraph idx as entries. Headings keep all their lines
+ * with what follows; a paragraph keeps its first two lines together
+ * and its last two (no orphans, no widows); softly (when it costs no
+ * page), a short paragraph stays whole and no column ends on a
+ * hyphen. */
+static struct ent *
+S_push_lines(struct rp *r, size_t idx, const struct block_fmt *f,
+	int heading)
+{
+	struct lay_para *p = r->paras.v[idx];
+	size_t n = lay_break(p);
+	struct ent *first = NULL;
+
+	for (size_t k = 0; k < n; k++) {
+		struct lay_line l;
+		struct ent *e;
+		double size;
+		int keep = heading || (k + 1 < n && (k == 0 || k + 2 == n)) ?
+			LAY_KEEP : k + 1 < n && n <= KEEP_LINES ? LAY_KEEP_SOFT : 0;
+
+		lay_line_get(p, k, &l);
+		if (keep == 0 && l.to < p->lb.n &&
+		    p->lb.v[l.to].kind == LB_PENALTY &&
+		    (p->lb.v[l.to].flags & LB_FLAGGED))
+			keep = LAY_KEEP_SOFT;  /* no column ends on a hyphen */
+		size = l.size > 0 ? l.size : S_size(r, f->scale);
+		e = S_push(r, K_LINE, size * f->leading, keep);
+		e->para = idx;
+		e->line = k;
+		e->size = size;
+		e->justify = f->align != LAY_RAGGED;
+		if (r->marker >= 0) {
+			e->marker = r->marker;
+			e->marker_x = r->marker_x;
+			e->marker_size = r->marker_size;
+			r->marker = -1;
+		}
+		if (first == NULL)
+			first = e;
+	}
+	return first;
+}
+
+/* Set the inlines of node as a paragraph in format f. */
+static int
+S_set(struct rp *r, cmark_node *node, const struct block_fmt *f,
+	int italic, int heading, struct ent **first)
+{
+	size_t idx;
+	struct lay_para *p = S_para_new(r, &idx);
+	struct ent *e;
+
+	if (S_collect(r, p, node, f, italic) != 0)
+		return -1;
+	if (p->lb.n == 0)
+		return 0;
+	e = S_push_lines(r, idx, f, heading);
+	if (first != NULL)
+		*first = e;
+	return 0;
+}
+
+/* ---- blocks --------------------------------------------------------- */
+
+/* Space between the items of a tight list, in body units. */
+static double
+S_item_gap(const struct rp *r)
+{
+	return r->zone == Z_SOURCES ? 0.1 : 0.22;
+}
+
+/* "— Name, role" under a quotation. */
+static int
+S_is_attribution(cmark_node *node)
+{
+	const char *s = S_first_text(node);
+
+	return strncmp(s, "\xE2\x80\x94", 3) == 0 ||
+		strncmp(s, "\xE2\x80\x95", 3) == 0 || strncmp(s, "--", 2) == 0;
+}
+
+/* A quotation: opens with a quotation mark. */
+static int
+S_is_quotation(cmark_node *node)
+{
+	static const char *const marks[] = { "\xE2\x80\x9C", "\xE2\x80\x98",
+		"\"", "\xC2\xAB", "\xE2\x80\x9E" };
+	const char *s = S_first_text(node);
+
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (strncmp(s, marks[i], strlen(marks[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Body text; in a block quote, a quotation is set in italic and its
+ * attribution smaller on a line of its own, kept with it; the dateline
+ * under the title in the head; the sources small and ragged. */
+static int
+S_paragraph(struct rp *r, cmark_node *node)
+{
+	cmark_node *parent = cmark_node_parent(node);
+	struct block_fmt f = S_fmt_body;
+	int italic = 0, tight = 0;
+
+	if (r->zone == Z_HEAD &&
+	    cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT)
+		f = S_fmt_meta;
+	else if (r->zone == Z_SOURCES)
+		f = S_fmt_source;
+	else if (r->quote_depth > 0 && S_is_attribution(node)) {
+		f = S_fmt_attrib;
+		S_keep_last(r);
+		r->pending = f.before * r->body;
+	} else if (r->quote_depth > 0)
+		italic = S_is_quotation(node);
+	if ((r->list_depth > 0 && r->list_depth <= MAX_NEST &&
+	    r->list[r->list_depth - 1].ordered) ||
+	    S_width(r) < COL_EM * r->body * 0.8)
+		f.align = LAY_RAGGED;
+	if (S_set(r, node, &f, italic, 0, NULL) != 0)
+		return -1;
+	if (cmark_node_get_type(parent) == CMARK_NODE_ITEM)
+		tight = cmark_node_get_list_tight(cmark_node_parent(parent));
+	S_vspace(r, tight ? S_item_gap(r) : f.after);
+	return 0;
+}
+
+static int S_timeline(struct rp *r);
+
+/* The title: a navy band above it, a rule under the head. */
+static int
+S_title(struct rp *r, cmark_node *node)
+{
+	struct ent *e, *first = NULL;
+
+	S_zone(r, Z_HEAD);
+	e = S_push(r, K_BAR, 0.42 * r->body, LAY_KEEP);
+	e->color = NAVY;
+	e->x = 0;
+	e->w = r->right - r->left;
+	S_push(r, K_STRUT, 0.75 * r->body, LAY_KEEP);
 	S_plain_text(r, node);
-	ol = HPDF_CreateOutline(r->pdf, NULL, r->tmp.p,
-		HPDF_GetEncoder(r->pdf, "UTF-8"));
-	dst = HPDF_Page_CreateDestination(r->page);
-	if (ol == NULL || dst == NULL)
-		return S_fail(r, "outline");
-	HP(r, HPDF_Destination_SetFitH(dst, (HPDF_REAL)r->y), "outline");
-	HP(r, HPDF_Outline_SetDestination(ol, dst), "outline");
+	if (S_set(r, node, &S_fmt_title, 0, 1, &first) != 0)
+		return -1;
+	if (first != NULL)
+		first->outline = S_keep_text(r, r->tmp.p, r->tmp.n);
+	r->tie = 0;
+	S_vspace(r, S_fmt_title.after);
+	return 0;
+}
+
+/* The head ends: a rule across the page. */
+static void
+S_head_close(struct rp *r)
+{
+	struct ent *e;
+
+	if (r->zone != Z_HEAD)
+		return;
+	r->pending = 0;
+	S_push(r, K_STRUT, 0.45 * r->body, LAY_KEEP);
+	e = S_push(r, K_RULE, 0.6, 0);
+	e->color = NAVY;
+	e->size = 0.6;
+	e->x = 0;
+	e->w = r->right - r->left;
+	S_vspace(r, 1.1);
+}
+
+/* The box's heading beside its text, on the baseline of its first
+ * line, when it is short: its line takes no height, and the box's text
+ * is indented past it. (Not the sources': a heading at the left below
+ * the columns would be read between them by pdftotext.) */
+static int
+S_side_head(struct rp *r, struct ent *first, long title)
+{
+	size_t i = (size_t)(first - r->e.v);
+	double w = S_measure(r, r->text.p + title, FACE_SANS | FACE_BOLD,
+		S_size(r, S_fmt_h2.scale));
+	double side = w + 1.4 * r->body;
+
+	if (w < 0)
+		return -1;
+	if (i + 1 != r->e.n || side > 0.25 * S_width(r)) {
+		S_vspace(r, S_fmt_h2.after);
+		return 0;
+	}
+	r->v.v[i].h = 0;
+	r->e.v[i].side = 1;
+	r->side = side;
+	r->indent += side;
+	return 0;
+}
+
+/* A section heading: its zone, its bookmark, the box's inner margin,
+ * the rule over the sources, the timeline graphic under it. */
+static int
+S_h2(struct rp *r, cmark_node *node)
+{
+	const struct pdf_opts *o = r->o;
+	const struct block_fmt *f = &S_fmt_h2;
+	struct ent *first = NULL;
+	long title;
+	int z = Z_COLS, opened = 0;
+
+	S_plain_text(r, node);
+	S_section(r, r->tmp.p);
+	title = S_keep_text(r, r->tmp.p, r->tmp.n);
+	if (o->box_heading && strcmp(r->text.p + title, o->box_heading) == 0)
+		z = Z_BOX;
+	else if (o->sources_heading &&
+	    strcmp(r->text.p + title, o->sources_heading) == 0)
+		z = Z_SOURCES;
+	S_head_close(r);
+	if (z != r->zone) {
+		S_zone(r, z);
+		opened = 1;
+	}
+	if (z == Z_BOX && opened) {
+		S_push(r, K_STRUT, r->pad, LAY_KEEP);
+	} else if (z == Z_SOURCES && opened) {
+		struct ent *e;
+
+		S_vspace(r, 0.9);
+		e = S_push(r, K_RULE, 0.5 * r->body, LAY_KEEP);
+		e->color = RULE_INK;
+		e->size = 0.5;
+		S_push(r, K_STRUT, 0.3 * r->body, LAY_KEEP);
+	} else {
+		S_vspace(r, f->before);
+	}
+	if (S_set(r, node, f, 0, 1, &first) != 0)
+		return -1;
+	if (first != NULL)
+		first->outline = title;
+	r->tie = 1;           /* and two lines of what follows */
+	if (z == Z_BOX && opened && first != NULL)
+		return S_side_head(r, first, title);
+	S_vspace(r, f->after);
+	if (o->timeline_heading && !r->timeline_done &&
+	    strcmp(r->text.p + title, o->timeline_heading) == 0) {
+		r->timeline_done = 1;
+		return S_timeline(r);
+	}
 	return 0;
 }
 
@@ -467,29 +811,25 @@ static int
 S_heading(struct rp *r, cmark_node *node)
 {
 	int level = cmark_node_get_heading_level(node);
-	const struct block_fmt *f = level == 1 ? &S_fmt_title :
-		level == 2 ? &S_fmt_h2 : &S_fmt_h3;
-	size_t n;
+	struct ent *first = NULL;
+	long title;
 
-	S_vspace(r, f->before);
-	if (S_collect(r, node, f, 0) != 0)
+	if (level == 1)
+		return S_title(r, node);
+	if (level == 2)
+		return S_h2(r, node);
+	S_head_close(r);
+	if (r->zone == Z_HEAD)
+		S_zone(r, Z_COLS);
+	S_plain_text(r, node);
+	title = S_keep_text(r, r->tmp.p, r->tmp.n);
+	S_vspace(r, S_fmt_h3.before);
+	if (S_set(r, node, &S_fmt_h3, 0, 1, &first) != 0)
 		return -1;
-	if (r->para.lb.n == 0)
-		return 0;
-	n = lay_break(&r->para);
-	/* keep the heading with two lines of what follows */
-	if (S_room(r, n * f->scale * r->body * f->leading +
-	    2.6 * r->body) != 0 || S_outline(r, node) != 0 ||
-	    S_place_lines(r, f, n) != 0)
-		return -1;
-	if (level == 1) {
-		S_vspace(r, 0.25);
-		if (S_room(r, 0.8) != 0 || S_line(r, r->left, r->y - 0.4,
-		    r->right, r->y - 0.4, NAVY, 0.8) != 0)
-			return -1;
-		S_advance(r, 0.8);
-	}
-	S_vspace(r, level == 1 ? 0.7 : f->after);
+	if (first != NULL)
+		first->outline = title;
+	r->tie = 1;
+	S_vspace(r, S_fmt_h3.after);
 	return 0;
 }
 
@@ -498,51 +838,43 @@ S_code_block(struct rp *r, cmark_node *node)
 {
 	const char *s = cmark_node_get_literal(node);
 	const struct block_fmt *f = &S_fmt_code;
-	struct lay_style st = { f->face, f->scale * r->body, f->color, -1, 0 };
-	size_t n = s ? strlen(s) : 0;
+	struct lay_style st = { f->face, S_size(r, f->scale), f->color, -1,
+		0 };
+	size_t n = s ? strlen(s) : 0, idx;
+	struct lay_para *p;
 
 	S_vspace(r, f->before);
 	r->indent += r->body;
-	lay_para_reset(&r->para, r->fonts, S_width(r));
-	r->para.align = LAY_RAGGED;
-	r->para.no_hyphens = 1;
+	p = S_para_new(r, &idx);
+	p->align = LAY_RAGGED;
+	p->no_hyphens = 1;
 	for (size_t i = 0, k; i < n; i += k + 1) {
 		for (k = 0; i + k < n && s[i + k] != '\n'; k++)
 			;
-		if (lay_add_text(&r->para, s + i, k, &st, r->err) != 0)
+		if (lay_add_text(p, s + i, k, &st, r->err) != 0)
 			return -1;
-		lay_add_newline(&r->para);
+		lay_add_newline(p);
 	}
-	if (r->para.lb.n > 0 &&
-	    S_place_lines(r, f, lay_break(&r->para)) != 0)
-		return -1;
+	if (p->lb.n > 0)
+		S_push_lines(r, idx, f, 0);
 	r->indent -= r->body;
 	S_vspace(r, f->after);
 	return 0;
 }
 
-static int
+static void
 S_thematic_break(struct rp *r)
 {
+	struct ent *e;
+
 	S_vspace(r, 0.6);
-	if (S_room(r, 0.5) != 0 || S_line(r, r->left + r->indent,
-	    r->y - 0.25, r->right, r->y - 0.25, RULE_INK, 0.5) != 0)
-		return -1;
-	S_advance(r, 0.5);
+	e = S_push(r, K_RULE, 0.5, 0);
+	e->color = RULE_INK;
+	e->size = 0.5;
 	S_vspace(r, 0.6);
-	return 0;
 }
 
 /* ---- lists and quotes ----------------------------------------------- */
-
-/* Width of s in face at size; -1 when the face cannot be loaded. */
-static double
-S_measure(struct rp *r, const char *s, int face, double size)
-{
-	if (fonts_load(r->fonts, face, r->err) != 0)
-		return -1;
-	return fonts_width(r->fonts, face, s, strlen(s), size);
-}
 
 /* How far list text is indented: room for the widest marker. */
 static double
@@ -553,16 +885,16 @@ S_hang(struct rp *r, cmark_node *list, const struct list_ctx *c)
 	double w;
 
 	if (!c->ordered)
-		return 1.1 * r->body;
+		return 0.95 * r->body;
 	for (cmark_node *i = cmark_node_first_child(list); i;
 	     i = cmark_node_next(i))
 		items++;
 	snprintf(s, sizeof s, "%d%c", c->number + (items ? items - 1 : 0),
 		c->delim);
-	if ((w = S_measure(r, s, FACE_SERIF, r->body)) < 0)
+	if ((w = S_measure(r, s, FACE_SERIF, c->size)) < 0)
 		return -1;
-	w += 0.45 * r->body;
-	return w > 1.4 * r->body ? w : 1.4 * r->body;
+	w += 0.45 * c->size;
+	return w > 1.4 * c->size ? w : 1.4 * c->size;
 }
 
 static int
@@ -571,6 +903,10 @@ S_list_enter(struct rp *r, cmark_node *node)
 	struct list_ctx *c;
 	double hang;
 
+	if (r->zone == Z_HEAD) {
+		S_head_close(r);
+		S_zone(r, Z_COLS);
+	}
 	if (r->list_depth++ >= MAX_NEST)
 		return 0;
 	c = &r->list[r->list_depth - 1];
@@ -580,6 +916,8 @@ S_list_enter(struct rp *r, cmark_node *node)
 	c->delim = cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ?
 		')' : '.';
 	c->saved_indent = r->indent;
+	c->size = r->zone == Z_SOURCES ? S_size(r, S_fmt_source.scale) :
+		S_size(r, 1);
 	if ((hang = S_hang(r, node, c)) < 0)
 		return -1;
 	r->indent += hang;
@@ -596,7 +934,7 @@ S_list_exit(struct rp *r)
 	r->indent = r->list[r->list_depth].saved_indent;
 	/* a nested list ends its item: the outer list's item spacing */
 	outer_tight = r->list_depth > 0 && r->list[r->list_depth - 1].tight;
-	S_vspace(r, outer_tight ? 0.2 : S_fmt_body.after);
+	S_vspace(r, outer_tight ? S_item_gap(r) : S_fmt_body.after);
 }
 
 /* The item's marker, drawn with its first line. */
@@ -604,21 +942,23 @@ static int
 S_item_enter(struct rp *r)
 {
 	struct list_ctx *c;
+	char s[24];
 	double w;
 
 	if (r->list_depth == 0 || r->list_depth > MAX_NEST)
 		return 0;
 	c = &r->list[r->list_depth - 1];
 	if (c->ordered)
-		snprintf(r->marker, sizeof r->marker, "%d%c", c->number++,
-			c->delim);
+		snprintf(s, sizeof s, "%d%c", c->number++, c->delim);
 	else
-		snprintf(r->marker, sizeof r->marker, "\xE2\x80\xA2");
-	if ((w = S_measure(r, r->marker, FACE_SERIF, r->body)) < 0)
+		snprintf(s, sizeof s, "\xE2\x80\xA2");
+	if ((w = S_measure(r, s, FACE_SERIF, c->size)) < 0)
 		return -1;
-	r->marker_x = c->ordered ? r->left + r->indent - 0.4 * r->body - w :
-		r->left + c->saved_indent + 0.2 * r->body;
-	r->marker_on = 1;
+	r->marker = S_keep_text(r, s, strlen(s));
+	r->marker_size = c->size;
+	r->marker_x = S_zone_x(r) + (c->ordered ?
+		r->indent - 0.4 * c->size - w :
+		c->saved_indent + 0.15 * r->body);
 	return 0;
 }
 
@@ -627,46 +967,234 @@ S_item_exit(struct rp *r)
 {
 	int tight = r->list_depth > 0 && r->list_depth <= MAX_NEST &&
 		r->list[r->list_depth - 1].tight;
-	double adv = r->body * S_fmt_body.leading;
 
-	if (r->marker_on) {         /* an empty item: the marker alone */
-		if (S_room(r, adv) != 0 ||
-		    S_draw_marker(r, r->y - adv / 2 - 0.27 * r->body) != 0)
+	if (r->marker >= 0) {          /* an empty item: the marker alone */
+		size_t idx;
+		struct lay_para *p = S_para_new(r, &idx);
+		struct lay_style st = { FACE_SERIF, S_size(r, 1), INK, -1, 0 };
+
+		if (lay_add_text(p, "\xC2\xA0", 2, &st, r->err) != 0)
 			return -1;
-		S_advance(r, adv);
+		S_push_lines(r, idx, &S_fmt_body, 0);
 	}
-	S_vspace(r, tight ? 0.2 : S_fmt_body.after);
+	S_vspace(r, tight ? S_item_gap(r) : S_fmt_body.after);
 	return 0;
 }
 
 static void
 S_quote_enter(struct rp *r)
 {
-	struct quote_ctx *q;
+	struct quote_ctx q;
 
-	S_vspace(r, 0.4);
-	if (r->quote_depth++ >= MAX_NEST)
-		return;
-	q = &r->quote[r->quote_depth - 1];
-	q->x = r->left + r->indent + 0.3 * r->body;
-	q->saved_indent = r->indent;
-	q->open = 0;
-	r->indent += 1.3 * r->body;
+	if (r->zone == Z_HEAD) {
+		S_head_close(r);
+		S_zone(r, Z_COLS);
+	}
+	S_vspace(r, 0.55);
+	r->quote_depth++;
+	q.parent = r->quote;
+	q.x = S_zone_x(r) + r->indent + 0.1 * r->body;
+	VEC_PUSH(&r->quotes, q);
+	r->quote = (int)r->quotes.n - 1;
+	r->indent += 0.85 * r->body;
 }
 
-static int
+static void
 S_quote_exit(struct rp *r)
 {
-	struct quote_ctx *q;
+	const struct quote_ctx *q = &r->quotes.v[r->quote];
 
-	if (r->quote_depth-- > MAX_NEST)
-		return 0;
-	q = &r->quote[r->quote_depth];
-	if (q->open && S_line(r, q->x, q->y0, q->x, q->y1, RULE_INK,
-	    1.4) != 0)
-		return -1;
-	r->indent = q->saved_indent;
-	S_vspace(r, 0.4);
+	r->quote_depth--;
+	r->indent -= 0.85 * r->body;
+	r->quote = q->parent;
+	S_vspace(r, 0.55);
+}
+
+/* ---- the timeline graphic ------------------------------------------- */
+
+/* Days since 1970 of d's first (or, with last, its last) day;
+ * LONG_MIN when the year is unknown. */
+static long
+S_day(const struct bdate *d, int last)
+{
+	int m, day;
+
+	if (d->prec == DP_NONE || d->y == 0)
+		return LONG_MIN;
+	m = d->prec >= DP_MONTH ? d->m : last ? 12 : 1;
+	day = d->prec >= DP_DAY ? d->d : last ? 28 : 1;
+	return bdate_days(d->y, m, day);
+}
+
+/* "18 Feb 2025", "4–5 Dec 2025", "30 Nov – 2 Dec 2025". */
+static void
+S_event_date(struct buf *b, const struct pdf_event *ev)
+{
+	const struct bdate *a = &ev->date, *e = &ev->end;
+
+	if (!(a->prec == DP_DAY && e->prec == DP_DAY &&
+	    bdate_cmp(a, e) < 0)) {
+		bdate_format(b, a);
+	} else if (a->y == e->y && a->m == e->m) {
+		buf_printf(b, "%d\xE2\x80\x93", a->d);
+		bdate_format(b, e);
+	} else {
+		bdate_format(b, a);
+		buf_puts(b, " \xE2\x80\x93 ");
+		bdate_format(b, e);
+	}
+}
+
+/* Whether ev is a span of days ("4–5 Dec 2025"), drawn as a bar. */
+static int
+S_is_range(const struct pdf_event *ev)
+{
+	return ev->date.prec == DP_DAY && ev->end.prec == DP_DAY &&
+		bdate_cmp(&ev->date, &ev->end) < 0;
+}
+
+/* Keep markers apart: at least gap[i] between marker i and i + 1,
+ * within [a, b]; pushed right, then back left, and if they still do
+ * not fit, spread by their gaps alone. */
+static void
+S_tl_spread(double *x, const double *gap, size_t n, double a, double b)
+{
+	double need = 0;
+
+	for (size_t i = 0; i + 1 < n; i++)
+		need += gap[i];
+	if (need > b - a) {
+		x[0] = a;
+		for (size_t i = 0; i + 1 < n; i++)
+			x[i + 1] = x[i] + gap[i] * (b - a) / need;
+		return;
+	}
+	for (size_t i = 0; i + 1 < n; i++)
+		x[i + 1] = fmax(x[i + 1], x[i] + gap[i]);
+	x[n - 1] = fmin(x[n - 1], b);
+	for (size_t i = n - 1; i-- > 0; )
+		x[i] = fmin(x[i], x[i + 1] - gap[i]);
+}
+
+/* Where the markers go along w: the space between two events grows
+ * with the logarithm of the time between them (days and years both
+ * read), ends inset by half the text under them, and never so close
+ * that a label in the next row would sit on a neighbour's. A gap of
+ * more than a year between three or more events breaks the axis. */
+static void
+S_tl_place(struct timeline *t, const struct pdf_event *ev,
+	const double *bw)
+{
+	double cum[TL_MAX], x[TL_MAX], gap[TL_MAX], a, b;
+	size_t n = t->n, after[TL_MAX];
+
+	cum[0] = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		long e = S_day(&ev[i].end, 1), s = S_day(&ev[i + 1].date, 0);
+		double days = e == LONG_MIN || s == LONG_MIN ? 30 :
+			s > e ? (double)(s - e) : 0;
+
+		cum[i + 1] = cum[i] + 1 + log1p(days / 30);
+		gap[i] = fmax(bw[i], bw[i + 1]) / 2 + 0.5 * t->size;
+		if (n >= 3 && days > 365)
+			after[t->nbrk++] = i;
+	}
+	a = fmin(bw[0] / 2, t->w / 4);
+	b = t->w - fmin(bw[n - 1] / 2, t->w / 4);
+	for (size_t i = 0; i < n; i++)
+		x[i] = n == 1 ? t->w / 2 : a + (b - a) * cum[i] / cum[n - 1];
+	if (n > 1)
+		S_tl_spread(x, gap, n, a, b);
+	for (size_t i = 0; i < n; i++) {
+		long s = S_day(&ev[i].date, 0), e = S_day(&ev[i].end, 1);
+		double half = 0;
+
+		if (S_is_range(&ev[i]) && s != LONG_MIN && e != LONG_MIN)
+			half = fmin(2.5 + 1.5 * log1p((double)(e - s)), 9);
+		t->m[i].x0 = x[i] - half;
+		t->m[i].x1 = x[i] + half;
+		t->m[i].open = ev[i].date.prec != DP_DAY;
+	}
+	for (size_t k = 0; k < t->nbrk; k++)
+		t->brk[k] = (t->m[after[k]].x1 + t->m[after[k] + 1].x0) / 2;
+}
+
+/* Labels in rows: each in the row nearest the axis where it clears the
+ * one before it. */
+static void
+S_tl_tiers(struct timeline *t, const double *bw, const double *lw,
+	const double *dw)
+{
+	double last[TL_TIERS];
+	double gap = 0.7 * t->size;
+
+	for (int k = 0; k < TL_TIERS; k++)
+		last[k] = -1e9;
+	t->tiers = 1;
+	for (size_t i = 0; i < t->n; i++) {
+		struct tl_mark *m = &t->m[i];
+		double mid = (m->x0 + m->x1) / 2;
+		double left = fmax(0, fmin(mid - bw[i] / 2, t->w - bw[i]));
+		int tier = 0;
+
+		for (int k = 0; k < TL_TIERS; k++) {
+			if (left >= last[k] + gap) {
+				tier = k;
+				break;
+			}
+			if (last[k] < last[tier])
+				tier = k;
+		}
+		m->tier = tier;
+		last[tier] = left + bw[i];
+		if (tier + 1 > t->tiers)
+			t->tiers = tier + 1;
+		m->lx = fmax(0, fmin(mid - lw[i] / 2, t->w - lw[i]));
+		m->dx = fmax(0, fmin(mid - dw[i] / 2, t->w - dw[i]));
+	}
+}
+
+/* Lay out the graphic of o->events at the measure and add it to the
+ * list. */
+static int
+S_timeline(struct rp *r)
+{
+	struct timeline *t = &r->tl;
+	const struct pdf_event *ev = r->o->events;
+	double bw[TL_MAX], lw[TL_MAX], dw[TL_MAX];
+	struct buf s = { 0 };
+
+	t->n = r->o->nevents < TL_MAX ? r->o->nevents : TL_MAX;
+	if (t->n == 0 || ev == NULL || fonts_load(r->fonts, FACE_ITALIC,
+	    r->err) != 0 || fonts_load(r->fonts, FACE_SERIF, r->err) != 0)
+		return t->n == 0 || ev == NULL ? 0 : -1;
+	t->w = S_width(r);
+	t->size = S_size(r, 0.85);
+	t->lh = 1.2 * t->size;
+	for (size_t i = 0; i < t->n; i++) {
+		const char *label = ev[i].label ? ev[i].label : "";
+
+		t->m[i].label = t->text.n;
+		lay_clean(&r->tmp, label, strlen(label));
+		buf_put(&t->text, r->tmp.p, r->tmp.n + 1);
+		lw[i] = fonts_width(r->fonts, FACE_ITALIC, r->tmp.p, r->tmp.n,
+			t->size);
+		s.n = 0;
+		S_event_date(&s, &ev[i]);
+		t->m[i].date = t->text.n;
+		lay_clean(&r->tmp, s.p ? s.p : "", s.n);
+		buf_put(&t->text, r->tmp.p, r->tmp.n + 1);
+		dw[i] = fonts_width(r->fonts, FACE_SERIF, r->tmp.p, r->tmp.n,
+			t->size);
+		bw[i] = fmax(lw[i], dw[i]);
+	}
+	buf_free(&s);
+	S_tl_place(t, ev, bw);
+	S_tl_tiers(t, bw, lw, dw);
+	t->axis = 0.2 * t->lh + t->tiers * t->lh + 0.45 * t->lh;
+	t->h = t->axis + 0.45 * t->lh + t->tiers * t->lh + 0.25 * t->lh;
+	S_push(r, K_TIMELINE, t->h, 0);
+	S_vspace(r, 0.35);
 	return 0;
 }
 
@@ -675,13 +1203,17 @@ S_quote_exit(struct rp *r)
 static int
 S_enter(struct rp *r, cmark_iter *it, cmark_node *node)
 {
-	int rc = 0;
+	cmark_node_type t = cmark_node_get_type(node);
+	int rc;
 
-	switch (cmark_node_get_type(node)) {
+	if (t != CMARK_NODE_HEADING && t != CMARK_NODE_LIST &&
+	    t != CMARK_NODE_DOCUMENT && S_top_level(node))
+		S_block_begin(r);
+	switch (t) {
 	case CMARK_NODE_PARAGRAPH:
 	case CMARK_NODE_HEADING:
-		rc = cmark_node_get_type(node) == CMARK_NODE_HEADING ?
-			S_heading(r, node) : S_paragraph(r, node);
+		rc = t == CMARK_NODE_HEADING ? S_heading(r, node) :
+			S_paragraph(r, node);
 		/* the inlines are done: skip to the block's exit */
 		cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
 		return rc;
@@ -693,9 +1225,14 @@ S_enter(struct rp *r, cmark_iter *it, cmark_node *node)
 	case CMARK_NODE_ITEM:
 		return S_item_enter(r);
 	case CMARK_NODE_CODE_BLOCK:
+		if (r->zone == Z_HEAD) {
+			S_head_close(r);
+			S_zone(r, Z_COLS);
+		}
 		return S_code_block(r, node);
 	case CMARK_NODE_THEMATIC_BREAK:
-		return S_thematic_break(r);
+		S_thematic_break(r);
+		return 0;
 	default:
 		return 0;
 	}
@@ -704,17 +1241,24 @@ S_enter(struct rp *r, cmark_iter *it, cmark_node *node)
 static int
 S_exit(struct rp *r, cmark_node *node)
 {
+	int rc = 0;
+
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_BLOCK_QUOTE:
-		return S_quote_exit(r);
+		S_quote_exit(r);
+		break;
 	case CMARK_NODE_LIST:
 		S_list_exit(r);
-		return 0;
+		break;
 	case CMARK_NODE_ITEM:
-		return S_item_exit(r);
+		rc = S_item_exit(r);
+		break;
 	default:
-		return 0;
+		break;
 	}
+	if (S_top_level(node))
+		r->block = -1;
+	return rc;
 }
 
 static int
@@ -724,6 +1268,10 @@ S_walk(struct rp *r, cmark_node *doc)
 	cmark_event_type ev;
 	int rc = 0;
 
+	r->zone = Z_COLS;
+	r->quote = r->block = -1;
+	r->marker = -1;
+	S_zone(r, Z_COLS);
 	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *node = cmark_iter_get_node(it);
 
@@ -731,7 +1279,469 @@ S_walk(struct rp *r, cmark_node *doc)
 			S_exit(r, node);
 	}
 	cmark_iter_free(it);
+	if (rc == 0) {
+		S_head_close(r);
+		S_zone_close(r);
+	}
 	return rc;
+}
+
+/* ---- drawing -------------------------------------------------------- */
+
+static HPDF_STATUS
+S_fill_rgb(HPDF_Page page, unsigned c)
+{
+	return HPDF_Page_SetRGBFill(page, (HPDF_REAL)((c >> 16 & 0xFF) / 255.0),
+		(HPDF_REAL)((c >> 8 & 0xFF) / 255.0),
+		(HPDF_REAL)((c & 0xFF) / 255.0));
+}
+
+static HPDF_STATUS
+S_stroke_rgb(HPDF_Page page, unsigned c, double width)
+{
+	HPDF_STATUS st = HPDF_Page_SetRGBStroke(page,
+		(HPDF_REAL)((c >> 16 & 0xFF) / 255.0),
+		(HPDF_REAL)((c >> 8 & 0xFF) / 255.0),
+		(HPDF_REAL)((c & 0xFF) / 255.0));
+
+	return st != HPDF_OK ? st :
+		HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
+}
+
+static int
+S_line(struct rp *r, HPDF_Page page, double x0, double y0, double x1,
+	double y1, unsigned color, double width)
+{
+	HP(r, S_stroke_rgb(page, color, width), "rule");
+	HP(r, HPDF_Page_MoveTo(page, (HPDF_REAL)x0, (HPDF_REAL)y0), "rule");
+	HP(r, HPDF_Page_LineTo(page, (HPDF_REAL)x1, (HPDF_REAL)y1), "rule");
+	HP(r, HPDF_Page_Stroke(page), "rule");
+	return 0;
+}
+
+static int
+S_rect(struct rp *r, HPDF_Page page, double x, double y, double w,
+	double h, unsigned color)
+{
+	HP(r, S_fill_rgb(page, color), "rectangle");
+	HP(r, HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)y,
+		(HPDF_REAL)w, (HPDF_REAL)h), "rectangle");
+	HP(r, HPDF_Page_Fill(page), "rectangle");
+	return 0;
+}
+
+/* Set text s (clean UTF-8, NUL-terminated) at x, y outside any line;
+ * characters face lacks in a fallback face (fonts_show). */
+static int
+S_text_at(struct rp *r, HPDF_Page page, const char *s, int face,
+	double size, unsigned c, double x, double y)
+{
+	if (*s == '\0')
+		return 0;
+	HP(r, HPDF_Page_BeginText(page), "text");
+	HP(r, S_fill_rgb(page, c), "text");
+	HP(r, HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)x,
+		(HPDF_REAL)y), "text");
+	if (fonts_show(r->fonts, page, face, size, s, strlen(s),
+	    r->err) != 0)
+		return -1;
+	HP(r, HPDF_Page_EndText(page), "text");
+	return 0;
+}
+
+/* Left edge of column col of the region of entry i. */
+static double
+S_col_x(const struct rp *r, size_t i)
+{
+	const struct lay_vent *v = &r->v.v[i];
+
+	return r->left + (r->rg.v[v->region].cols > 1 ?
+		v->col * (r->colw + r->gutter) : 0);
+}
+
+/* The tinted ground and left rule of the box, page by page, under its
+ * text. */
+static int
+S_box_grounds(struct rp *r)
+{
+	for (int pg = 0; pg < r->npages; pg++) {
+		double hi = -1, lo = 1e9;
+
+		for (size_t i = 0; i < r->v.n; i++) {
+			const struct lay_vent *v = &r->v.v[i];
+
+			if (r->e.v[i].zone != Z_BOX || !v->placed ||
+			    v->kind != LAY_VBOX || v->page != pg)
+				continue;
+			hi = fmax(hi, v->y);
+			lo = fmin(lo, v->y - v->h);
+		}
+		if (hi < 0)
+			continue;
+		if (S_rect(r, r->pages.v[pg], r->left, lo, r->right - r->left,
+		    hi - lo, BOX_TINT) != 0 ||
+		    S_rect(r, r->pages.v[pg], r->left, lo, 0.25 * r->body,
+		    hi - lo, NAVY) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A bookmark to the top of entry i. */
+static int
+S_outline(struct rp *r, size_t i, HPDF_Page page)
+{
+	HPDF_Outline ol = HPDF_CreateOutline(r->pdf, NULL,
+		r->text.p + r->e.v[i].outline, HPDF_GetEncoder(r->pdf, "UTF-8"));
+	HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+
+	if (ol == NULL || dst == NULL)
+		return S_fail(r, "outline");
+	HP(r, HPDF_Destination_SetFitH(dst, (HPDF_REAL)(r->v.v[i].y +
+		0.5 * r->body)), "outline");
+	HP(r, HPDF_Outline_SetDestination(ol, dst), "outline");
+	return 0;
+}
+
+static int
+S_draw_line(struct rp *r, size_t i, HPDF_Page page, double x)
+{
+	const struct ent *e = &r->e.v[i];
+	const struct lay_vent *v = &r->v.v[i];
+	double base = v->y - v->h / 2 - 0.27 * e->size;
+
+	for (size_t j = i + 1; e->side && j < r->v.n; j++) {
+		const struct lay_vent *n = &r->v.v[j];
+
+		if (n->placed && n->page == v->page &&
+		    r->e.v[j].kind == K_LINE && !r->e.v[j].side) {
+			base = n->y - n->h / 2 - 0.27 * r->e.v[j].size;
+			break;
+		}
+	}
+
+	if (e->outline >= 0 && S_outline(r, i, page) != 0)
+		return -1;
+	if (e->marker >= 0 && S_text_at(r, page, r->text.p + e->marker,
+	    FACE_SERIF, e->marker_size, MARK_INK, x + e->marker_x, base) != 0)
+		return -1;
+	if (lay_line_draw(r->paras.v[e->para], e->line, page, x + e->x, base,
+	    e->justify) != 0)
+		return S_fail(r, "setting text");
+	return 0;
+}
+
+/* Begin (or end) on page a marked-content span whose /ActualText is a
+ * zero-width space: text extraction and copying read one invisible
+ * mark for the text drawn inside instead of that text. The timeline's
+ * labels repeat the list under it; read as words they would scatter
+ * into the column's text, and left out altogether they would leave a
+ * hole in the column, which poppler's reading order fills with blocks
+ * of the other column. libharu 2.3 has no BDC/EMC ("not implemented
+ * yet"): they go straight into the page's content stream, at page
+ * level, between text objects. */
+static int
+S_span(struct rp *r, HPDF_Page page, int begin)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+
+	if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION)
+		return brief_fail(r->err, "pdf", NULL, 0,
+			"marked content inside a text or path object");
+	HP(r, HPDF_Stream_WriteStr(attr->stream, begin ?
+		"/Span <</ActualText (\\376\\377\\040\\013)>> BDC\012" :
+		"EMC\012"), "marked content");
+	return 0;
+}
+
+/* The axis, its breaks, the markers, and leaders to the rows away from
+ * it. */
+static int
+S_tl_marks(struct rp *r, HPDF_Page page, double x, double ya)
+{
+	const struct timeline *t = &r->tl;
+	double gap = 0.45 * t->lh;
+
+	if (S_line(r, page, x, ya, x + t->w, ya, AXIS_INK, 0.8) != 0)
+		return -1;
+	for (size_t k = 0; k < t->nbrk; k++) {
+		double bx = x + t->brk[k];
+
+		if (S_rect(r, page, bx - 1.8, ya - 1.5, 3.6, 3, 0xFFFFFFu) != 0 ||
+		    S_line(r, page, bx - 3, ya - 3, bx - 0.6, ya + 3, AXIS_INK,
+		    0.8) != 0 || S_line(r, page, bx + 0.6, ya - 3, bx + 3,
+		    ya + 3, AXIS_INK, 0.8) != 0)
+			return -1;
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		const struct tl_mark *m = &t->m[i];
+		double mid = x + (m->x0 + m->x1) / 2, off = m->tier * t->lh;
+
+		if (m->tier > 0 && (S_line(r, page, mid, ya + 3, mid, ya + gap +
+		    off - 0.1 * t->lh, RULE_INK, 0.5) != 0 || S_line(r, page,
+		    mid, ya - 3, mid, ya - gap - off + 0.15 * t->lh, RULE_INK,
+		    0.5) != 0))
+			return -1;
+		if (m->x1 - m->x0 > 0.5) {
+			HP(r, HPDF_Page_SetLineCap(page, HPDF_ROUND_END), "cap");
+			if (S_line(r, page, x + m->x0 + 2.2, ya, x + m->x1 - 2.2,
+			    ya, NAVY, 4.4) != 0)
+				return -1;
+			HP(r, HPDF_Page_SetLineCap(page, HPDF_BUTT_END), "cap");
+			continue;
+		}
+		HP(r, S_fill_rgb(page, m->open ? 0xFFFFFFu : NAVY), "marker");
+		HP(r, S_stroke_rgb(page, NAVY, 1.1), "marker");
+		HP(r, HPDF_Page_Circle(page, (HPDF_REAL)mid, (HPDF_REAL)ya, 2.5f),
+			"marker");
+		HP(r, HPDF_Page_FillStroke(page), "marker");
+	}
+	return 0;
+}
+
+/* One row of text: the labels of tier k above the axis, or (dates) the
+ * dates of tier k below it, left to right, in one span. */
+static int
+S_tl_row(struct rp *r, HPDF_Page page, double x, double ya, int k,
+	int dates)
+{
+	const struct timeline *t = &r->tl;
+	double gap = 0.45 * t->lh, off = k * t->lh;
+	double base = dates ? ya - gap - off - 0.72 * t->lh :
+		ya + gap + off + 0.3 * t->lh;
+
+	if (S_span(r, page, 1) != 0)
+		return -1;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct tl_mark *m = &t->m[i];
+
+		if (m->tier != k)
+			continue;
+		if (dates ? S_text_at(r, page, t->text.p + m->date, FACE_SERIF,
+		    t->size, SOFT_INK, x + m->dx, base) : S_text_at(r, page,
+		    t->text.p + m->label, FACE_ITALIC, t->size, INK, x + m->lx,
+		    base))
+			return -1;
+	}
+	return S_span(r, page, 0);
+}
+
+/* The graphic with its top at top: marks, then the rows of labels
+ * above the axis and of dates below it. */
+static int
+S_draw_timeline(struct rp *r, HPDF_Page page, double x, double top)
+{
+	double ya = top - r->tl.axis;
+
+	if (S_tl_marks(r, page, x, ya) != 0)
+		return -1;
+	for (int k = r->tl.tiers - 1; k >= 0; k--)
+		if (S_tl_row(r, page, x, ya, k, 0) != 0)
+			return -1;
+	for (int k = 0; k < r->tl.tiers; k++)
+		if (S_tl_row(r, page, x, ya, k, 1) != 0)
+			return -1;
+	return 0;
+}
+
+static int
+S_draw_entry(struct rp *r, size_t i)
+{
+	const struct ent *e = &r->e.v[i];
+	const struct lay_vent *v = &r->v.v[i];
+	HPDF_Page page = r->pages.v[v->page];
+	double x = S_col_x(r, i);
+
+	switch (e->kind) {
+	case K_LINE:
+		return S_draw_line(r, i, page, x);
+	case K_RULE:
+		return S_line(r, page, x + e->x, v->y - v->h / 2,
+			x + e->x + e->w, v->y - v->h / 2, e->color, e->size);
+	case K_BAR:
+		return S_rect(r, page, x + e->x, v->y - v->h, e->w, v->h,
+			e->color);
+	case K_TIMELINE:
+		return S_draw_timeline(r, page, x + e->x, v->y);
+	default:
+		return 0;
+	}
+}
+
+/* Whether entry i is inside block quote q. */
+static int
+S_in_quote(const struct rp *r, size_t i, int q)
+{
+	for (int k = r->e.v[i].quote, d = 0; k >= 0 && d < MAX_NEST;
+	     k = r->quotes.v[k].parent, d++)
+		if (k == q)
+			return 1;
+	return 0;
+}
+
+/* The rule beside each block quote: one stroke per column it is in,
+ * from its first line to its last. */
+static int
+S_quote_rules(struct rp *r)
+{
+	for (size_t q = 0; q < r->quotes.n; q++) {
+		size_t from = 0, to = 0;
+		int open = 0;
+
+		for (size_t i = 0; i <= r->v.n; i++) {
+			const struct lay_vent *v = i < r->v.n ? &r->v.v[i] : NULL;
+			int in = v != NULL && S_in_quote(r, i, (int)q);
+
+			if (in && !(v->placed && r->e.v[i].kind == K_LINE))
+				continue;    /* a space inside: the rule goes on */
+			if (open && (!in || v->page != r->v.v[from].page ||
+			    v->col != r->v.v[from].col)) {
+				const struct lay_vent *a = &r->v.v[from],
+					*b = &r->v.v[to];
+				double x = S_col_x(r, from) + r->quotes.v[q].x;
+
+				if (S_line(r, r->pages.v[a->page], x, a->y - 1.5, x,
+				    b->y - b->h + 1.5, QUOTE_INK, 1.3) != 0)
+					return -1;
+				open = 0;
+			}
+			if (in && !open) {
+				open = 1;
+				from = i;
+			}
+			if (in)
+				to = i;
+		}
+	}
+	return 0;
+}
+
+/* "Generated 21 Nov 2026" from the epoch; "" without one. */
+static void
+S_generated(const struct rp *r, struct buf *b)
+{
+	struct bdate d;
+
+	if (r->o->epoch < 0)
+		return;
+	bdate_from_days(r->o->epoch / 86400, &d);
+	buf_puts(b, "Generated ");
+	bdate_format(b, &d);
+}
+
+/* Under the text area of every page, over a hairline: the title and
+ * the generation date, and the page number. */
+static int
+S_footers(struct rp *r)
+{
+	double size = r->minpt, y = r->bottom / 2 - 0.3 * size, wn, wl;
+	struct buf left = { 0 };
+	char s[48];
+	int rc = -1;
+
+	if (r->o->title != NULL) {
+		lay_clean(&r->tmp, r->o->title, strlen(r->o->title));
+		buf_puts(&left, r->tmp.p);
+	}
+	if (r->o->epoch >= 0 && left.n > 0)
+		buf_puts(&left, "  \xC2\xB7  ");
+	S_generated(r, &left);
+	for (int i = 0; i < r->npages; i++) {
+		HPDF_Page page = r->pages.v[i];
+
+		snprintf(s, sizeof s, "Page %d of %d", i + 1, r->npages);
+		if ((wn = S_measure(r, s, FACE_SERIF, size)) < 0 ||
+		    (wl = S_measure(r, buf_cstr(&left), FACE_SERIF, size)) < 0)
+			goto out;
+		if (S_line(r, page, r->left, y + 1.45 * size, r->right,
+		    y + 1.45 * size, RULE_INK, 0.4) != 0 ||
+		    S_text_at(r, page, s, FACE_SERIF, size, FOOT_INK,
+		    r->right - wn, y) != 0)
+			goto out;
+		if (r->left + wl + 2 * size < r->right - wn &&
+		    S_text_at(r, page, left.p, FACE_SERIF, size, FOOT_INK,
+		    r->left, y) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&left);
+	return rc;
+}
+
+/* An invisible strut in the gutter of region rg on page pg, from the
+ * top of its columns to their foot: one glyph, as tall as they are and
+ * squeezed thin (Tz 10%), drawn invisible (Tr 3), read as a zero-width
+ * space (S_span). Text extraction by layout (poppler's reading order)
+ * takes what lies left of a block and level with it as read before
+ * it, and lets a block with nothing level with it on one side reach
+ * across to what lies below: the strut is level with every block of
+ * both columns, so column 1 is read whole before column 2, and nothing
+ * reaches across the gutter. */
+static int
+S_gutter(struct rp *r, int pg, int rg)
+{
+	HPDF_Page page = r->pages.v[pg];
+	HPDF_Font font;
+	double hi = -1e9, lo = 1e9, size, asc, desc, w;
+
+	for (size_t i = 0; i < r->v.n; i++) {
+		const struct lay_vent *v = &r->v.v[i];
+
+		if (v->placed && v->kind == LAY_VBOX && v->page == pg &&
+		    v->region == rg) {
+			hi = fmax(hi, v->y);
+			lo = fmin(lo, v->y - v->h);
+		}
+	}
+	if (hi - lo < r->body || fonts_get(r->fonts, FACE_SERIF, &font,
+	    r->err) != 0)
+		return hi - lo < r->body ? 0 : -1;
+	asc = HPDF_Font_GetAscent(font) / 1000.0;
+	desc = HPDF_Font_GetDescent(font) / 1000.0;
+	if (asc - desc <= 0)
+		return 0;
+	size = (hi - lo) / (asc - desc);
+	w = fonts_width(r->fonts, FACE_SERIF, ".", 1, size) * 0.1;
+	if (S_span(r, page, 1) != 0)
+		return -1;
+	HP(r, HPDF_Page_BeginText(page), "strut");
+	HP(r, HPDF_Page_SetTextRenderingMode(page, HPDF_INVISIBLE), "strut");
+	HP(r, HPDF_Page_SetHorizontalScalling(page, 10), "strut");
+	HP(r, HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)(r->left +
+		r->colw + (r->gutter - w) / 2), (HPDF_REAL)(lo - desc * size)),
+		"strut");
+	if (fonts_show(r->fonts, page, FACE_SERIF, size, ".", 1, r->err) != 0)
+		return -1;
+	HP(r, HPDF_Page_SetHorizontalScalling(page, 100), "strut");
+	HP(r, HPDF_Page_SetTextRenderingMode(page, HPDF_FILL), "strut");
+	HP(r, HPDF_Page_EndText(page), "strut");
+	return S_span(r, page, 0);
+}
+
+static int
+S_draw(struct rp *r)
+{
+	for (int i = 0; i < r->npages; i++) {
+		HPDF_Page page = HPDF_AddPage(r->pdf);
+
+		if (page == NULL)
+			return S_fail(r, "adding a page");
+		HP(r, HPDF_Page_SetWidth(page, (HPDF_REAL)r->pw), "page size");
+		HP(r, HPDF_Page_SetHeight(page, (HPDF_REAL)r->ph), "page size");
+		VEC_PUSH(&r->pages, page);
+	}
+	if (S_box_grounds(r) != 0)
+		return -1;
+	for (size_t i = 0; i < r->v.n; i++)
+		if (r->v.v[i].placed && S_draw_entry(r, i) != 0)
+			return -1;
+	for (int pg = 0; pg < r->npages; pg++)
+		for (size_t k = 0; k < r->rg.n; k++)
+			if (r->rg.v[k].cols > 1 && r->rg.v[k].page0 <= pg &&
+			    pg <= r->rg.v[k].page1 && S_gutter(r, pg, (int)k) != 0)
+				return -1;
+	return S_quote_rules(r) != 0 ? -1 : S_footers(r);
 }
 
 /* ---- document set-up and output ------------------------------------- */
@@ -739,7 +1749,10 @@ S_walk(struct rp *r, cmark_node *doc)
 static int
 S_geometry(struct rp *r, const struct pdf_opts *o)
 {
+	r->minpt = o->min_pt > 0 ? o->min_pt : MIN_PT;
 	r->body = o->body_pt > 0 ? o->body_pt : 9.5;
+	if (r->minpt > r->body)
+		r->minpt = r->body;
 	r->margin = o->margin_pt > 0 ? o->margin_pt : 40;
 	r->pw = o->letter ? LETTER_W : A4_W;
 	r->ph = o->letter ? LETTER_H : A4_H;
@@ -752,6 +1765,10 @@ S_geometry(struct rp *r, const struct pdf_opts *o)
 		return brief_fail(r->err, "pdf", NULL, 0, "body size %.1fpt "
 			"and margin %.1fpt leave no room for text", r->body,
 			r->margin);
+	r->gutter = 1.8 * r->body;
+	r->colw = (r->right - r->left - r->gutter) / 2;
+	r->cols = r->colw >= COL_EM * r->body ? 2 : 1;
+	r->pad = 0.95 * r->body;
 	return 0;
 }
 
@@ -821,34 +1838,6 @@ S_setup(struct rp *r)
 	return 0;
 }
 
-/* Under the text area of every page: the title (when it fits) and the
- * page number. */
-static int
-S_footers(struct rp *r)
-{
-	double size = 0.75 * r->body, y = r->bottom / 2 - 0.3 * size;
-	double wn, wt = -1;
-	char s[48];
-
-	if (r->o->title != NULL) {
-		lay_clean(&r->tmp, r->o->title, strlen(r->o->title));
-		wt = S_measure(r, r->tmp.p, FACE_SERIF, size);
-	}
-	for (int i = 0; i < r->npages; i++) {
-		r->page = r->pages.v[i];
-		snprintf(s, sizeof s, "Page %d of %d", i + 1, r->npages);
-		if ((wn = S_measure(r, s, FACE_SERIF, size)) < 0 ||
-		    S_text_at(r, s, FACE_SERIF, size, FOOT_INK, r->right - wn,
-		    y) != 0)
-			return -1;
-		if (wt >= 0 && r->left + wt + 2 * size < r->right - wn &&
-		    S_text_at(r, r->tmp.p, FACE_SERIF, size, FOOT_INK, r->left,
-		    y) != 0)
-			return -1;
-	}
-	return 0;
-}
-
 static int
 S_save(struct rp *r, struct buf *out)
 {
@@ -870,15 +1859,70 @@ S_save(struct rp *r, struct buf *out)
 	return 0;
 }
 
+/* Column points entry i takes: a full-width entry takes its height in
+ * every column. */
+static double
+S_cost(const struct rp *r, size_t i)
+{
+	const struct lay_vent *v = &r->v.v[i];
+
+	return v->placed ? v->h * r->cols / r->rg.v[v->region].cols : 0;
+}
+
+/* What each block costs, and what is over the budget: the column
+ * points on pages past it, less the room left at the foot of its last
+ * page. */
 static void
 S_result(const struct rp *r, struct pdf_result *res)
 {
-	double used = r->top - r->y, area = r->top - r->bottom;
+	double used = r->top - r->end, area = r->top - r->bottom;
+	int budget = r->o->max_pages > 0 ? r->o->max_pages : 1;
+	double over = 0, low = r->top;
 
 	if (res == NULL)
 		return;
+	memset(res, 0, sizeof *res);
 	res->pages = r->npages;
 	res->last_fill = used <= 0 ? 0 : used >= area ? 1 : used / area;
+	res->nblocks = r->nblocks;
+	memcpy(res->blocks, r->blocks, r->nblocks * sizeof r->blocks[0]);
+	for (size_t i = 0; i < r->v.n; i++) {
+		const struct lay_vent *v = &r->v.v[i];
+		int b = r->e.v[i].block;
+
+		if (b >= 0)
+			res->blocks[b].height += S_cost(r, i);
+		if (v->page >= budget)
+			over += S_cost(r, i);
+		else if (v->page == budget - 1 && v->placed &&
+		    v->kind == LAY_VBOX)
+			low = fmin(low, v->y - v->h);
+	}
+	if (r->npages > budget) {
+		over -= r->cols * (low - r->bottom);
+		res->overflow = over > 0 ? over : 0.5 * r->body;
+	}
+}
+
+static void
+S_free(struct rp *r)
+{
+	for (size_t i = 0; i < r->paras.n; i++) {
+		lay_para_free(r->paras.v[i]);
+		free(r->paras.v[i]);
+	}
+	VEC_FREE(&r->paras);
+	VEC_FREE(&r->v);
+	VEC_FREE(&r->e);
+	VEC_FREE(&r->rg);
+	VEC_FREE(&r->quotes);
+	VEC_FREE(&r->pages);
+	buf_free(&r->text);
+	buf_free(&r->tl.text);
+	buf_free(&r->tmp);
+	fonts_free(r->fonts);
+	if (r->pdf != NULL)
+		HPDF_Free(r->pdf);
 }
 
 int
@@ -894,21 +1938,17 @@ render_pdf(const char *md, size_t n, const struct pdf_opts *o,
 	doc = cmark_parse_document(md ? md : "", md ? n : 0,
 		CMARK_OPT_DEFAULT);
 	cmark_consolidate_text_nodes(doc);
-	if (S_new_page(&r) != 0 || S_walk(&r, doc) != 0 ||
-	    S_close_rules(&r) != 0)
+	if (S_walk(&r, doc) != 0)
 		goto out;
-	if (r.draw && (S_footers(&r) != 0 || S_save(&r, out) != 0))
+	r.npages = lay_paginate(r.v.v, r.v.n, r.rg.v, r.rg.n, r.top,
+		r.bottom, &r.end);
+	if (r.draw && (S_draw(&r) != 0 || S_save(&r, out) != 0))
 		goto out;
 	S_result(&r, res);
 	rc = 0;
 out:
 	if (doc != NULL)
 		cmark_node_free(doc);
-	lay_para_free(&r.para);
-	fonts_free(r.fonts);
-	VEC_FREE(&r.pages);
-	buf_free(&r.tmp);
-	if (r.pdf != NULL)
-		HPDF_Free(r.pdf);
+	S_free(&r);
 	return rc;
 }

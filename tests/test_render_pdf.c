@@ -401,19 +401,302 @@ START_TEST(test_bad_geometry_fails_cleanly)
 }
 END_TEST
 
+/* ---- the page: zones, the timeline, what blocks cost ---------------- */
+
+static const struct pdf_event S_events[] = {
+	{ { 2018, 0, 0, DP_YEAR }, { 2018, 0, 0, DP_YEAR }, "signed" },
+	{ { 2024, 6, 0, DP_MONTH }, { 2024, 6, 0, DP_MONTH }, "talks" },
+	{ { 2025, 2, 18, DP_DAY }, { 2025, 2, 18, DP_DAY }, "ratified" },
+	{ { 2025, 12, 4, DP_DAY }, { 2025, 12, 5, DP_DAY }, "summit" },
+};
+
+static const char S_brief_md[] =
+	"# Brief – Zones\n"
+	"\n"
+	"*As of 1 May 2024 · 2 sources*\n"
+	"\n"
+	"## Bottom line\n"
+	"\n"
+	"The pact lets each side use the other’s bases. [1]\n"
+	"\n"
+	"**Status:** signed [1] → ratified [2].\n"
+	"\n"
+	"## Timeline\n"
+	"\n"
+	"- **2018** — Talks began. [1]\n"
+	"- **18 Feb 2025** — Signed in Moscow. [2]\n"
+	"\n"
+	"## Analyst views\n"
+	"\n"
+	"> “It is a step toward deeper cooperation.”\n"
+	">\n"
+	"> — *An Analyst*, expert, to Outlet [1]\n"
+	"\n"
+	"## Sources\n"
+	"\n"
+	"1. First source — `a.txt`\n"
+	"2. Second source — `b.txt`\n";
+
+static struct pdf_opts
+S_brief_opts(void)
+{
+	struct pdf_opts o = S_opts();
+
+	o.min_pt = 8.5;
+	o.box_heading = "Bottom line";
+	o.timeline_heading = "Timeline";
+	o.sources_heading = "Sources";
+	o.events = S_events;
+	o.nevents = sizeof S_events / sizeof S_events[0];
+	return o;
+}
+
+/* The characters of the glyphs in mutool trace's output, in drawing
+ * order, in place of it. */
+static void
+S_glyphs(struct buf *b)
+{
+	struct buf g = { 0 };
+
+	for (const char *s = b->p; (s = strstr(s, "<g unicode=\"")) != NULL;
+	    s++) {
+		const char *v = s + 12;
+		size_t n = strcspn(v, "\"");
+
+		if (n == 6 && strncmp(v, "&quot;", 6) == 0)
+			buf_putc(&g, '"');
+		else if (n == 5 && strncmp(v, "&amp;", 5) == 0)
+			buf_putc(&g, '&');
+		else
+			buf_put(&g, v, n);
+	}
+	b->n = 0;
+	buf_put(b, g.p ? g.p : "", g.n);
+	buf_cstr(b);
+	buf_free(&g);
+}
+
+/* Reading order, the header's dateline, the attribution, the footer's
+ * date; the graphic's labels and dates drawn. */
+START_TEST(test_zones_text)
+{
+	struct pdf_opts o = S_brief_opts();
+	char path[512];
+	struct buf out = { 0 };
+	const char *p = NULL;
+	static const char *const order[] = {
+		"Brief – Zones", "As of 1 May 2024 · 2 sources", "Bottom line",
+		"The pact lets each side", "Status: signed [1] → ratified [2].",
+		"Timeline", "2018 — Talks began. [1]", "Analyst views",
+		"“It is a step toward deeper cooperation.”",
+		"— An Analyst, expert, to Outlet [1]", "Sources",
+		"1. First source — a.txt", "Generated 1 May 2024", "Page 1 of 1",
+	};
+
+	S_render_file(S_brief_md, &o, "z.pdf", path, sizeof path);
+	S_cmd(&out, "pdftotext -enc UTF-8 '%s' -", path);
+	p = out.p;
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		const char *q = strstr(p, order[i]);
+
+		ck_assert_msg(q != NULL, "\"%s\" missing or out of order in:\n%s",
+			order[i], out.p);
+		p = q + strlen(order[i]);
+	}
+	/* the graphic's labels are drawn, but read as one zero-width
+	 * space per row: not scattered into the text */
+	ck_assert_ptr_null(strstr(out.p, "summit"));
+	ck_assert_ptr_nonnull(strstr(out.p, "\xE2\x80\x8B"));
+	S_cmd(&out, "mutool trace '%s'", path);
+	S_glyphs(&out);
+	ck_assert_msg(strstr(out.p, "summit") != NULL, "%s", out.p);
+	ck_assert_ptr_nonnull(strstr(out.p, "4–5 Dec 2025"));
+	ck_assert_ptr_nonnull(strstr(out.p, "ratified"));
+	buf_free(&out);
+}
+END_TEST
+
+/* The box's ground and the timeline's markers are drawn as vectors;
+ * no type below the floor. */
+START_TEST(test_zones_drawing)
+{
+	struct pdf_opts o = S_brief_opts();
+	char path[512];
+	struct buf out = { 0 };
+	double min = 1e9;
+
+	S_render_file(S_brief_md, &o, "d.pdf", path, sizeof path);
+	S_cmd(&out, "mutool trace '%s'", path);
+	/* the tint 0xECF0F6 and navy 0x1F3A5F fills */
+	ck_assert_ptr_nonnull(strstr(out.p, "color=\".92549 .94118 .96471\""));
+	ck_assert_ptr_nonnull(strstr(out.p, "<fill_path"));
+	ck_assert_ptr_nonnull(strstr(out.p, "<stroke_path"));
+	S_cmd(&out, "mutool draw -q -F stext -o - '%s'", path);
+	for (const char *s = out.p; (s = strstr(s, " size=\"")) != NULL; s++)
+		if (strtod(s + 7, NULL) < min)
+			min = strtod(s + 7, NULL);
+	ck_assert_double_ge(min, 8.5 - 1e-6);
+	o.min_pt = 0;             /* unset: the floor is 8.5 all the same */
+	S_render_file(S_brief_md, &o, "d0.pdf", path, sizeof path);
+	S_cmd(&out, "mutool draw -q -F stext -o - '%s'", path);
+	for (const char *s = out.p; (s = strstr(s, " size=\"")) != NULL; s++)
+		ck_assert_double_ge(strtod(s + 7, NULL), 8.5 - 1e-6);
+	buf_free(&out);
+}
+END_TEST
+
+/* The graphic takes room in measuring as in drawing; more events, or
+ * crowded ones, never less room. */
+START_TEST(test_timeline_measured)
+{
+	struct pdf_opts o = S_brief_opts();
+	struct pdf_result none = { 0 }, two = { 0 }, four = { 0 }, drawn;
+	struct brief_err err = { 0 };
+	char path[512];
+
+	o.nevents = 0;
+	ck_assert_int_eq(render_pdf(S_brief_md, strlen(S_brief_md), &o, NULL,
+		&none, &err), 0);
+	o.nevents = 2;
+	ck_assert_int_eq(render_pdf(S_brief_md, strlen(S_brief_md), &o, NULL,
+		&two, &err), 0);
+	o.nevents = 4;
+	ck_assert_int_eq(render_pdf(S_brief_md, strlen(S_brief_md), &o, NULL,
+		&four, &err), 0);
+	drawn = S_render_file(S_brief_md, &o, "t.pdf", path, sizeof path);
+	ck_assert_double_gt(two.last_fill, none.last_fill);
+	ck_assert_double_ge(four.last_fill, two.last_fill);
+	ck_assert_double_eq_tol(drawn.last_fill, four.last_fill, 1e-9);
+	ck_assert_int_eq(drawn.pages, 1);
+}
+END_TEST
+
+/* Every top-level list item and quote is a block with its height; the
+ * overflow is what will not go on the budget's pages. */
+START_TEST(test_blocks_and_overflow)
+{
+	struct pdf_opts o = S_opts();
+	struct pdf_result res = { 0 }, drawn = { 0 };
+	struct brief_err err = { 0 };
+	struct buf md = { 0 }, out = { 0 };
+
+	S_long_md(&md);
+	o.max_pages = 1;
+	ck_assert_int_eq(render_pdf(md.p, md.n, &o, NULL, &res, &err), 0);
+	ck_assert_int_gt(res.pages, 1);
+	ck_assert_double_gt(res.overflow, 100);
+	ck_assert_uint_eq(res.nblocks, PDF_MAX_BLOCKS);
+	/* Section 0: two items, a quote */
+	ck_assert_str_eq(res.blocks[0].section, "Section 0");
+	ck_assert_int_eq(res.blocks[0].index, 0);
+	ck_assert_int_eq(res.blocks[2].index, 2);
+	ck_assert_str_eq(res.blocks[3].section, "Section 1");
+	for (size_t i = 0; i < res.nblocks; i++)
+		ck_assert_double_gt(res.blocks[i].height, 9.5);
+	/* as many pages as it needs: nothing over */
+	o.max_pages = res.pages;
+	ck_assert_int_eq(render_pdf(md.p, md.n, &o, &out, &drawn, &err), 0);
+	ck_assert_double_eq(drawn.overflow, 0);
+	for (size_t i = 0; i < res.nblocks; i++)
+		ck_assert_double_eq_tol(drawn.blocks[i].height,
+			res.blocks[i].height, 1e-9);
+	/* the small brief fits: no overflow, a block per item */
+	ck_assert_int_eq(render_pdf(S_small_md, strlen(S_small_md), &o, NULL,
+		&res, &err), 0);
+	ck_assert_double_eq(res.overflow, 0);
+	ck_assert_str_eq(res.blocks[res.nblocks - 1].section, "Sources");
+	buf_free(&md);
+	buf_free(&out);
+}
+END_TEST
+
+/* ---- pagination ----------------------------------------------------- */
+
+static void
+S_boxes(struct lay_vent *v, size_t n, double h, int region)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct lay_vent e = { LAY_VBOX, h, 0, region, 0, 0, 0, 0 };
+		v[i] = e;
+	}
+}
+
+START_TEST(test_paginate_balance)
+{
+	struct lay_vent v[21];
+	struct lay_region rg[1] = { { 2, 1, 0, 0, 0 } };
+	double end;
+	int col1 = 0;
+
+	S_boxes(v, 21, 10, 0);
+	ck_assert_int_eq(lay_paginate(v, 21, rg, 1, 500, 0, &end), 1);
+	for (size_t i = 0; i < 21; i++) {
+		ck_assert(v[i].placed);
+		col1 += v[i].col;
+	}
+	/* 11 lines and 10: the first column the longer */
+	ck_assert_int_eq(col1, 10);
+	ck_assert_double_eq_tol(end, 500 - 110, 1e-6);
+	ck_assert_double_eq_tol(v[11].y, 500, 1e-6);
+}
+END_TEST
+
+START_TEST(test_paginate_keeps_spaces)
+{
+	struct lay_vent v[8];
+	struct lay_region rg[2] = { { 1, 1, 0, 0, 0 }, { 1, 1, 0, 0, 0 } };
+	double end;
+
+	/* a page of 100: 60, then a space and a chunk of 2 x 30 kept */
+	S_boxes(v, 8, 30, 0);
+	v[0].h = 60;
+	v[1].kind = LAY_VSPACE;
+	v[1].h = 5;
+	v[2].keep = LAY_KEEP;
+	v[4].kind = LAY_VSPACE;
+	v[5].region = v[6].region = v[7].region = 1;
+	v[6].keep = LAY_KEEP_SOFT;
+	ck_assert_int_eq(lay_paginate(v, 8, rg, 2, 100, 0, &end), 3);
+	ck_assert_int_eq(v[2].page, 1);      /* the kept pair moves on */
+	ck_assert_int_eq(v[3].page, 1);
+	ck_assert_double_eq(v[2].y, 100);
+	ck_assert_int_eq(v[4].page, 1);      /* the space fits after it */
+	ck_assert_int_eq(v[4].placed, 1);
+	/* region 1 starts below on page 1: 30 fits, then the soft-kept
+	 * pair does not and goes on alone: soft keeps cost no page here */
+	ck_assert_int_eq(v[5].page, 1);
+	ck_assert_int_eq(v[6].page, 2);
+	ck_assert_int_eq(v[7].page, 2);
+	/* a soft keep that costs a page is broken: 60, 30 ~ 30, 70 */
+	S_boxes(v, 4, 30, 0);
+	v[0].h = 60;
+	v[1].keep = LAY_KEEP_SOFT;
+	v[3].h = 70;
+	ck_assert_int_eq(lay_paginate(v, 4, rg, 1, 100, 0, &end), 2);
+	ck_assert_int_eq(v[1].page, 0);
+	ck_assert_int_eq(v[2].page, 1);
+	ck_assert_double_eq_tol(end, 0, 1e-9);
+	/* and held when it costs none */
+	v[3].h = 80;
+	ck_assert_int_eq(lay_paginate(v, 4, rg, 1, 100, 0, &end), 3);
+	ck_assert_int_eq(v[1].page, 1);
+	ck_assert_int_eq(v[2].page, 1);
+}
+END_TEST
+
 /* ---- line breaking and fonts ---------------------------------------- */
 
 static struct lb_item
 S_box(double w)
 {
-	struct lb_item it = { LB_BOX, w, 0, 0, 0 };
+	struct lb_item it = { LB_BOX, w, 0, 0, 0, 0 };
 	return it;
 }
 
 static struct lb_item
 S_glue(double w)
 {
-	struct lb_item it = { LB_GLUE, w, w / 2, w / 3, 0 };
+	struct lb_item it = { LB_GLUE, w, w / 2, w / 3, 0, 0 };
 	return it;
 }
 
@@ -436,8 +719,8 @@ END_TEST
 
 START_TEST(test_greedy_forced_and_overfull)
 {
-	struct lb_item force = { LB_PENALTY, 0, 0, 0, -LB_INF };
-	struct lb_item tie = { LB_PENALTY, 0, 0, 0, LB_INF };
+	struct lb_item force = { LB_PENALTY, 0, 0, 0, -LB_INF, 0 };
+	struct lb_item tie = { LB_PENALTY, 0, 0, 0, LB_INF, 0 };
 	struct lb_item it[] = { S_box(5), force, S_box(50), S_box(50),
 		S_glue(1), S_box(5), tie, S_glue(1), S_box(20) };
 	size_t n = sizeof it / sizeof it[0], br[16];
@@ -593,7 +876,13 @@ render_pdf_suite(void)
 	tcase_add_test(doc, test_reproducible);
 	tcase_add_test(doc, test_empty_and_odd_input);
 	tcase_add_test(doc, test_bad_geometry_fails_cleanly);
+	tcase_add_test(doc, test_zones_text);
+	tcase_add_test(doc, test_zones_drawing);
+	tcase_add_test(doc, test_timeline_measured);
+	tcase_add_test(doc, test_blocks_and_overflow);
 	suite_add_tcase(s, doc);
+	tcase_add_test(unit, test_paginate_balance);
+	tcase_add_test(unit, test_paginate_keeps_spaces);
 	tcase_add_test(unit, test_greedy_breaks);
 	tcase_add_test(unit, test_greedy_forced_and_overfull);
 	tcase_add_test(unit, test_para_split_and_cite);

@@ -10,8 +10,22 @@
  * or two-letter word costs a penalty. Paragraphs are justified, or set
  * ragged right when asked or when the line is narrower than 30 em.
  *
+ * Pages are built as TeX builds them: the renderer turns the document
+ * into a vertical list of entries (lines, rules, graphics: boxes;
+ * vertical spaces: glue, dropped at the top of a column) with "keep"
+ * links between entries that must not be parted (a heading and the two
+ * lines after it, the first and last two lines of a paragraph), and
+ * lay_paginate() places the list region by region (a region: one
+ * full-width column, or two columns), column by column, page by page.
+ * Two columns are balanced on the region's last page: the smallest
+ * column height that still holds the rest; and set flush at the foot
+ * (TeX's \flushbottom): the shorter column's spaces stretch, up to
+ * double, to end it where the other ends. Measuring and drawing use
+ * the same placement, so they always agree.
+ *
  * Ownership: struct lay_para owns its items and text; lay_para_free()
- * releases them. Fonts stay with the caller.
+ * releases them. Fonts stay with the caller. The vertical list belongs
+ * to the caller.
  */
 #ifndef BRIEF_LAYOUT_H
 #define BRIEF_LAYOUT_H
@@ -64,6 +78,7 @@ struct lay_para {
 	int ragged;                  /* after lay_break: set ragged right */
 	struct lb_stats stats;       /* after lay_break with total fit */
 	int short_word;              /* the last word has 1 or 2 letters */
+	double min_size;             /* citations never below this; reset: 0 */
 	VEC(unsigned char) points;   /* scratch: hyphenation points */
 	VEC(struct lb_item) lb;      /* the items ... */
 	VEC(struct lay_run) run;     /* ... and what each draws (same index) */
@@ -91,8 +106,8 @@ void lay_para_free(struct lay_para *p);
  * Words are hyphenated unless p->no_hyphens: the first call loads the
  * dictionary (hyphen_shared) and fails when it cannot.
  * Over-long words are split to fit the width. With st->cite, runs
- * matching ([0-9]+)+ in brackets are set smaller and kept on the line
- * of the word before them. */
+ * matching ([0-9]+)+ in brackets are set smaller (0.8 of the size, not
+ * below p->min_size) and kept on the line of the word before them. */
 int lay_add_text(struct lay_para *p, const char *s, size_t n,
 	const struct lay_style *st, struct brief_err *err);
 /* A forced line break. */
@@ -116,5 +131,50 @@ void lay_clean(struct buf *out, const char *s, size_t n);
  * and records the code points used. */
 int lay_line_draw(struct lay_para *p, size_t k, HPDF_Page page, double x,
 	double y, int justify);
+
+/* ---- pages ---------------------------------------------------------- */
+
+enum { LAY_KEEP_SOFT = 1, LAY_KEEP = 2 };
+
+enum lay_vkind {
+	LAY_VBOX = 0,    /* placed: a line, a rule, a graphic, a strut */
+	LAY_VSPACE       /* glue: dropped at the top of a column */
+};
+
+/* One entry of the vertical list. */
+struct lay_vent {
+	int kind;                    /* enum lay_vkind */
+	double h;                    /* height (a line: its advance) */
+	int keep;                    /* a break after this entry: 0 allowed;
+	                              * LAY_KEEP_SOFT only when the pages
+	                              * would not hold it all otherwise;
+	                              * LAY_KEEP never (unless it is taller
+	                              * than a column) */
+	int region;                  /* its region; never decreases */
+	/* set by lay_paginate: */
+	int placed;                  /* 0: a space dropped at a column top */
+	int page;                    /* 0-based */
+	int col;                     /* column of its region, 0-based */
+	double y;                    /* top edge (y grows upwards) */
+};
+
+struct lay_region {
+	int cols;                    /* 1, or 2 columns side by side */
+	int balance;                 /* 2 columns: even them out on the
+	                              * region's last page */
+	/* set by lay_paginate: */
+	int page0, page1;            /* first and last page it is on */
+	double end;                  /* y below its last entry on page1 */
+};
+
+/* Place v[0..n) in the regions rg[0..nrg) (every v[i].region < nrg)
+ * on pages whose text area runs from y = top down to y = bottom. A
+ * region starts below the one before it; a chunk of kept entries that
+ * does not fit goes to the next column or page (one taller than a
+ * column is split). Soft keeps hold unless honouring them takes
+ * more pages than breaking them. Returns the number of pages (at least 1); *end
+ * gets the y below the last entry. */
+int lay_paginate(struct lay_vent *v, size_t n, struct lay_region *rg,
+	size_t nrg, double top, double bottom, double *end);
 
 #endif
