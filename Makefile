@@ -94,7 +94,11 @@ $(BUILD)/test_%.o: tests/test_%.c tests/testutil.h $(HDR) $(BUILD)/.deps
 $(BUILD)/run_tests.o: tests/run_tests.c $(BUILD)/suites.inc $(BUILD)/.deps
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -I$(BUILD) -Itests -c -o $@ $<
 
-$(BUILD)/run_tests: $(BUILD)/run_tests.o $(TOBJ) $(BUILD)/libbrief.a
+$(BUILD)/testutil.o: tests/testutil.c tests/testutil.h $(HDR) $(BUILD)/.deps
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Itests -c -o $@ $<
+
+$(BUILD)/run_tests: $(BUILD)/run_tests.o $(BUILD)/testutil.o $(TOBJ) \
+		$(BUILD)/libbrief.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) \
 		$$(pkg-config --libs check)
 

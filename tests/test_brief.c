@@ -18,20 +18,18 @@
 
 /* ---- running the pipeline in-process ------------------------------- */
 
-static char outdir[] = "/tmp/brief-sel-XXXXXX";
+static char outdir[64];         /* /tmp/brief-sel-XXXXXX */
 
 /* Run brief on src with template tpl (paths under the source tree) and
  * return out/brief.md (caller frees). One page, as shipped. */
 static char *
 S_brief(const char *tpl, const char *src)
 {
-	char tpath[512], spath[512], mdpath[600];
+	char tpath[512], spath[512];
 	char *sources[1] = { spath };
 	struct brief_opts o = { 0 };
 	struct brief_stats st;
 	struct brief_err err = { 0 };
-	char *md;
-	size_t n;
 
 	snprintf(tpath, sizeof tpath, "%s/%s", test_top(), tpl);
 	snprintf(spath, sizeof spath, "%s/%s", test_top(), src);
@@ -44,27 +42,19 @@ S_brief(const char *tpl, const char *src)
 	o.as_of = (struct bdate){ 2025, 12, 6, DP_DAY };
 	ck_assert_msg(brief_run(&o, &st, &err) == 0, "%s:%d: %s", err.file, err.line, err.msg);
 	ck_assert_int_eq(st.pages, 1);
-	snprintf(mdpath, sizeof mdpath, "%s/brief.md", outdir);
-	ck_assert_int_eq(file_read(mdpath, &md, &n, &err), 0);
-	return md;
+	return test_read(NULL, "%s/brief.md", outdir);
 }
 
 static void
 S_setup(void)
 {
-	ck_assert_ptr_nonnull(mkdtemp(outdir));
+	ck_assert_ptr_nonnull(test_mkdtemp(outdir, sizeof outdir, "brief-sel"));
 }
 
 static void
 S_teardown(void)
 {
-	char p[600];
-	snprintf(p, sizeof p, "%s/brief.md", outdir);
-	unlink(p);
-	snprintf(p, sizeof p, "%s/brief.pdf", outdir);
-	unlink(p);
-	rmdir(outdir);
-	strcpy(outdir, "/tmp/brief-sel-XXXXXX");
+	test_rmtree(outdir);
 }
 
 /* The text of section "## heading" up to the next heading; caller

@@ -379,14 +379,10 @@ START_TEST(test_find_fuzz)
 	uint32_t x = 12345;
 	struct date_ctx ctx;
 	struct buf text = { 0 }, a = { 0 }, b = { 0 };
-	int round, j;
+	int round;
 	make_ctx(&ctx, "2024-02-29", 2024);
 	for (round = 0; round < 3000; round++) {
-		text.n = 0;
-		for (j = 0; j < 40; j++) {
-			x = x * 1103515245u + 12345u;
-			buf_puts(&text, fuzz_parts[(x >> 16) % nparts]);
-		}
+		test_random_text(&text, &x, fuzz_parts, nparts, 40);
 		run_find(text.p, text.n, &ctx, &a, &b);
 		a.n = b.n = 0;
 	}
@@ -595,7 +591,6 @@ read_seed(const char *prefix, char **text, size_t *n)
 {
 	char dir[1024], path[2048];
 	struct dirent *e;
-	struct brief_err err;
 	DIR *dp;
 	snprintf(dir, sizeof dir, "%s/seeds", test_top());
 	dp = opendir(dir);
@@ -606,7 +601,7 @@ read_seed(const char *prefix, char **text, size_t *n)
 			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
 	closedir(dp);
 	ck_assert_msg(path[0] != '\0', "no seed %s", prefix);
-	ck_assert_int_eq(file_read(path, text, n, &err), 0);
+	*text = test_read(n, "%s", path);
 }
 
 struct seed_case {

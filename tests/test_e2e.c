@@ -7,37 +7,17 @@
 #include <cmark.h>
 #include <stdio.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include "brief/base.h"
-
-static char dir[] = "/tmp/brief-e2e-XXXXXX";
+static char dir[64];           /* /tmp/brief-e2e-XXXXXX */
 static struct buf md;          /* out/brief.md of the seed run */
 
-/* Run a shell command; its stdout (and stderr when err2out) into out.
- * Returns the exit status. */
-static int
-S_run(const char *cmd, struct buf *out)
-{
-	char tmp[65536];
-	size_t k;
-	FILE *p = popen(cmd, "r");
-	ck_assert_ptr_nonnull(p);
-	while ((k = fread(tmp, 1, sizeof tmp, p)) > 0)
-		buf_put(out, tmp, k);
-	buf_cstr(out);
-	int st = pclose(p);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
+/* Run brief with args from the top of the source tree, output (stderr
+ * too) appended to out. Returns the exit status. */
 static int
 S_brief(const char *args, struct buf *out)
 {
 	struct buf cmd = { 0 };
-	buf_printf(&cmd, "cd '%s' && SOURCE_DATE_EPOCH=1763683200 '%s' %s 2>&1",
-	    test_top(), test_bin(), args);
-	int rc = S_run(cmd.p, out);
+	int rc = test_run(test_brief_cmd(&cmd, args), out);
 	buf_free(&cmd);
 	return rc;
 }
@@ -46,40 +26,30 @@ static void
 S_setup(void)
 {
 	struct buf out = { 0 }, cmd = { 0 };
-	char *p;
-	size_t n;
-	struct brief_err err;
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_ptr_nonnull(test_mkdtemp(dir, sizeof dir, "brief-e2e"));
 	buf_printf(&cmd, "-t templates/relos.yaml -o '%s' seeds", dir);
 	ck_assert_msg(S_brief(cmd.p, &out) == 0, "brief failed: %s", out.p);
 	buf_free(&cmd);
 	buf_free(&out);
-	buf_printf(&cmd, "%s/brief.md", dir);
-	ck_assert_int_eq(file_read(cmd.p, &p, &n, &err), 0);
-	md.p = p;
-	md.n = n;
-	md.cap = n + 1;
-	buf_free(&cmd);
+	md.p = test_read(&md.n, "%s/brief.md", dir);
+	md.cap = md.n + 1;
 }
 
 static void
 S_teardown(void)
 {
-	struct buf cmd = { 0 }, out = { 0 };
-	buf_printf(&cmd, "rm -rf '%s'", dir);
-	S_run(cmd.p, &out);
-	buf_free(&cmd);
-	buf_free(&out);
+	test_rmtree(dir);
 	buf_free(&md);
-	strcpy(dir, "/tmp/brief-e2e-XXXXXX");
 }
 
+/* Run the command made from fmt (its %s: the test directory); its
+ * stdout into out. Returns the exit status. */
 static int
 S_tool(const char *fmt, struct buf *out)
 {
 	struct buf cmd = { 0 };
 	buf_printf(&cmd, fmt, dir);
-	int rc = S_run(cmd.p, out);
+	int rc = test_run(cmd.p, out);
 	buf_free(&cmd);
 	return rc;
 }
@@ -89,19 +59,7 @@ static const char *
 S_field(const char *info, const char *key)
 {
 	static char val[256];
-	size_t k = strlen(key);
-	val[0] = '\0';
-	for (const char *l = info; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
-		if (strncmp(l, key, k) != 0 || l[k] != ':')
-			continue;
-		const char *v = l + k + 1;
-		while (*v == ' ')
-			v++;
-		size_t n = strcspn(v, "\n");
-		snprintf(val, sizeof val, "%.*s", (int)n, v);
-		break;
-	}
-	return val;
+	return test_pdfinfo_field(info, key, val, sizeof val);
 }
 
 START_TEST(test_e2e_pdfinfo)
@@ -303,7 +261,7 @@ START_TEST(test_e2e_reproducible)
 	ck_assert_int_eq(S_brief(cmd.p, &out), 0);
 	buf_free(&cmd);
 	buf_printf(&cmd, "cmp '%s/brief.md' '%s/again/brief.md' 2>&1", dir, dir);
-	ck_assert_msg(S_run(cmd.p, &out) == 0, "%s", out.p);
+	ck_assert_msg(test_run(cmd.p, &out) == 0, "%s", out.p);
 	buf_free(&cmd);
 	buf_free(&out);
 }

@@ -4,13 +4,10 @@
  * poppler-utils (pdffonts, pdftotext) and mupdf-tools (mutool).
  */
 #include <dirent.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <hb.h>
 #include <hpdf.h>
@@ -92,36 +89,16 @@ S_entries(const char *dir)
 	return n;
 }
 
-/* Remove dir and the files (and empty directories) in it. */
-static void
-S_rmdir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[512];
-
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		remove(path);
-	}
-	if (d != NULL)
-		closedir(d);
-	rmdir(dir);
-}
-
 static void
 S_setup(void)
 {
-	snprintf(S_dir, sizeof S_dir, "/tmp/brief-fonts-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(S_dir));
+	ck_assert_ptr_nonnull(test_mkdtemp(S_dir, sizeof S_dir, "brief-fonts"));
 }
 
 static void
 S_teardown(void)
 {
-	S_rmdir(S_dir);
+	test_rmtree(S_dir);
 }
 
 /* Render md (NUL-terminated) to dir/name.pdf; the size in *size. */
@@ -144,47 +121,26 @@ S_render(const char *md, const char *dir, const char *name, char *path,
 	buf_free(&out);
 }
 
-/* Run the command made from fmt with stdout in out and stderr in err
- * (either may be NULL); it must exit 0. */
-static void
-S_cmd(struct buf *out, struct buf *err, const char *fmt, ...)
-{
-	char cmd[1024], errpath[64] = "/tmp/brief-fonts-err-XXXXXX", line[4096];
-	struct buf full = { 0 }, tmp = { 0 };
-	va_list ap;
-	FILE *p;
-	size_t k;
-	int fd = mkstemp(errpath), st;
-	char *text = NULL;
-	size_t n = 0;
+/* What S_fonts_subset looks for in the fonts' names. */
+struct font_want {
+	const char *with;
+	int *found;
+};
 
-	ck_assert_int_ge(fd, 0);
-	close(fd);
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	buf_printf(&full, "%s 2>'%s'", cmd, errpath);
-	p = popen(full.p, "r");
-	ck_assert_ptr_nonnull(p);
-	if (out == NULL)
-		out = &tmp;
-	out->n = 0;
-	while ((k = fread(line, 1, sizeof line, p)) > 0)
-		buf_put(out, line, k);
-	buf_cstr(out);
-	st = pclose(p);
-	ck_assert_int_eq(file_read(errpath, &text, &n, NULL), 0);
-	remove(errpath);
-	ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "%s failed: %s",
-		cmd, text);
-	if (err != NULL) {
-		err->n = 0;
-		buf_put(err, text, n);
-		buf_cstr(err);
-	}
-	free(text);
-	buf_free(&tmp);
-	buf_free(&full);
+/* A pdffonts row: a subset with a ToUnicode map; whether its name
+ * contains what->with (NULL: no check) in *what->found. */
+static void
+S_subset_row(char **tok, int n, void *ctx)
+{
+	const struct font_want *what = ctx;
+
+	ck_assert_str_eq(tok[n - 4], "yes");          /* sub */
+	ck_assert_str_eq(tok[n - 3], "yes");          /* uni */
+	/* a subset's name: six capitals and a plus sign */
+	ck_assert_int_eq(tok[0][6], '+');
+	if (what->found != NULL && what->with != NULL &&
+	    strstr(tok[0], what->with))
+		*what->found = 1;
 }
 
 /* pdffonts: every font embedded and a subset; returns how many, and
@@ -193,33 +149,13 @@ static int
 S_fonts_subset(const char *path, const char *with, int *found)
 {
 	struct buf out = { 0 };
-	int fonts = 0;
-	char *l;
+	struct font_want what = { with, found };
+	int fonts;
 
 	if (found != NULL)
 		*found = 0;
-	S_cmd(&out, NULL, "pdffonts '%s'", path);
-	/* two header lines, then: name type... encoding emb sub uni id gen */
-	l = strchr(strchr(out.p, '\n') + 1, '\n') + 1;
-	for (char *end; *l != '\0'; l = end + 1) {
-		char *tok[32];
-		int n = 0;
-
-		if ((end = strchr(l, '\n')) == NULL)
-			end = l + strlen(l) - 1;
-		*end = '\0';
-		for (char *t = strtok(l, " "); t && n < 32; t = strtok(NULL, " "))
-			tok[n++] = t;
-		ck_assert_int_ge(n, 7);
-		ck_assert_str_eq(tok[n - 5], "yes");          /* emb */
-		ck_assert_str_eq(tok[n - 4], "yes");          /* sub */
-		ck_assert_str_eq(tok[n - 3], "yes");          /* uni */
-		/* a subset's name: six capitals and a plus sign */
-		ck_assert_int_eq(tok[0][6], '+');
-		if (found != NULL && with != NULL && strstr(tok[0], with))
-			*found = 1;
-		fonts++;
-	}
+	test_cmd(&out, NULL, "pdffonts '%s'", path);
+	fonts = test_pdffonts_rows(out.p, S_subset_row, &what);
 	buf_free(&out);
 	return fonts;
 }
@@ -230,7 +166,7 @@ S_text_exact(const char *path, const char *const *want, size_t n)
 {
 	struct buf out = { 0 }, err = { 0 };
 
-	S_cmd(&out, &err, "pdftotext -enc UTF-8 '%s' -", path);
+	test_cmd(&out, &err, "pdftotext -enc UTF-8 '%s' -", path);
 	ck_assert_msg(err.n == 0, "pdftotext says: %s", err.p);
 	for (size_t i = 0; i < n; i++)
 		ck_assert_msg(strstr(out.p, want[i]) != NULL,
@@ -244,7 +180,7 @@ S_text_exact(const char *path, const char *const *want, size_t n)
 static void
 S_stext(const char *path, struct buf *out)
 {
-	S_cmd(out, NULL, "mutool draw -q -F stext -o - '%s'", path);
+	test_cmd(out, NULL, "mutool draw -q -F stext -o - '%s'", path);
 	ck_assert_ptr_nonnull(strstr(out->p, "<char "));
 	ck_assert_ptr_null(strstr(out->p, "\xEF\xBF\xBD"));
 	ck_assert_ptr_null(strstr(out->p, "c=\"&#xfffd;\""));
@@ -544,18 +480,15 @@ END_TEST
  * 60 KB. */
 START_TEST(test_pdf_brief_sample_size)
 {
-	char path[128], md_path[512];
+	char path[128];
 	char *md = NULL;
-	size_t n = 0, size;
-	struct brief_err err = { 0 };
+	size_t size;
 	static const char *const want[] = {
 		"India–Russia RELOS Logistics Pact",     /* the title, one line */
 		"Page 1 of 1",
 	};
 
-	snprintf(md_path, sizeof md_path, "%s/tests/data/brief_sample.md",
-		test_top());
-	ck_assert_msg(file_read(md_path, &md, &n, &err) == 0, "%s", err.msg);
+	md = test_read(NULL, "%s/tests/data/brief_sample.md", test_top());
 	S_render(md, S_dir, "brief", path, sizeof path, &size);
 	ck_assert_msg(size <= MAX_PDF, "brief.pdf is %zu bytes", size);
 	ck_assert_int_ge(S_fonts_subset(path, NULL, NULL), 3);

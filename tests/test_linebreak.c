@@ -13,7 +13,6 @@
 
 #include <math.h>
 #include <stdio.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -818,24 +817,6 @@ START_TEST(test_layout_hyphenated_lines)
 }
 END_TEST
 
-/* Run cmd; its output in out. */
-static int
-S_run(const char *cmd, struct buf *out)
-{
-	char chunk[4096];
-	FILE *fp = popen(cmd, "r");
-	size_t k;
-	int st;
-
-	ck_assert_ptr_nonnull(fp);
-	out->n = 0;
-	while ((k = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_put(out, chunk, k);
-	buf_cstr(out);
-	st = pclose(fp);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 /* The PDF shows the hyphen where a line breaks inside a word, and the
  * words read back whole once the hyphen and line end are taken out. */
 START_TEST(test_layout_pdf_hyphens)
@@ -861,7 +842,7 @@ START_TEST(test_layout_pdf_hyphens)
 		"%s", err.msg);
 	ck_assert_int_eq(file_write_atomic(path, pdf.p, pdf.n, &err), 0);
 	snprintf(cmd, sizeof cmd, "pdftotext -raw -enc UTF-8 '%s' -", path);
-	ck_assert_int_eq(S_run(cmd, &out), 0);
+	ck_assert_int_eq(test_run(cmd, &out), 0);
 	for (char *s = out.p; (s = strstr(s, "-\n")) != NULL; s++)
 		dashes++;
 	ck_assert_msg(dashes > 0, "no hyphenated line in:\n%s", out.p);

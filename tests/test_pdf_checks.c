@@ -12,44 +12,17 @@
 #include <cmark.h>
 #include <stdio.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
-#include "brief/base.h"
-
-#define EPOCH      "1763683200"      /* 21 Nov 2025 */
 #define MAX_BYTES  (60 * 1024)
 #define MIN_PT     8.5
 #define MAX_EXTRA  120    /* words the PDF adds: bullets, numbers, the
                            * timeline's labels and dates, the footer */
 
-static char S_dir[] = "/tmp/brief-checks-XXXXXX";
+static char S_dir[64];             /* /tmp/brief-checks-XXXXXX */
 static struct buf S_md;            /* brief.md of the seed run */
 static int S_ran;                  /* the runs in S_setup succeeded */
 
 /* ---- helpers -------------------------------------------------------- */
-
-/* Run cmd; stdout into out (may be NULL). Returns the exit status. */
-static int
-S_run(const char *cmd, struct buf *out)
-{
-	char chunk[65536];
-	struct buf sink = { 0 };
-	FILE *p = popen(cmd, "r");
-	size_t k;
-	int st;
-
-	if (p == NULL)
-		return -1;
-	if (out == NULL)
-		out = &sink;
-	out->n = 0;
-	while ((k = fread(chunk, 1, sizeof chunk, p)) > 0)
-		buf_put(out, chunk, k);
-	buf_cstr(out);
-	st = pclose(p);
-	buf_free(&sink);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
 
 /* Run the command made from fmt (its %s: the test directory) into out;
  * it must exit 0. */
@@ -59,26 +32,29 @@ S_tool(struct buf *out, const char *fmt)
 	struct buf cmd = { 0 };
 
 	buf_printf(&cmd, fmt, S_dir, S_dir, S_dir);
-	ck_assert_msg(S_run(cmd.p, out) == 0, "%s failed: %s", cmd.p,
+	if (out != NULL)
+		out->n = 0;
+	ck_assert_msg(test_try_run(cmd.p, out) == 0, "%s failed: %s", cmd.p,
 		out ? buf_cstr(out) : "");
 	buf_free(&cmd);
 }
 
-/* brief on the seeds into S_dir/sub with extra arguments. */
+/* brief on the seeds (at TEST_EPOCH) into S_dir/sub with extra
+ * arguments. */
 static int
 S_brief(const char *sub, const char *args)
 {
-	struct buf cmd = { 0 }, out = { 0 };
+	struct buf cmd = { 0 }, out = { 0 }, all = { 0 };
 	int rc;
 
-	buf_printf(&cmd, "cd '%s' && SOURCE_DATE_EPOCH=" EPOCH " '%s' %s "
-		"-t templates/relos.yaml -o '%s/%s' seeds 2>&1", test_top(),
-		test_bin(), args, S_dir, sub);
-	rc = S_run(cmd.p, &out);
+	buf_printf(&all, "%s -t templates/relos.yaml -o '%s/%s' seeds", args,
+		S_dir, sub);
+	rc = test_try_run(test_brief_cmd(&cmd, all.p), &out);
 	if (rc != 0)
 		fprintf(stderr, "%s: %s\n", cmd.p, buf_cstr(&out));
 	buf_free(&cmd);
 	buf_free(&out);
+	buf_free(&all);
 	return rc;
 }
 
@@ -91,7 +67,7 @@ S_setup(void)
 	char *p = NULL;
 	size_t n = 0;
 
-	if (mkdtemp(S_dir) == NULL)
+	if (test_mkdtemp(S_dir, sizeof S_dir, "brief-checks") == NULL)
 		return;
 	snprintf(path, sizeof path, "%s/a/brief.md", S_dir);
 	S_ran = S_brief("a", "") == 0 && S_brief("b", "") == 0 &&
@@ -107,33 +83,8 @@ S_setup(void)
 static void
 S_teardown(void)
 {
-	struct buf cmd = { 0 };
-
-	buf_printf(&cmd, "rm -rf '%s'", S_dir);
-	S_run(cmd.p, NULL);
-	buf_free(&cmd);
+	test_rmtree(S_dir);
 	buf_free(&S_md);
-}
-
-/* The value of "Key:   value" in pdfinfo output ("" if absent). */
-static const char *
-S_field(const char *info, const char *key, char *val, size_t max)
-{
-	size_t k = strlen(key);
-
-	val[0] = '\0';
-	for (const char *l = info; l && *l; l = strchr(l, '\n') ?
-	    strchr(l, '\n') + 1 : NULL) {
-		const char *v = l + k + 1;
-
-		if (strncmp(l, key, k) != 0 || l[k] != ':')
-			continue;
-		while (*v == ' ')
-			v++;
-		snprintf(val, max, "%.*s", (int)strcspn(v, "\n"), v);
-		break;
-	}
-	return val;
 }
 
 /* Whether s[0..n) contains needle. */
@@ -273,8 +224,10 @@ START_TEST(test_one_page_small)
 
 	ck_assert_msg(S_ran, "brief failed on the seeds");
 	S_tool(&out, "pdfinfo '%s/a/brief.pdf'");
-	ck_assert_str_eq(S_field(out.p, "Pages", val, sizeof val), "1");
-	ck_assert_str_eq(S_field(out.p, "Page size", val, sizeof val),
+	ck_assert_str_eq(test_pdfinfo_field(out.p, "Pages", val, sizeof val),
+		"1");
+	ck_assert_str_eq(test_pdfinfo_field(out.p, "Page size", val,
+		sizeof val),
 		"595.276 x 841.89 pts (A4)");
 	snprintf(path, sizeof path, "%s/a/brief.pdf", S_dir);
 	ck_assert_int_eq(stat(path, &sb), 0);
@@ -291,8 +244,10 @@ START_TEST(test_letter)
 
 	ck_assert(S_ran);
 	S_tool(&out, "pdfinfo '%s/letter/brief.pdf'");
-	ck_assert_str_eq(S_field(out.p, "Pages", val, sizeof val), "1");
-	ck_assert_str_eq(S_field(out.p, "Page size", val, sizeof val),
+	ck_assert_str_eq(test_pdfinfo_field(out.p, "Pages", val, sizeof val),
+		"1");
+	ck_assert_str_eq(test_pdfinfo_field(out.p, "Page size", val,
+		sizeof val),
 		"612 x 792 pts (letter)");
 	buf_free(&out);
 }
@@ -309,11 +264,13 @@ START_TEST(test_metadata_and_outline)
 	ck_assert(S_ran);
 	S_tool(&out, "pdfinfo '%s/a/brief.pdf'");
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
-		ck_assert_msg(*S_field(out.p, keys[k], val, sizeof val) != '\0',
-			"no %s in:\n%s", keys[k], out.p);
-	ck_assert_str_eq(S_field(out.p, "Title", val, sizeof val),
+		ck_assert_msg(*test_pdfinfo_field(out.p, keys[k], val,
+			sizeof val) != '\0', "no %s in:\n%s", keys[k], out.p);
+	ck_assert_str_eq(test_pdfinfo_field(out.p, "Title", val,
+		sizeof val),
 		"India\xE2\x80\x93Russia RELOS Logistics Pact");
-	ck_assert_str_eq(S_field(out.p, "CreationDate", val, sizeof val),
+	ck_assert_str_eq(test_pdfinfo_field(out.p, "CreationDate", val,
+		sizeof val),
 		"Fri Nov 21 00:00:00 2025 UTC");
 	/* a bookmark per section heading, to page 1 */
 	S_tool(&out, "mutool show '%s/a/brief.pdf' outline");
@@ -396,7 +353,6 @@ END_TEST
 START_TEST(test_well_formed_compressed)
 {
 	struct buf out = { 0 };
-	char path[256];
 	char *pdf = NULL;
 	size_t n = 0;
 	int streams = 0;
@@ -407,8 +363,7 @@ START_TEST(test_well_formed_compressed)
 		"errors"));
 	ck_assert_ptr_null(strstr(out.p, "WARNING"));
 	/* every stream deflated; no /ID that could differ between runs */
-	snprintf(path, sizeof path, "%s/a/brief.pdf", S_dir);
-	ck_assert_int_eq(file_read(path, &pdf, &n, NULL), 0);
+	pdf = test_read(&n, "%s/a/brief.pdf", S_dir);
 	/* (binary: stream data may hold NUL bytes) */
 	for (size_t i = 3; i + 7 <= n; i++) {
 		size_t d = i;

@@ -678,13 +678,11 @@ static const struct seed_case seeds[] = {
 START_TEST(test_seed)
 {
 	const struct seed_case *k = &seeds[_i];
-	char path[1024], *p, rows[32][1024];
+	char *p, rows[32][1024];
 	struct buf all = { NULL, 0, 0 };
-	struct brief_err err;
-	size_t len, n, want = 0, i;
+	size_t n, want = 0, i;
 
-	snprintf(path, sizeof path, "%s/%s", test_top(), k->file);
-	ck_assert_msg(file_read(path, &p, &len, &err) == 0, "%s", err.msg);
+	p = test_read(NULL, "%s/%s", test_top(), k->file);
 	while (want < 12 && k->want[want])
 		want++;
 	n = t_run(p, &all, rows, 32);
@@ -735,10 +733,8 @@ static char *
 t_repeat(const char *unit, size_t times, const char *tail)
 {
 	struct buf b = { NULL, 0, 0 };
-	size_t i;
 
-	for (i = 0; i < times; i++)
-		buf_puts(&b, unit);
+	test_repeat(&b, unit, times);
 	buf_puts(&b, tail);
 	return b.p;
 }

@@ -3,13 +3,9 @@
  * poppler-utils (pdfinfo, pdffonts, pdftotext) and qpdf, plus unit
  * tests of the line breaker and the fonts module.
  */
-#include <dirent.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <hpdf.h>
 
@@ -43,26 +39,13 @@ static char S_dir[64];
 static void
 S_setup(void)
 {
-	snprintf(S_dir, sizeof S_dir, "/tmp/brief-pdf-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(S_dir));
+	ck_assert_ptr_nonnull(test_mkdtemp(S_dir, sizeof S_dir, "brief-pdf"));
 }
 
 static void
 S_teardown(void)
 {
-	DIR *d = opendir(S_dir);
-	struct dirent *e;
-	char path[512];
-
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", S_dir, e->d_name);
-		remove(path);
-	}
-	if (d != NULL)
-		closedir(d);
-	rmdir(S_dir);
+	test_rmtree(S_dir);
 }
 
 static struct pdf_opts
@@ -97,40 +80,11 @@ S_render_file(const char *md, const struct pdf_opts *o, const char *name,
 	return res;
 }
 
-/* Run cmd (stderr merged) into out; returns its exit status. */
-static int
-S_run(const char *cmd, struct buf *out)
-{
-	char line[4096];
-	struct buf full = { 0 };
-	FILE *p;
-	size_t k;
-	int st;
-
-	buf_printf(&full, "%s 2>&1", cmd);
-	p = popen(full.p, "r");
-	ck_assert_ptr_nonnull(p);
-	while ((k = fread(line, 1, sizeof line, p)) > 0)
-		buf_put(out, line, k);
-	buf_cstr(out);
-	st = pclose(p);
-	buf_free(&full);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-/* Run the command made from fmt; it must exit 0. Output in out. */
+/* A pdffonts row: the encoding. */
 static void
-S_cmd(struct buf *out, const char *fmt, ...)
+S_identity_h(char **tok, int n, void *ctx)
 {
-	char cmd[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	out->n = 0;
-	ck_assert_msg(S_run(cmd, out) == 0, "%s failed: %s", cmd,
-		buf_cstr(out));
+	ck_assert_str_eq(tok[n - 6], "Identity-H");
 }
 
 /* Check with pdffonts that every font is embedded; returns how many. */
@@ -138,26 +92,10 @@ static int
 S_embedded_fonts(const char *path)
 {
 	struct buf out = { 0 };
-	int fonts = 0;
-	char *l;
+	int fonts;
 
-	S_cmd(&out, "pdffonts '%s'", path);
-	/* two header lines, then: name type... encoding emb sub uni id gen */
-	l = strchr(strchr(out.p, '\n') + 1, '\n') + 1;
-	for (char *end; *l != '\0'; l = end + 1) {
-		char *tok[32];
-		int n = 0;
-
-		if ((end = strchr(l, '\n')) == NULL)
-			end = l + strlen(l) - 1;
-		*end = '\0';
-		for (char *t = strtok(l, " "); t && n < 32; t = strtok(NULL, " "))
-			tok[n++] = t;
-		ck_assert_int_ge(n, 7);
-		ck_assert_str_eq(tok[n - 5], "yes");          /* emb */
-		ck_assert_str_eq(tok[n - 6], "Identity-H");
-		fonts++;
-	}
+	test_cmd(&out, &out, "pdffonts '%s'", path);
+	fonts = test_pdffonts_rows(out.p, S_identity_h, NULL);
 	buf_free(&out);
 	return fonts;
 }
@@ -190,7 +128,7 @@ START_TEST(test_small_pdfinfo)
 
 	ck_assert_int_eq(res.pages, 1);
 	ck_assert(res.last_fill > 0 && res.last_fill < 0.5);
-	S_cmd(&out, "pdfinfo '%s'", path);
+	test_cmd(&out, &out, "pdfinfo '%s'", path);
 	ck_assert_ptr_nonnull(strstr(out.p, "Pages:           1\n"));
 	ck_assert_ptr_nonnull(strstr(out.p, "595.276 x 841.89 pts (A4)"));
 	ck_assert_ptr_nonnull(strstr(out.p, "Title:           Brief – Test"));
@@ -232,7 +170,7 @@ START_TEST(test_small_text_exact)
 	};
 
 	S_render_file(S_small_md, &o, "t.pdf", path, sizeof path);
-	S_cmd(&out, "pdftotext -enc UTF-8 '%s' -", path);
+	test_cmd(&out, &out, "pdftotext -enc UTF-8 '%s' -", path);
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
 		ck_assert_msg(strstr(out.p, want[i]) != NULL,
 			"missing \"%s\" in:\n%s", want[i], out.p);
@@ -250,7 +188,7 @@ START_TEST(test_small_qpdf_check)
 	struct buf out = { 0 };
 
 	S_render_file(S_small_md, &o, "q.pdf", path, sizeof path);
-	S_cmd(&out, "qpdf --check '%s'", path);
+	test_cmd(&out, &out, "qpdf --check '%s'", path);
 	ck_assert_ptr_nonnull(strstr(out.p, "No syntax or stream encoding "
 		"errors"));
 	buf_free(&out);
@@ -264,7 +202,7 @@ START_TEST(test_link_annotation)
 	struct buf out = { 0 };
 
 	S_render_file(S_small_md, &o, "u.pdf", path, sizeof path);
-	S_cmd(&out, "pdfinfo -url '%s'", path);
+	test_cmd(&out, &out, "pdfinfo -url '%s'", path);
 	ck_assert_msg(strstr(out.p, "Annotation    https://example.com/a\n")
 		!= NULL, "no URI link annotation in:\n%s", out.p);
 	buf_free(&out);
@@ -284,13 +222,13 @@ START_TEST(test_long_pages_and_measure)
 	ck_assert_int_eq(render_pdf(md.p, md.n, &o, NULL, &measured, &err), 0);
 	ck_assert_int_eq(measured.pages, drawn.pages);
 	ck_assert_double_eq_tol(measured.last_fill, drawn.last_fill, 1e-9);
-	S_cmd(&out, "pdfinfo '%s'", path);
+	test_cmd(&out, &out, "pdfinfo '%s'", path);
 	snprintf(want, sizeof want, "Pages:           %d\n", drawn.pages);
 	ck_assert_ptr_nonnull(strstr(out.p, want));
 	snprintf(want, sizeof want, "Page %d of %d", drawn.pages, drawn.pages);
-	S_cmd(&out, "pdftotext -enc UTF-8 '%s' -", path);
+	test_cmd(&out, &out, "pdftotext -enc UTF-8 '%s' -", path);
 	ck_assert_ptr_nonnull(strstr(out.p, want));
-	S_cmd(&out, "qpdf --check '%s'", path);
+	test_cmd(&out, &out, "qpdf --check '%s'", path);
 	ck_assert_int_ge(S_embedded_fonts(path), 2);
 	buf_free(&out);
 	buf_free(&md);
@@ -323,7 +261,7 @@ START_TEST(test_letter)
 
 	o.letter = 1;
 	S_render_file(S_small_md, &o, "letter.pdf", path, sizeof path);
-	S_cmd(&out, "pdfinfo '%s'", path);
+	test_cmd(&out, &out, "pdfinfo '%s'", path);
 	ck_assert_ptr_nonnull(strstr(out.p, "612 x 792 pts (letter)"));
 	buf_free(&out);
 }
@@ -339,7 +277,7 @@ START_TEST(test_unknown_family_falls_back)
 	o.sans = "";
 	S_render_file(S_small_md, &o, "fb.pdf", path, sizeof path);
 	ck_assert_int_ge(S_embedded_fonts(path), 2);
-	S_cmd(&out, "pdftotext -enc UTF-8 '%s' -", path);
+	test_cmd(&out, &out, "pdftotext -enc UTF-8 '%s' -", path);
 	ck_assert_ptr_nonnull(strstr(out.p, "It’s a “quoted” phrase"));
 	buf_free(&out);
 }
@@ -494,7 +432,7 @@ START_TEST(test_zones_text)
 	};
 
 	S_render_file(S_brief_md, &o, "z.pdf", path, sizeof path);
-	S_cmd(&out, "pdftotext -enc UTF-8 '%s' -", path);
+	test_cmd(&out, &out, "pdftotext -enc UTF-8 '%s' -", path);
 	p = out.p;
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
 		const char *q = strstr(p, order[i]);
@@ -507,7 +445,7 @@ START_TEST(test_zones_text)
 	 * space per row: not scattered into the text */
 	ck_assert_ptr_null(strstr(out.p, "summit"));
 	ck_assert_ptr_nonnull(strstr(out.p, "\xE2\x80\x8B"));
-	S_cmd(&out, "mutool trace '%s'", path);
+	test_cmd(&out, &out, "mutool trace '%s'", path);
 	S_glyphs(&out);
 	ck_assert_msg(strstr(out.p, "summit") != NULL, "%s", out.p);
 	ck_assert_ptr_nonnull(strstr(out.p, "4–5 Dec 2025"));
@@ -526,19 +464,19 @@ START_TEST(test_zones_drawing)
 	double min = 1e9;
 
 	S_render_file(S_brief_md, &o, "d.pdf", path, sizeof path);
-	S_cmd(&out, "mutool trace '%s'", path);
+	test_cmd(&out, &out, "mutool trace '%s'", path);
 	/* the tint 0xECF0F6 and navy 0x1F3A5F fills */
 	ck_assert_ptr_nonnull(strstr(out.p, "color=\".92549 .94118 .96471\""));
 	ck_assert_ptr_nonnull(strstr(out.p, "<fill_path"));
 	ck_assert_ptr_nonnull(strstr(out.p, "<stroke_path"));
-	S_cmd(&out, "mutool draw -q -F stext -o - '%s'", path);
+	test_cmd(&out, &out, "mutool draw -q -F stext -o - '%s'", path);
 	for (const char *s = out.p; (s = strstr(s, " size=\"")) != NULL; s++)
 		if (strtod(s + 7, NULL) < min)
 			min = strtod(s + 7, NULL);
 	ck_assert_double_ge(min, 8.5 - 1e-6);
 	o.min_pt = 0;             /* unset: the floor is 8.5 all the same */
 	S_render_file(S_brief_md, &o, "d0.pdf", path, sizeof path);
-	S_cmd(&out, "mutool draw -q -F stext -o - '%s'", path);
+	test_cmd(&out, &out, "mutool draw -q -F stext -o - '%s'", path);
 	for (const char *s = out.p; (s = strstr(s, " size=\"")) != NULL; s++)
 		ck_assert_double_ge(strtod(s + 7, NULL), 8.5 - 1e-6);
 	buf_free(&out);

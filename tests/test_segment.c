@@ -516,14 +516,12 @@ START_TEST(test_seeds)
 	};
 	size_t i, seen = 0, total = 0;
 	for (i = 0; i < 5; i++) {
-		char path[1024], *text;
+		char *text;
 		size_t n;
 		struct brief_err err;
 		struct doc d;
 		sentence_vec v = { 0 };
-		snprintf(path, sizeof path, "%s/seeds/%s", test_top(), names[i]);
-		ck_assert_msg(file_read(path, &text, &n, &err) == 0, "%s: %s",
-		    path, err.msg);
+		text = test_read(&n, "%s/seeds/%s", test_top(), names[i]);
 		S_seed_doc(&d, text, n, names[i]);
 		ck_assert_int_eq(segment_doc(S_sg, &d, (int)i, &v, &err), 0);
 		ck_assert_uint_ge(v.n, d.npara);
@@ -603,14 +601,10 @@ START_TEST(test_random)
 	};
 	uint32_t r = 12345;
 	struct buf b = { 0 };
-	int round, k;
+	int round;
 	for (round = 0; round < 300; round++) {
-		b.n = 0;
-		for (k = 0; k < 200; k++) {
-			r = r * 1103515245u + 12345u;
-			buf_puts(&b, pieces[(r >> 16) % (sizeof pieces /
-			    sizeof pieces[0])]);
-		}
+		test_random_text(&b, &r, pieces,
+		    sizeof pieces / sizeof pieces[0], 200);
 		S_run_checked(b.p, b.n, 0);
 	}
 	buf_free(&b);
@@ -620,10 +614,8 @@ END_TEST
 static void
 S_repeat(struct buf *b, const char *s, size_t times)
 {
-	size_t i;
 	b->n = 0;
-	for (i = 0; i < times; i++)
-		buf_puts(b, s);
+	test_repeat(b, s, times);
 }
 
 START_TEST(test_long)

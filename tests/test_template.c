@@ -4,11 +4,10 @@
 #include "testutil.h"
 
 #include <stdio.h>
-#include <unistd.h>
 
 #include "brief/template.h"
 
-static char tmpdir[] = "/tmp/brief-tpl-XXXXXX";
+static char tmpdir[64];         /* /tmp/brief-tpl-XXXXXX */
 
 static const char *
 S_write(const char *name, const char *text)
@@ -108,17 +107,13 @@ END_TEST
 static void
 S_setup(void)
 {
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	ck_assert_ptr_nonnull(test_mkdtemp(tmpdir, sizeof tmpdir, "brief-tpl"));
 }
 
 static void
 S_teardown(void)
 {
-	char path[256];
-	snprintf(path, sizeof path, "%s/t.yaml", tmpdir);
-	unlink(path);
-	rmdir(tmpdir);
-	strcpy(tmpdir, "/tmp/brief-tpl-XXXXXX");
+	test_rmtree(tmpdir);
 }
 
 Suite *template_suite(void);
