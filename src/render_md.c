@@ -200,6 +200,22 @@ S_source_title(struct buf *out, const struct doc *d)
 		buf_puts(out, "\xE2\x80\xA6");
 }
 
+/* An http(s) URL that a CommonMark autolink carries verbatim: no
+ * spaces, controls, angle brackets or backslashes. */
+static int
+S_safe_url(struct slice u)
+{
+	if (!(u.n > 8 && (memcmp(u.p, "https://", 8) == 0 ||
+	    memcmp(u.p, "http://", 7) == 0)) || u.n > 2000)
+		return 0;
+	for (size_t i = 0; i < u.n; i++) {
+		unsigned char c = (unsigned char)u.p[i];
+		if (c <= ' ' || c == '<' || c == '>' || c == '\\' || c == 0x7F)
+			return 0;
+	}
+	return 1;
+}
+
 static void
 S_sources(struct buf *out, const struct brief *b)
 {
@@ -218,6 +234,11 @@ S_sources(struct buf *out, const struct brief *b)
 		if (d->date.prec != DP_NONE) {
 			buf_puts(out, ", ");
 			bdate_format(out, &d->date);
+		}
+		if (S_safe_url(d->url)) {   /* an autolink: clickable in the PDF */
+			buf_puts(out, ", <");
+			buf_put(out, d->url.p, d->url.n);
+			buf_putc(out, '>');
 		}
 		buf_putc(out, '\n');
 	}

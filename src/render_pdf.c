@@ -44,6 +44,7 @@
 
 #include <cmark.h>
 #include <hpdf.h>
+#include <hpdf_encrypt.h>
 #include <hpdf_pages.h>     /* the page's content stream: BDC/EMC */
 #include <hpdf_streams.h>
 
@@ -1838,6 +1839,39 @@ S_setup(struct rp *r)
 	return 0;
 }
 
+/* A document ID derived from the content (PDF 1.7, 14.4): the MD5 of the
+ * file as libharu wrote it, in both halves, added to the trailer. The
+ * trailer follows the cross-reference table, so no offset moves. The
+ * same input gives the same ID; any change of content changes it. */
+static int
+S_add_id(struct buf *out, size_t start)
+{
+	static const char key[] = "trailer\n<<\n";
+	HPDF_MD5_CTX ctx;
+	HPDF_BYTE d[16];
+	char hex[33], id[96];
+	size_t at = 0;
+
+	for (size_t i = start; i + sizeof key - 1 <= out->n; i++)
+		if (memcmp(out->p + i, key, sizeof key - 1) == 0)
+			at = i + sizeof key - 1;
+	if (at == 0)
+		return -1;
+	HPDF_MD5Init(&ctx);
+	HPDF_MD5Update(&ctx, (const HPDF_BYTE *)out->p + start,
+	    (HPDF_UINT32)(out->n - start));
+	HPDF_MD5Final(d, &ctx);
+	for (int k = 0; k < 16; k++)
+		snprintf(hex + 2 * k, 3, "%02X", d[k]);
+	int m = snprintf(id, sizeof id, "/ID [<%s> <%s>]\n", hex, hex);
+	buf_grow(out, (size_t)m);
+	memmove(out->p + at + (size_t)m, out->p + at, out->n - at);
+	memcpy(out->p + at, id, (size_t)m);
+	out->n += (size_t)m;
+	out->p[out->n] = '\0';
+	return 0;
+}
+
 static int
 S_save(struct rp *r, struct buf *out)
 {
@@ -1856,6 +1890,8 @@ S_save(struct rp *r, struct buf *out)
 		return S_fail(r, "reading the saved PDF");
 	out->n += got;
 	out->p[out->n] = '\0';
+	if (S_add_id(out, out->n - got) != 0)
+		return S_fail(r, "adding the document ID");
 	return 0;
 }
 

@@ -251,6 +251,8 @@ START_TEST(test_topic2)
 	ck_assert(S_line_has(views, (const char *[]){ "Helena Brandt", "Institute for Maritime Studies", NULL }));
 	ck_assert_ptr_null(strstr(md, "I think"));
 	ck_assert_ptr_null(strstr(md, "Share this"));
+	/* a source's URL: header becomes a link in the source list */
+	ck_assert_ptr_nonnull(strstr(md, "Harbour Wire, 14 Mar 2024, <https://example.org/harbour-wire/rala-signed>"));
 	ck_assert_ptr_null(strstr(md, "spokesperson said"));   /* no unnamed speaker */
 	S_assert_no_repeats(md);
 	free(bottom);
