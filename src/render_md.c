@@ -8,6 +8,7 @@
  */
 #include "brief/render_md.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #define TITLE_WORDS 9   /* a source's title in the list, at most */
@@ -40,8 +41,12 @@ md_escape(struct buf *out, const char *s, size_t n)
 			buf_putc(out, ' ');
 			continue;
 		}
-		if (strchr("\\`*_[]<>&!~|", c) != NULL && c != '\0')
+		if (c == '&') {   /* only where it could start an entity */
+			if (i + 1 < n && (s[i + 1] == '#' || isalnum((unsigned char)s[i + 1])))
+				buf_putc(out, '\\');
+		} else if (strchr("\\`*_[]<>!~|", c) != NULL && c != '\0') {
 			buf_putc(out, '\\');
+		}
 		buf_putc(out, c);
 	}
 }
@@ -103,7 +108,8 @@ S_outlet_prep(const struct corpus *c, const struct view *v)
 	size_t back = (size_t)(p - text);
 	static const struct { const char *word, *prep; } preps[] = {
 		{ "told ", "to" }, { "during ", "during" }, { "at ", "at" },
-		{ "in ", "in" }, { "to ", "to" }, { "with ", "with" },
+		{ "in ", "in" }, { "to ", "to" }, { "interview with ", "to" },
+		{ "with ", "with" },
 		{ "on ", "on" },
 	};
 	for (size_t k = 0; k < sizeof preps / sizeof *preps; k++) {
@@ -278,9 +284,9 @@ S_status(struct buf *out, const struct status_note *st)
 	}
 	buf_putc(out, '.');
 	if (st->nstale > 0) {
-		buf_puts(out, " Earlier reporting ");
+		buf_puts(out, " Earlier reports ");
 		S_cite_list(out, st->stale, st->nstale);
-		buf_puts(out, " still had it to come.");
+		buf_puts(out, " still had this stage to come.");
 	}
 	buf_puts(out, "\n\n");
 }

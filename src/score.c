@@ -144,6 +144,9 @@ S_stages(const struct corpus *c, size_t i, const struct section_def *d,
 	/* the reporter's own words only: not quotes */
 	if (in->view >= 0 && (c->views.v[in->view].flags & VIEW_QUOTE))
 		return;
+	/* and about the agreement: "signed similar deals" is someone else's */
+	if (out->topic < d->status_topic)
+		return;
 	for (size_t g = 0; g < d->nstage; g++) {
 		long k = score_cue_at(&d->stage[g].cues, c->tok.v + in->tok0, in->ntok);
 		if (k < 0 || text_in_quotes(s.p, c->tok.v[in->tok0 + (size_t)k].off))

@@ -162,9 +162,11 @@ S_corroboration(size_t ndoc)
  * "Notably, ") at its clause boundary and capitalise what starts the
  * sentence then; the words are otherwise the source's own. */
 static struct slice
-S_trim_lead(struct sel *s, struct slice t)
+S_trim_lead(struct sel *s, struct slice t, int bullet)
 {
 	size_t cut = text_lead_clause(t.p, t.n);
+	if (cut == 0 && bullet)
+		cut = text_lead_label(t.p, t.n);
 	if (cut == 0 || t.n - cut < 40)
 		return t;
 	char *p = arena_strndup(s->a, t.p + cut, t.n - cut);
@@ -191,7 +193,7 @@ S_emit(struct sel *s, struct brief_section *bs, const struct cand *cd)
 	if (cd->view)
 		it->text = cd->text;
 	else
-		it->text = S_trim_lead(s, it->text);
+		it->text = S_trim_lead(s, it->text, !!(se->flags & SF_BULLET));
 	VEC_PUSH(&s->chosen, cd->sent);
 	if (cd->fact >= 0)
 		s->fact_used[cd->fact] = 1;
@@ -534,7 +536,16 @@ S_view_text(const struct sel *s, int si, const struct view *v, size_t *words)
 	if (e <= o)
 		return all;
 	*words = s->c->info[best].words;
-	return (struct slice){ text + o, e - o };
+	/* mark what was left out of the speaker's words with ellipses */
+	struct buf b = { 0 };
+	if (o > v->off)
+		buf_puts(&b, "\xE2\x80\xA6 ");
+	buf_put(&b, text + o, e - o);
+	if (e < v->off + v->len)
+		buf_puts(&b, " \xE2\x80\xA6");
+	struct slice r = { arena_strndup(s->a, b.p, b.n), b.n };
+	buf_free(&b);
+	return r;
 }
 
 /* Views: the best view of each speaker first, then further views. */

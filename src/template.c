@@ -217,6 +217,8 @@ S_section_key(struct ctx *c, const char *key, const yaml_node_t *k,
 	if (strcmp(key, "cues") == 0) return S_cues(c, v, &s->cues);
 	if (strcmp(key, "weights") == 0) return S_weights(c, v, s);
 	if (strcmp(key, "status") == 0) return S_status(c, v, s);
+	if (strcmp(key, "status_topic") == 0)
+		return S_num(c, v, 0, 1000, &s->status_topic);
 	if (strcmp(key, "min_score") == 0) {
 		if (S_num(c, v, 0, 1000, &d))
 			return -1;
@@ -236,6 +238,7 @@ S_section(struct ctx *c, const yaml_node_t *n, struct section_def *s)
 	s->max_items = 6;
 	s->min_items = 1;
 	s->min_score = 1.0;
+	s->status_topic = 1.5;
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
 		const yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
 		const char *key = S_scalar(k);

@@ -330,3 +330,20 @@ text_lead_clause(const char *p, size_t n)
 	}
 	return 0;
 }
+
+size_t
+text_lead_label(const char *p, size_t n)
+{
+	size_t words = 1;
+	if (n == 0 || !(p[0] >= 'A' && p[0] <= 'Z'))
+		return 0;
+	for (size_t i = 0; i + 2 < n && i < 60; i++) {
+		if (p[i] == ' ')
+			words++;
+		if (p[i] == '.' || p[i] == ',' || words > 5)
+			return 0;
+		if (p[i] == ':' && p[i + 1] == ' ')
+			return i + 2;
+	}
+	return 0;
+}

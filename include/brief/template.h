@@ -62,6 +62,7 @@ struct section_def {
 	double w_date;             /* weight of a dated mention */
 	struct status_stage *stage;/* summary: stages, earliest first */
 	size_t nstage;
+	double status_topic;       /* topic score a sentence needs to report a stage */
 	int line;                  /* where it is defined, for messages */
 };
 

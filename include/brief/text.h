@@ -60,4 +60,8 @@ int text_in_quotes(const char *p, size_t off);
  * What follows starts with a lower-case word. */
 size_t text_lead_clause(const char *p, size_t n);
 
+/* Bytes of a list item's leading label ("Operational Readiness: "): at
+ * most five words, capitalised, up to a colon; else 0. */
+size_t text_lead_label(const char *p, size_t n);
+
 #endif
