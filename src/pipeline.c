@@ -178,14 +178,19 @@ S_epoch(void)
 	return (long)time(NULL);
 }
 
+/* The brief's as-of date: --as-of; else the newest source date (what
+ * the brief knows is as of then); else the day it is generated, the
+ * date the footer also gives. */
 static void
-S_as_of(const struct brief_opts *o, long epoch, struct bdate *d)
+S_as_of(const struct brief_opts *o, long epoch, const struct bdate *latest,
+	struct bdate *d)
 {
-	if (o->as_of.prec != DP_NONE) {
+	if (o->as_of.prec != DP_NONE)
 		*d = o->as_of;
-		return;
-	}
-	bdate_from_days(epoch / 86400, d);
+	else if (latest->prec == DP_DAY && latest->y != 0)
+		*d = *latest;
+	else
+		bdate_from_days(epoch / 86400, d);
 }
 
 static int
@@ -463,7 +468,7 @@ brief_run(const struct brief_opts *o, struct brief_stats *st, struct brief_err *
 		goto out;
 	}
 	select_brief(&c, sc, &t, a, &b);
-	S_as_of(o, epoch, &b.as_of);
+	S_as_of(o, epoch, &b.latest, &b.as_of);
 	rc = S_render(o, &t, &b, epoch, st, err);
 	if (rc == 0 && o->explain)
 		select_explain(&b, o->explain);

@@ -356,7 +356,8 @@ S_dateline(struct buf *out, const struct brief *b)
 	buf_puts(out, "As of ");
 	bdate_format(out, &b->as_of);
 	buf_printf(out, " \xC2\xB7 %zu source%s", b->c->ndoc, b->c->ndoc == 1 ? "" : "s");
-	if (b->latest.prec != DP_NONE && b->latest.y != 0) {
+	if (b->latest.prec != DP_NONE && b->latest.y != 0 &&
+	    bdate_cmp(&b->latest, &b->as_of) != 0) {
 		buf_puts(out, " \xC2\xB7 newest source ");
 		bdate_format(out, &b->latest);
 	}
