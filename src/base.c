@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FILE_MAX (256u << 20)   /* the largest input file read */
+
 static void
 S_oom(void)
 {
@@ -317,8 +319,15 @@ file_read(const char *path, char **out, size_t *n, struct brief_err *err)
 
 	if (f == NULL)
 		return brief_fail(err, "read", path, 0, "%s", strerror(errno));
-	while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+	while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) {
 		buf_put(&b, tmp, k);
+		if (b.n > FILE_MAX) {   /* /dev/zero, a runaway log: stop early */
+			fclose(f);
+			buf_free(&b);
+			return brief_fail(err, "read", path, 0,
+			    "file too large (over %u MiB)", FILE_MAX >> 20);
+		}
+	}
 	if (ferror(f)) {
 		int e = errno;
 		fclose(f);

@@ -153,11 +153,13 @@ parse_args(int argc, char **argv, struct brief_opts *o)
 			else
 				die_usage("bad --paper '%s' (use a4 or letter)", optarg);
 			break;
-		case OPT_MAX_PAGES:
-			o->max_pages = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || o->max_pages < 1 || o->max_pages > 100)
+		case OPT_MAX_PAGES: {
+			long v = strtol(optarg, &end, 10);
+			if (end == optarg || *end != '\0' || v < 1 || v > 100)
 				die_usage("bad --max-pages '%s' (1 to 100)", optarg);
+			o->max_pages = (int)v;
 			break;
+		}
 		case OPT_AS_OF:
 			if (dates_parse(optarg, strlen(optarg), &o->as_of) != 0 ||
 			    o->as_of.prec != DP_DAY)

@@ -206,6 +206,31 @@ S_source_title(struct buf *out, const struct doc *d)
 		buf_puts(out, "\xE2\x80\xA6");
 }
 
+/* s as a CommonMark code span: fenced with more backticks than any run
+ * inside it, padded when it starts or ends with one, so nothing in a
+ * file name can close the span early. */
+static void
+S_code_span(struct buf *out, const char *s)
+{
+	size_t run = 0, longest = 0, n = strlen(s);
+	for (size_t i = 0; i < n; i++) {
+		run = s[i] == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	int pad = n > 0 && (s[0] == '`' || s[n - 1] == '`');
+	for (size_t k = 0; k <= longest; k++)
+		buf_putc(out, '`');
+	if (pad)
+		buf_putc(out, ' ');
+	for (size_t i = 0; i < n; i++)
+		buf_putc(out, s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+	if (pad)
+		buf_putc(out, ' ');
+	for (size_t k = 0; k <= longest; k++)
+		buf_putc(out, '`');
+}
+
 /* An http(s) URL that a CommonMark autolink carries verbatim: no
  * spaces, controls, angle brackets or backslashes. */
 static int
@@ -230,9 +255,8 @@ S_sources(struct buf *out, const struct brief *b)
 		const struct doc *d = &c->doc[k];
 		buf_printf(out, "%d. ", d->id);
 		S_source_title(out, d);
-		buf_puts(out, " \xE2\x80\x94 `");
-		buf_puts(out, d->name);   /* code span: no escaping needed */
-		buf_putc(out, '`');
+		buf_puts(out, " \xE2\x80\x94 ");
+		S_code_span(out, d->name);
 		if (d->outlet.n > 0) {
 			buf_puts(out, ", ");
 			S_esc_slice(out, d->outlet);
@@ -263,7 +287,8 @@ static void
 S_status(struct buf *out, const struct status_note *st)
 {
 	int any = 0;
-	if (st->stage < 0)
+	if (st->stage < 0 || (size_t)st->stage >= st->nstages ||
+	    st->stages[st->stage].ncite == 0)
 		return;
 	buf_puts(out, "**Status:** ");
 	for (size_t g = 0; g <= (size_t)st->stage && g < st->nstages; g++) {

@@ -16,6 +16,8 @@ S_central(const struct corpus *c, size_t i)
 	const struct sent_info *in = &c->info[i];
 	double sum = 0, ndoc = (double)(c->ndoc ? c->ndoc : 1);
 	size_t content = 0;
+	if (in->flags & AF_TOO_LONG)   /* never an item; and the loop below is per word pair */
+		return 0;
 	for (size_t k = in->tok0; k < in->tok0 + in->ntok; k++) {
 		const struct token *t = &c->tok.v[k];
 		if (t->flags & TK_STOP)
@@ -141,6 +143,8 @@ S_stages(const struct corpus *c, size_t i, const struct section_def *d,
 {
 	const struct sent_info *in = &c->info[i];
 	struct slice s = corpus_text(c, i);
+	if (in->flags & (AF_QUESTION | AF_FRAGMENT))   /* "Has it been ratified?" */
+		return;
 	/* the reporter's own words only: not quotes */
 	if (in->view >= 0 && (c->views.v[in->view].flags & VIEW_QUOTE))
 		return;

@@ -214,12 +214,12 @@ S_take_n(struct sel *s, int si, struct brief_section *bs, cand_vec *cv, size_t l
 		const struct cand *cd = &cv->v[k];
 		if (s->why[cd->sent].sec < 0)
 			s->why[cd->sent].rank = cd->rank;
-		if (bs->n >= (size_t)d->max_items || added >= limit) {
-			S_note(s, cd->sent, -1, "ranked below the section's limit");
-			continue;
-		}
 		if ((cd->fact >= 0 && s->fact_used[cd->fact]) || S_repeats(s, cd->sent)) {
 			S_note(s, cd->sent, -1, "repeats an item already chosen");
+			continue;
+		}
+		if (bs->n >= (size_t)d->max_items || added >= limit) {
+			S_note(s, cd->sent, -1, "ranked below the section's limit");
 			continue;
 		}
 		if (S_novelty(s, bs, cd->sent) < NOVEL) {
@@ -334,12 +334,13 @@ static int
 S_history_stage(const struct sel *s, int below)
 {
 	int best = -1;
-	for (size_t f = 0; f < s->facts.n; f++) {
-		size_t i = s->facts.v[f].rep;
-		int g = s->sc[i].stage;
-		if (g >= 0 && g < below && g > best && !S_dated(s->c, i))
-			best = g;
-	}
+	for (size_t f = 0; f < s->facts.n; f++)
+		for (size_t m = 0; m < s->facts.v[f].nmember; m++) {
+			size_t i = s->facts.v[f].member[m];
+			int g = s->sc[i].stage;
+			if (g >= 0 && g < below && g > best && !S_dated(s->c, i))
+				best = g;
+		}
 	return best;
 }
 
@@ -412,7 +413,8 @@ S_status_note(struct sel *s, int latest, struct status_note *st)
 	st->stages = arena_alloc(s->a, ng * sizeof *st->stages);
 	for (size_t i = 0; i < s->c->s.n; i++) {
 		int doc = s->c->s.v[i].doc;
-		if (s->c->info[i].flags & (AF_HEADING | AF_FIRST_PERSON | AF_QUOTED_TITLE))
+		if (s->c->info[i].flags & (AF_HEADING | AF_FIRST_PERSON | AF_QUOTED_TITLE |
+		    AF_QUESTION | AF_FRAGMENT))
 			continue;
 		for (size_t g = 0; g < ng && g < 32; g++)
 			if ((s->sc[i].done >> g) & 1) {
@@ -420,7 +422,7 @@ S_status_note(struct sel *s, int latest, struct status_note *st)
 				if (st->stages[g].when.prec == DP_NONE)
 					S_stage_date(s, i, &d->stage[g], &st->stages[g].when);
 			}
-		if (s->sc[i].pending >= latest)
+		if (s->sc[i].pending == latest)
 			seen[ng * nd + (size_t)doc] = 1;
 	}
 	for (size_t g = 0; g < ng; g++) {

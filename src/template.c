@@ -11,6 +11,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#define MAX_STAGES 32   /* status stages: one bit each in a score */
+
 struct ctx {
 	struct arena *a;
 	struct stemmer *st;
@@ -36,6 +38,22 @@ static const char *
 S_scalar(const yaml_node_t *n)
 {
 	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+/* Is pair p's key repeated from an earlier pair of mapping n? A key
+ * given twice would silently override (or, for lists, corrupt) the
+ * first. */
+static int
+S_dup_key(struct ctx *c, const yaml_node_t *n, const yaml_node_pair_t *p)
+{
+	const char *k = S_scalar(yaml_document_get_node(c->doc, p->key));
+	for (const yaml_node_pair_t *q = n->data.mapping.pairs.start; k && q < p; q++) {
+		const char *k2 = S_scalar(yaml_document_get_node(c->doc, q->key));
+		if (k2 && strcmp(k, k2) == 0)
+			return S_fail(c, yaml_document_get_node(c->doc, p->key),
+			    "key given twice", k);
+	}
+	return 0;
 }
 
 static int
@@ -175,6 +193,8 @@ S_status(struct ctx *c, const yaml_node_t *n, struct section_def *s)
 	if (n->type != YAML_SEQUENCE_NODE)
 		return S_fail(c, n, "status must be a list of stages", NULL);
 	size_t k = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	if (k > MAX_STAGES)
+		return S_fail(c, n, "at most 32 status stages", NULL);
 	s->stage = arena_alloc(c->a, (k ? k : 1) * sizeof *s->stage);
 	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
 		const yaml_node_t *sn = yaml_document_get_node(c->doc, *it);
@@ -188,6 +208,8 @@ S_status(struct ctx *c, const yaml_node_t *n, struct section_def *s)
 			const yaml_node_t *val = yaml_document_get_node(c->doc, p->value);
 			const char *ks = S_scalar(key);
 			int rc;
+			if (S_dup_key(c, sn, p))
+				return -1;
 			if (ks && strcmp(ks, "stage") == 0)
 				rc = S_str(c, val, &st->name);
 			else if (ks && strcmp(ks, "cues") == 0)
@@ -232,6 +254,7 @@ static int
 S_section(struct ctx *c, const yaml_node_t *n, struct section_def *s)
 {
 	yaml_node_pair_t *p;
+	int has_kind = 0;
 	if (n->type != YAML_MAPPING_NODE)
 		return S_fail(c, n, "a section must be a mapping", NULL);
 	s->line = S_line(n);
@@ -244,11 +267,16 @@ S_section(struct ctx *c, const yaml_node_t *n, struct section_def *s)
 		const char *key = S_scalar(k);
 		if (key == NULL)
 			return S_fail(c, k, "section keys must be text", NULL);
-		if (S_section_key(c, key, k, yaml_document_get_node(c->doc, p->value), s))
+		if (S_dup_key(c, n, p) ||
+		    S_section_key(c, key, k, yaml_document_get_node(c->doc, p->value), s))
 			return -1;
+		if (strcmp(key, "kind") == 0)
+			has_kind = 1;
 	}
-	if (s->id == NULL || s->heading == NULL)
-		return S_fail(c, n, "a section needs an id and a heading", NULL);
+	if (s->id == NULL || s->heading == NULL || !has_kind)
+		return S_fail(c, n, "a section needs an id, a heading and a kind", NULL);
+	if (s->nstage > 0 && s->kind != SK_SUMMARY)
+		return S_fail(c, n, "only a summary section has status stages", s->id);
 	if (s->min_items > s->max_items)
 		s->min_items = s->max_items;
 	return 0;
@@ -266,9 +294,12 @@ S_sections(struct ctx *c, const yaml_node_t *n, struct template *t)
 		const yaml_node_t *sn = yaml_document_get_node(c->doc, *it);
 		if (S_section(c, sn, &t->sec[t->nsec]))
 			return -1;
-		for (size_t j = 0; j < t->nsec; j++)
+		for (size_t j = 0; j < t->nsec; j++) {
 			if (strcmp(t->sec[j].id, t->sec[t->nsec].id) == 0)
 				return S_fail(c, sn, "duplicate section id", t->sec[j].id);
+			if (t->sec[j].kind == SK_SUMMARY && t->sec[t->nsec].kind == SK_SUMMARY)
+				return S_fail(c, sn, "at most one summary section", t->sec[j].id);
+		}
 		t->nsec++;
 	}
 	if (t->nsec == 0)
@@ -291,6 +322,8 @@ S_layout(struct ctx *c, const yaml_node_t *n, struct layout_def *l)
 		int rc;
 		if (key == NULL)
 			return S_fail(c, k, "layout keys must be text", NULL);
+		if (S_dup_key(c, n, p))
+			return -1;
 		if (strcmp(key, "paper") == 0) {
 			s = S_scalar(v);
 			if (s == NULL || (strcmp(s, "a4") && strcmp(s, "letter")))
@@ -397,7 +430,8 @@ S_root(struct ctx *c, const yaml_node_t *root, struct template *t)
 		const char *key = S_scalar(k);
 		if (key == NULL)
 			return S_fail(c, k, "template keys must be text", NULL);
-		if (S_top_key(c, key, k, yaml_document_get_node(c->doc, p->value), t))
+		if (S_dup_key(c, root, p) ||
+		    S_top_key(c, key, k, yaml_document_get_node(c->doc, p->value), t))
 			return -1;
 	}
 	if (t->title == NULL)

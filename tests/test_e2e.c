@@ -267,6 +267,36 @@ START_TEST(test_e2e_reproducible)
 }
 END_TEST
 
+/* A hostile file name cannot inject Markdown or HTML into the source
+ * list: it stays inside its code span. */
+START_TEST(test_e2e_hostile_file_name)
+{
+	char tmp[256];
+	struct buf out = { 0 }, cmd = { 0 };
+	ck_assert_ptr_nonnull(test_mkdtemp(tmp, sizeof tmp, "brief-name"));
+	buf_printf(&cmd, "cp '%s/seeds/000_e06d71125e4aec73.txt' '%s/evil`<b>x<i>`.txt'",
+	    test_top(), tmp);
+	ck_assert_int_eq(test_run(cmd.p, NULL), 0);
+	cmd.n = 0;
+	buf_printf(&cmd, "-f md -o '%s/out' '%s'", tmp, tmp);
+	struct buf run = { 0 };
+	ck_assert_int_eq(test_run(test_brief_cmd(&run, cmd.p), &out), 0);
+	char *mdtext = test_read(NULL, "%s/out/brief.md", tmp);
+	cmark_node *doc = cmark_parse_document(mdtext, strlen(mdtext), CMARK_OPT_DEFAULT);
+	struct buf text = { 0 };
+	S_collect_text(doc, &text);
+	ck_assert_ptr_null(strstr(text.p, "<HTML>"));
+	ck_assert_ptr_nonnull(strstr(text.p, "evil`<b>x<i>`.txt"));
+	cmark_node_free(doc);
+	free(mdtext);
+	test_rmtree(tmp);
+	buf_free(&out);
+	buf_free(&cmd);
+	buf_free(&run);
+	buf_free(&text);
+}
+END_TEST
+
 Suite *e2e_suite(void);
 
 Suite *
@@ -285,6 +315,7 @@ e2e_suite(void)
 	tcase_add_test(tc, test_e2e_no_junk);
 	tcase_add_test(tc, test_e2e_bad_input);
 	tcase_add_test(tc, test_e2e_reproducible);
+	tcase_add_test(tc, test_e2e_hostile_file_name);
 	suite_add_tcase(s, tc);
 	return s;
 }
