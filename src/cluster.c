@@ -4,8 +4,9 @@
  * Each eligible sentence gets NHASH min-hashes of its content stems;
  * bands of ROWS hashes are keyed, (key, sentence) pairs sorted, and
  * sentences sharing a key become candidate pairs, confirmed with the
- * exact overlap coefficient. Buckets larger than BUCKET_CAP (boilerplate
- * repeated across thousands of pages) are skipped to stay near-linear.
+ * exact idf-weighted shared content (S_same_fact). In buckets larger
+ * than BUCKET_CAP (wire copy repeated across thousands of pages) each
+ * member is compared with the first only, to stay near-linear.
  */
 #include "brief/cluster.h"
 
@@ -70,15 +71,6 @@ S_shared(const struct corpus *c, size_t i, size_t j, double *common,
 		else
 			y++;
 	}
-}
-
-double
-cluster_overlap(const struct corpus *c, size_t i, size_t j)
-{
-	double common, wa, wb;
-	S_shared(c, i, j, &common, &wa, &wb);
-	double m = wa < wb ? wa : wb;
-	return m > 0 ? common / m : 0;
 }
 
 /* Two sentences state one fact when each carries most of the other: a
@@ -251,6 +243,22 @@ S_collect(const struct corpus *c, const struct score *sc, size_t *parent,
 	free(count);
 }
 
+/* Join the facts of sentences x and y when they state one fact, and
+ * only when each also matches the other's root (its first sentence):
+ * similarity is not transitive, and unchecked joins chain unrelated
+ * sentences through a compound one into a single "fact". */
+static void
+S_join(const struct corpus *c, size_t *parent, size_t x, size_t y)
+{
+	size_t p = S_find(parent, x), q = S_find(parent, y);
+	if (p == q || S_same_fact(c, x, y) < SAME_FACT)
+		return;
+	if ((p != x && S_same_fact(c, p, y) < SAME_FACT) ||
+	    (q != y && S_same_fact(c, q, x) < SAME_FACT))
+		return;
+	parent[p > q ? p : q] = p < q ? p : q;
+}
+
 void
 cluster_corpus(const struct corpus *c, const struct score *sc,
 	const unsigned char *eligible, struct arena *a, fact_vec *out,
@@ -267,12 +275,16 @@ cluster_corpus(const struct corpus *c, const struct score *sc,
 		size_t j = i;
 		while (j < b.n && b.v[j].key == b.v[i].key)
 			j++;
-		for (size_t x = i; j - i <= BUCKET_CAP && x < j; x++)
-			for (size_t y = x + 1; y < j; y++) {
-				size_t p = S_find(parent, b.v[x].sent), q = S_find(parent, b.v[y].sent);
-				if (p != q && S_same_fact(c, b.v[x].sent, b.v[y].sent) >= SAME_FACT)
-					parent[p > q ? p : q] = p < q ? p : q;
-			}
+		if (j - i <= BUCKET_CAP) {
+			for (size_t x = i; x < j; x++)
+				for (size_t y = x + 1; y < j; y++)
+					S_join(c, parent, b.v[x].sent, b.v[y].sent);
+		} else {
+			/* a crowded bucket (wire copy repeated by hundreds of
+			 * sources): compare each with its first, linearly */
+			for (size_t y = i + 1; y < j; y++)
+				S_join(c, parent, b.v[i].sent, b.v[y].sent);
+		}
 		i = j;
 	}
 	S_collect(c, sc, parent, eligible, a, out, fact_of);

@@ -7,6 +7,7 @@
  * control bytes become U+FFFD with a warning naming file:line.
  */
 #include "brief/ingest.h"
+#include "brief/text.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -294,7 +295,7 @@ typedef VEC(struct para) para_vec;
 /* Hard-wrapped files (lines broken at a fixed width, blank lines between
  * paragraphs) join their lines; otherwise every line is a paragraph. */
 static int
-S_is_wrapped(const line_vec *ls, size_t first)
+S_is_wrapped(const char *t, const line_vec *ls, size_t first)
 {
 	size_t blank = 0, text = 0, open = 0, longest = 0;
 	for (size_t i = first; i < ls->n; i++) {
@@ -306,8 +307,10 @@ S_is_wrapped(const line_vec *ls, size_t first)
 		text++;
 		if (l->len > longest)
 			longest = l->len;
-		if (i + 1 < ls->n && ls->v[i + 1].len > 0)
-			open++;   /* followed directly by another text line */
+		/* a line that stops mid-sentence and runs on in the next line */
+		if (i + 1 < ls->n && ls->v[i + 1].len > 0 &&
+		    !S_ends_sentence((struct slice){ t + l->off, l->len }))
+			open++;
 	}
 	return blank > 0 && longest <= 100 && text >= 4 && open * 2 >= text;
 }
@@ -333,7 +336,7 @@ S_push_para(para_vec *ps, const char *t, size_t off, size_t end, int no)
 static void
 S_paragraphs(const char *t, const line_vec *ls, size_t first, para_vec *ps)
 {
-	int wrapped = S_is_wrapped(ls, first);
+	int wrapped = S_is_wrapped(t, ls, first);
 	size_t i = first;
 	while (i < ls->n) {
 		const struct line *l = &ls->v[i];
@@ -369,6 +372,28 @@ S_same(const char *t, const struct para *a, const struct para *b)
 	return a->len == b->len && memcmp(t + a->off, t + b->off, a->len) == 0;
 }
 
+/* Paragraphs seen so far, by content hash (open addressing): a repeated
+ * paragraph (a title printed twice) is found in constant time. */
+struct seen {
+	size_t *slot;           /* index + 1 into the kept paragraphs, 0: empty */
+	size_t cap;
+};
+
+/* Is p a repeat of a kept paragraph? If not, remember it as kept[k]. */
+static int
+S_seen(struct seen *h, const char *t, const struct para *kept, size_t k,
+	const struct para *p)
+{
+	size_t i = text_hash(t + p->off, p->len) & (h->cap - 1);
+	while (h->slot[i] != 0) {
+		if (S_same(t, &kept[h->slot[i] - 1], p))
+			return 1;
+		i = (i + 1) & (h->cap - 1);
+	}
+	h->slot[i] = k + 1;
+	return 0;
+}
+
 /* Drop furniture, repeats and the comment footer; flag title, dek and
  * headings. */
 static void
@@ -376,7 +401,11 @@ S_classify(struct doc *d, para_vec *ps)
 {
 	size_t i, k = 0;
 	int seen_text = 0;
+	struct seen h = { NULL, 16 };
 
+	while (h.cap < 2 * ps->n)
+		h.cap *= 2;
+	h.slot = xcalloc(h.cap, sizeof *h.slot);
 	for (i = 0; i < ps->n; i++) {
 		struct para *p = &ps->v[i];
 		struct slice s = { d->text + p->off, p->len };
@@ -384,10 +413,7 @@ S_classify(struct doc *d, para_vec *ps)
 			d->dropped += ps->n - i;
 			break;
 		}
-		int dup = 0;
-		for (size_t j = 0; j < k && !dup; j++)
-			dup = S_same(d->text, &ps->v[j], p);
-		if (dup || ingest_is_boilerplate(s.p, s.n)) {
+		if (ingest_is_boilerplate(s.p, s.n) || S_seen(&h, d->text, ps->v, k, p)) {
 			d->dropped++;
 			continue;
 		}
@@ -398,6 +424,7 @@ S_classify(struct doc *d, para_vec *ps)
 			seen_text = 1;
 		ps->v[k++] = *p;
 	}
+	free(h.slot);
 	ps->n = k;
 	if (k > 0 && (ps->v[0].flags & PARA_HEADING) && S_words((struct slice){
 	    d->text + ps->v[0].off, ps->v[0].len }) >= 3) {

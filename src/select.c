@@ -659,36 +659,38 @@ S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d,
 	return aff;
 }
 
-static int
-S_same_date(const struct cand *a, const struct cand *b)
-{
-	return bdate_cmp(&a->date, &b->date) == 0 && a->date.prec == b->date.prec &&
-	    bdate_cmp(&a->end, &b->end) == 0;
-}
-
-/* One entry per date: the best-ranked sentence, citing every source
- * that reports something on that date. */
+/* Timeline: candidates by rank. The first acceptable one on a date is
+ * that date's entry; later ones on the same date report the same event
+ * and add their sources. A candidate that is refused (a repeat, or past
+ * the limit) leaves its date open for the next. */
 static void
-S_timeline_group(struct sel *s, cand_vec *cv)
+S_timeline_take(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
 {
+	const struct section_def *d = &s->t->sec[si];
 	if (cv->n > 1)
 		qsort(cv->v, cv->n, sizeof *cv->v, S_cmp_rank);
-	size_t k = 0;
-	for (size_t i = 0; i < cv->n; i++) {
+	bs->item = arena_alloc(s->a, ((size_t)d->max_items + 1) * sizeof *bs->item);
+	for (size_t k = 0; k < cv->n; k++) {
+		struct cand *cd = &cv->v[k];
 		size_t j = 0;
-		while (j < k && !S_same_date(&cv->v[j], &cv->v[i]))
+		while (j < bs->n && !(bdate_cmp(&bs->item[j].date, &cd->date) == 0 &&
+		    bs->item[j].date.prec == cd->date.prec &&
+		    bdate_cmp(&bs->item[j].end, &cd->end) == 0))
 			j++;
-		if (j < k) {
-			S_merge_cites(s->a, &cv->v[j], cv->v[i].cite, cv->v[i].ncite);
-			s->fact_used[cv->v[i].fact] = 1;
-			S_note(s, cv->v[i].sent, -1, "same date as a better timeline entry");
+		if (j < bs->n) {
+			struct cand merged = { 0 };
+			merged.cite = bs->item[j].cite;
+			merged.ncite = bs->item[j].ncite;
+			S_merge_cites(s->a, &merged, cd->cite, cd->ncite);
+			bs->item[j].cite = merged.cite;
+			bs->item[j].ncite = merged.ncite;
+			s->fact_used[cd->fact] = 1;
+			S_note(s, cd->sent, -1, "same date as a better timeline entry");
 			continue;
 		}
-		cv->v[k++] = cv->v[i];
+		cand_vec one = { cd, 1, 1 };
+		S_take_n(s, si, bs, &one, 1);
 	}
-	cv->n = k;
-	for (size_t i = 0; i < cv->n; i++)
-		cv->v[i].rank *= S_corroboration(cv->v[i].ncite);
 }
 
 /* ---- facts -------------------------------------------------------- */
@@ -776,8 +778,7 @@ S_facts(struct sel *s, struct brief *b)
 	}
 	for (size_t k = 0; k < s->t->nsec; k++) {
 		if (s->t->sec[k].kind == SK_TIMELINE) {
-			S_timeline_group(s, &per[k]);
-			S_take(s, (int)k, &b->sec[k], &per[k]);
+			S_timeline_take(s, (int)k, &b->sec[k], &per[k]);
 			qsort(b->sec[k].item, b->sec[k].n, sizeof *b->sec[k].item, S_cmp_date);
 		} else if (s->t->sec[k].kind == SK_FACTS) {
 			S_take(s, (int)k, &b->sec[k], &per[k]);
@@ -813,31 +814,37 @@ S_same_day(const struct sel *s, int si, size_t j, const struct item *it)
 }
 
 /* Cite every source that says what an item says, in other words too:
- * a sentence most of whose content the item already carries. */
+ * a sentence most of whose content the item already carries. One mark
+ * per source, so the cost is linear in sentences and sources per item. */
 static void
 S_support(struct sel *s, struct brief *b, const unsigned char *eligible)
 {
+	size_t nd = s->c->ndoc ? s->c->ndoc : 1;
+	unsigned char *mark = xmalloc(nd);
 	for (size_t k = 0; k < b->nsec; k++)
 		for (size_t m = 0; m < b->sec[k].n; m++) {
 			struct item *it = &b->sec[k].item[m];
-			struct cand cd = { 0 };
-			cd.cite = it->cite;
-			cd.ncite = it->ncite;
+			size_t added = 0;
+			memset(mark, 0, nd);
+			for (size_t c = 0; c < it->ncite; c++)
+				mark[it->cite[c] - 1] = 1;   /* ids are doc index + 1 */
 			for (size_t j = 0; j < s->c->s.n; j++) {
-				int id = s->c->doc[s->c->s.v[j].doc].id;
-				size_t c = 0;
-				while (c < cd.ncite && cd.cite[c] != id)
-					c++;
-				if (c < cd.ncite || (!eligible[j] && !(s->c->info[j].flags & AF_VIEW)))
+				int doc = s->c->s.v[j].doc;
+				if (mark[doc] || (!eligible[j] && !(s->c->info[j].flags & AF_VIEW)))
 					continue;
-				if (S_supports(s, j, it->sent) ||
-				    (b->sec[k].def->kind == SK_TIMELINE &&
+				if (S_supports(s, j, it->sent) || (b->sec[k].def->kind == SK_TIMELINE &&
 				    S_same_day(s, (int)k, j, it)))
-					S_merge_cites(s->a, &cd, &id, 1);
+					mark[doc] = 1, added++;
 			}
-			it->cite = cd.cite;
-			it->ncite = cd.ncite;
+			if (added == 0)
+				continue;
+			it->cite = arena_alloc(s->a, (it->ncite + added) * sizeof *it->cite);
+			it->ncite = 0;
+			for (size_t d = 0; d < s->c->ndoc; d++)
+				if (mark[d])
+					it->cite[it->ncite++] = s->c->doc[d].id;
 		}
+	free(mark);
 }
 
 /* ---- explain ------------------------------------------------------ */

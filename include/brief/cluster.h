@@ -30,10 +30,6 @@ void cluster_corpus(const struct corpus *c, const struct score *sc,
 	const unsigned char *eligible, struct arena *a, fact_vec *out,
 	long *fact_of);
 
-/* Overlap coefficient of the content-stem sets of sentences i and j,
- * each stem weighted by its idf: w(A ∩ B) / min(w(A), w(B)), 0..1. */
-double cluster_overlap(const struct corpus *c, size_t i, size_t j);
-
 /* Share of sentence i's content (idf-weighted) that none of the
  * sentences set[0..n) has: 1 = all new, 0 = nothing new. */
 double cluster_novelty(const struct corpus *c, size_t i, const size_t *set,
