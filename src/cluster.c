@@ -16,7 +16,8 @@
 #define ROWS 2
 #define BANDS (NHASH / ROWS)
 #define BUCKET_CAP 64
-#define SAME_FACT 0.5       /* shared share of the longer sentence: one fact */
+#define SAME_FACT 0.6       /* share of the longer sentence shared: one fact; over 0.5,
+                               so a compound sentence cannot join both its halves */
 #define MIN_CONTENT 4       /* sentences with fewer content stems stay alone */
 
 /* Distinct content stems of sentence i, sorted; returns count. */
