@@ -976,7 +976,7 @@ S_set_rel(const struct S_scan *sc, struct S_hit *h, int unit, int delta)
 {
 	S_rel_date(&sc->ref, unit, delta, &h->a);
 	h->b = h->a;
-	h->flags = DM_RELATIVE;
+	h->flags = DM_RELATIVE | (unit == RU_WEEK ? DM_APPROX : 0);
 	return 1;
 }
 

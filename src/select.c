@@ -381,7 +381,8 @@ S_date_after(const struct corpus *c, size_t i, size_t k)
 	for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
 		const struct date_mention *m = &c->dates.v[j];
 		if (m->off < at || m->off - at > 96 || m->date.y == 0 ||
-		    m->date.prec == DP_NONE || S_clause_break(s.p, at, m->off))
+		    m->date.prec == DP_NONE || (m->flags & DM_APPROX) ||
+		    S_clause_break(s.p, at, m->off))
 			continue;
 		return m;
 	}
@@ -591,7 +592,7 @@ S_first_date(const struct corpus *c, size_t i)
 	const struct sent_info *in = &c->info[i];
 	for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
 		const struct date_mention *m = &c->dates.v[j];
-		if (m->date.prec != DP_NONE && m->date.y != 0)
+		if (m->date.prec != DP_NONE && m->date.y != 0 && !(m->flags & DM_APPROX))
 			return m;
 	}
 	return NULL;

@@ -206,7 +206,7 @@ static const struct find_case find_cases[] = {
 	  "2025-03-01{r};2025-02-28{r};2025-03-02{r}",
 	  "today|yesterday|tomorrow" },
 	{ "forwarded for ratification last week by Prime Minister",
-	  "2025-12-03", 0, "2025-11-26{r}", "last week" },
+	  "2025-12-03", 0, "2025-11-26{r}{~}", "last week" },
 	{ "signed earlier this year", "2025-12-03", 0, "2025{r}",
 	  "earlier this year" },
 	{ "signed earlier this year", NULL, 2025, "", NULL },
@@ -221,13 +221,13 @@ static const struct find_case find_cases[] = {
 	  "two days ago" },
 	{ "A year ago, the pact", "2025-03-01", 0, "2024{r}",
 	  "A year ago" },
-	{ "3 weeks ago", "2025-03-01", 0, "2025-02-08{r}", NULL },
+	{ "3 weeks ago", "2025-03-01", 0, "2025-02-08{r}{~}", NULL },
 	{ "Russia Today reported; India Today too.", "2025-12-03", 0, "",
 	  NULL },
 	{ "the Sunday Times and Good Friday", "2025-12-03", 0, "", NULL },
 	{ "open Monday-Friday", "2025-12-03", 0, "", NULL },
 	{ "This week\xE2\x80\x99s summit and next Friday\xE2\x80\x99s vote",
-	  "2025-12-03", 0, "2025-12-03{r};2025-12-05{r}",
+	  "2025-12-03", 0, "2025-12-03{r}{~};2025-12-05{r}",
 	  "This week|next Friday" },
 	{ "over the last year, ties; Last Week Tonight", "2025-12-03", 0,
 	  "", NULL },
@@ -241,7 +241,7 @@ static const struct find_case find_cases[] = {
 	  "earlier this year|February 18, 2025" },
 	{ "The Duma ratified it last week; Putin arrives December 4\xE2\x80\x93"
 	  "5.", "2025-12-02", 2025,
-	  "2025-11-25{r};2025-12-04..2025-12-05{i}", NULL },
+	  "2025-11-25{r}{~};2025-12-04..2025-12-05{i}", NULL },
 };
 
 /* ---- helpers ------------------------------------------------------ */
@@ -258,6 +258,8 @@ put_mention(struct buf *b, const struct date_mention *m)
 		buf_puts(b, "{i}");
 	if (m->flags & DM_RELATIVE)
 		buf_puts(b, "{r}");
+	if (m->flags & DM_APPROX)
+		buf_puts(b, "{~}");
 }
 
 /* Invariants of any result: in bounds, in order, not overlapping, end
@@ -623,7 +625,7 @@ static const struct seed_case seed_cases[] = {
 	  "2024-01-27;2024-06-23;2024-11-16;2024-12-10;2025-01-20;"
 	  "2025-02-18;2025-02-13;2025-02-14;2025-02-15;2022;2025-01{i}" },
 	{ "003_", NULL, 0, "XXXX-02-18;XXXX-12-04..XXXX-12-05;2018" },
-	{ "003_", "2025-12-03", 2025, "2025-02-18{i};2025-11-26{r};"
+	{ "003_", "2025-12-03", 2025, "2025-02-18{i};2025-11-26{r}{~};"
 	  "2025-12-04..2025-12-05{i};2025-12-02{r};2018" },
 	{ "004_", NULL, 0, "2025-12-04..2025-12-05;2025-02-18" },
 	{ "004_", "2025-12-02", 2025, "2025-12-04..2025-12-05;2025{r};"

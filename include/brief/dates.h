@@ -29,6 +29,7 @@ enum {
 	DM_RELATIVE = 1 << 0,      /* resolved from a relative phrase */
 	DM_YEAR_INFERRED = 1 << 1, /* year taken from the hint, not the text */
 	DM_RANGE = 1 << 2,         /* "December 4–5": end holds the last day */
+	DM_APPROX = 1 << 3,        /* "last week": a day within a week of it */
 };
 
 struct date_mention {
