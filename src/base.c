@@ -56,13 +56,6 @@ xstrndup(const char *s, size_t n)
 
 /* ---- slices ------------------------------------------------------- */
 
-struct slice
-slice_from(const char *s)
-{
-	struct slice r = { s ? s : "", s ? strlen(s) : 0 };
-	return r;
-}
-
 int
 slice_eq(struct slice a, const char *s)
 {

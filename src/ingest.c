@@ -91,8 +91,7 @@ S_split_lines(const char *t, size_t n, line_vec *out)
 /* "Key: value" with a known key; sets d's fields. Returns 1 if it was
  * a header line. */
 static int
-S_header_line(struct arena *a, const char *t, const struct line *l,
-	struct doc *d)
+S_header_line(const char *t, const struct line *l, struct doc *d)
 {
 	static const char *keys[] = { "title", "date", "source", "outlet",
 		"publication", "publisher", "url", "author", "byline" };
@@ -119,7 +118,6 @@ S_header_line(struct arena *a, const char *t, const struct line *l,
 	case 6: d->url = val; break;
 	default: break;   /* author/byline: accepted, not used yet */
 	}
-	(void)a;
 	return 1;
 }
 
@@ -471,7 +469,7 @@ ingest_mem(struct arena *a, const char *name, const char *p, size_t n,
 	d->len = b.n;
 	S_split_lines(d->text, d->len, &ls);
 	while (first < ls.n && ls.v[first].len > 0 &&
-	    S_header_line(a, d->text, &ls.v[first], d))
+	    S_header_line(d->text, &ls.v[first], d))
 		first++;
 	S_paragraphs(d->text, &ls, first, &ps);
 	S_unwrap(d->text, &ps);

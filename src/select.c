@@ -556,7 +556,6 @@ static void
 S_views(struct sel *s, int si, struct brief_section *bs)
 {
 	cand_vec cv = { 0 };
-	const struct section_def *d = &s->t->sec[si];
 	for (size_t k = 0; k < s->c->views.n; k++) {
 		const struct view *v = &s->c->views.v[k];
 		if (!S_view_ok(s->c, v))
@@ -578,7 +577,6 @@ S_views(struct sel *s, int si, struct brief_section *bs)
 				cv.v[k].rank *= 0.3;
 				break;
 			}
-	(void)d;
 	S_take(s, si, bs, &cv);
 	VEC_FREE(&cv);
 }
@@ -953,6 +951,9 @@ select_brief(const struct corpus *c, const struct score *sc,
 	}
 	s.fact_of = xcalloc(n, sizeof *s.fact_of);
 	cluster_corpus(c, sc, eligible, a, &s.facts, s.fact_of);
+	for (size_t i = 0; i < c->s.n; i++)
+		if (s.fact_of[i] >= 0 && s.facts.v[s.fact_of[i]].rep != i)
+			s.why[i].reason = "same fact as a clearer sentence of its cluster";
 	s.fact_used = xcalloc(s.facts.n ? s.facts.n : 1, 1);
 	memset(out, 0, sizeof *out);
 	out->status.stage = -1;

@@ -209,15 +209,13 @@ S_stem(struct stemmer *st, const char *w, size_t n, unsigned *flags)
 uint32_t
 text_stem_hash(struct stemmer *st, const char *w, size_t n)
 {
-	unsigned f = 0;
-	int d = 0, a = 0;
-	for (size_t i = 0; i < n; i++)
-		if (w[i] >= '0' && w[i] <= '9')
-			d = 1;
-		else
-			a = 1;
-	f = S_shape(w, n, d, a);
-	return S_stem(st, w, n, &f);
+	/* the tokenizer's own reading of the word, so a cue and a word of
+	 * an article always meet as one stem */
+	token_vec t = { 0 };
+	text_tokens(st, w, n, &t);
+	uint32_t h = t.n > 0 ? t.v[0].stem : 0;
+	VEC_FREE(&t);
+	return h;
 }
 
 /* Is there a currency sign ($ £ € ₹ ¥) right before byte i? */

@@ -26,7 +26,6 @@ struct slice {
 
 #define SLICE_LIT(s) ((struct slice){ (s), sizeof(s) - 1 })
 
-struct slice slice_from(const char *s);               /* s may be NULL */
 int slice_eq(struct slice a, const char *s);           /* exact bytes */
 int slice_ieq(struct slice a, const char *s);          /* ASCII case-folded */
 struct slice slice_trim(struct slice s);               /* ASCII + NBSP space */

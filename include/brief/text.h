@@ -40,7 +40,8 @@ void stemmer_free(struct stemmer *st);
 /* Append the tokens of p[0..n) to out. */
 void text_tokens(struct stemmer *st, const char *p, size_t n, token_vec *out);
 
-/* Stem hash of one word, as text_tokens computes it (for cue words). */
+/* Stem hash of the first word of w[0..n), as text_tokens computes it;
+ * 0 when w holds no word. */
 uint32_t text_stem_hash(struct stemmer *st, const char *w, size_t n);
 
 /* FNV-1a, 32 bit. */
