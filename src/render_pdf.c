@@ -1089,6 +1089,7 @@ S_tl_place(struct timeline *t, const struct pdf_event *ev,
 	double cum[TL_MAX], x[TL_MAX], gap[TL_MAX], a, b;
 	size_t n = t->n, after[TL_MAX];
 
+	t->nbrk = 0;
 	cum[0] = 0;
 	for (size_t i = 0; i + 1 < n; i++) {
 		long e = S_day(&ev[i].end, 1), s = S_day(&ev[i + 1].date, 0);
