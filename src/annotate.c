@@ -33,6 +33,8 @@ corpus_free(struct corpus *c)
 	c->info = NULL;
 	free(c->stats);
 	c->stats = NULL;
+	free(c->tokw);
+	c->tokw = NULL;
 }
 
 /* ---- stem statistics --------------------------------------------- */
@@ -86,6 +88,12 @@ S_frequencies(struct corpus *c)
 		df[k].idf = (float)log(((double)c->s.n + 1) / ((double)df[k].sents + 0.5));
 	c->stats = df;
 	c->nstats = n;
+	c->tokw = xcalloc(c->tok.n ? c->tok.n : 1, sizeof *c->tokw);
+	for (size_t k = 0; k < c->tok.n; k++)
+		if (!(c->tok.v[k].flags & TK_STOP)) {
+			const struct stem_stat *st = corpus_stem(c, c->tok.v[k].stem);
+			c->tokw[k] = st ? st->idf : 1.0f;
+		}
 }
 
 const struct stem_stat *

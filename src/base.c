@@ -56,11 +56,16 @@ xstrndup(const char *s, size_t n)
 
 /* ---- slices ------------------------------------------------------- */
 
+/* Both compare as they go and stop at the first difference: they run
+ * per token against word lists, where nearly every call fails at once. */
 int
 slice_eq(struct slice a, const char *s)
 {
-	size_t n = strlen(s);
-	return a.n == n && memcmp(a.p, s, n) == 0;
+	size_t i = 0;
+	for (; i < a.n; i++)
+		if (s[i] == '\0' || a.p[i] != s[i])
+			return 0;
+	return s[i] == '\0';
 }
 
 static int
@@ -72,13 +77,12 @@ S_lower(int c)
 int
 slice_ieq(struct slice a, const char *s)
 {
-	size_t n = strlen(s), i;
-	if (a.n != n)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (S_lower((unsigned char)a.p[i]) != S_lower((unsigned char)s[i]))
+	size_t i = 0;
+	for (; i < a.n; i++)
+		if (s[i] == '\0' ||
+		    S_lower((unsigned char)a.p[i]) != S_lower((unsigned char)s[i]))
 			return 0;
-	return 1;
+	return s[i] == '\0';
 }
 
 /* Length of a space at p (ASCII blank or U+00A0), 0 if none. */

@@ -20,9 +20,16 @@
                                so a compound sentence cannot join both its halves */
 #define MIN_CONTENT 4       /* sentences with fewer content stems stay alone */
 
-/* Distinct content stems of sentence i, sorted; returns count. */
+/* A content stem of a sentence and its idf weight. */
+struct sw {
+	uint32_t stem;
+	float w;
+};
+
+/* Distinct content stems of sentence i with their weights, sorted by
+ * stem; returns count. */
 static size_t
-S_stems(const struct corpus *c, size_t i, uint32_t *out, size_t cap)
+S_stems(const struct corpus *c, size_t i, struct sw *out, size_t cap)
 {
 	const struct sent_info *in = &c->info[i];
 	size_t n = 0;
@@ -31,22 +38,15 @@ S_stems(const struct corpus *c, size_t i, uint32_t *out, size_t cap)
 		if (t->flags & TK_STOP)
 			continue;
 		size_t j = n;
-		while (j > 0 && out[j - 1] > t->stem)
+		while (j > 0 && out[j - 1].stem > t->stem)
 			j--;
-		if (j > 0 && out[j - 1] == t->stem)
+		if (j > 0 && out[j - 1].stem == t->stem)
 			continue;
 		memmove(out + j + 1, out + j, (n - j) * sizeof *out);
-		out[j] = t->stem;
+		out[j] = (struct sw){ t->stem, c->tokw[k] };
 		n++;
 	}
 	return n;
-}
-
-static double
-S_weight(const struct corpus *c, uint32_t stem)
-{
-	const struct stem_stat *st = corpus_stem(c, stem);
-	return st ? st->idf : 1.0;
 }
 
 /* Shared content of i and j, weighted by idf, so words every article
@@ -56,18 +56,18 @@ static void
 S_shared(const struct corpus *c, size_t i, size_t j, double *common,
 	double *wa, double *wb)
 {
-	uint32_t a[128], b[128];
+	struct sw a[128], b[128];
 	size_t na = S_stems(c, i, a, 128), nb = S_stems(c, j, b, 128);
 	size_t x = 0, y = 0;
 	*common = *wa = *wb = 0;
 	for (size_t k = 0; k < na; k++)
-		*wa += S_weight(c, a[k]);
+		*wa += a[k].w;
 	for (size_t k = 0; k < nb; k++)
-		*wb += S_weight(c, b[k]);
+		*wb += b[k].w;
 	while (x < na && y < nb) {
-		if (a[x] == b[y])
-			*common += S_weight(c, a[x]), x++, y++;
-		else if (a[x] < b[y])
+		if (a[x].stem == b[y].stem)
+			*common += a[x].w, x++, y++;
+		else if (a[x].stem < b[y].stem)
 			x++;
 		else
 			y++;
@@ -88,26 +88,25 @@ S_same_fact(const struct corpus *c, size_t i, size_t j)
 double
 cluster_novelty(const struct corpus *c, size_t i, const size_t *set, size_t n)
 {
-	uint32_t a[128], b[128];
+	struct sw a[128], b[128];
 	size_t na = S_stems(c, i, a, 128);
 	double total = 0, fresh = 0;
 	unsigned char seen[128] = { 0 };
 	for (size_t k = 0; k < n; k++) {
 		size_t nb = S_stems(c, set[k], b, 128), x = 0, y = 0;
 		while (x < na && y < nb) {
-			if (a[x] == b[y])
+			if (a[x].stem == b[y].stem)
 				seen[x] = 1, x++, y++;
-			else if (a[x] < b[y])
+			else if (a[x].stem < b[y].stem)
 				x++;
 			else
 				y++;
 		}
 	}
 	for (size_t x = 0; x < na; x++) {
-		double w = S_weight(c, a[x]);
-		total += w;
+		total += a[x].w;
 		if (!seen[x])
-			fresh += w;
+			fresh += a[x].w;
 	}
 	return total > 0 ? fresh / total : 0;
 }
@@ -143,7 +142,7 @@ static void
 S_bands(const struct corpus *c, const unsigned char *eligible,
 	band_vec *out)
 {
-	uint32_t st[128];
+	struct sw st[128];
 	for (size_t i = 0; i < c->s.n; i++) {
 		if (!eligible[i])
 			continue;
@@ -154,7 +153,7 @@ S_bands(const struct corpus *c, const unsigned char *eligible,
 		for (int h = 0; h < NHASH; h++) {
 			sig[h] = UINT32_MAX;
 			for (size_t k = 0; k < n; k++) {
-				uint32_t v = S_mix(st[k], (uint32_t)h + 1);
+				uint32_t v = S_mix(st[k].stem, (uint32_t)h + 1);
 				if (v < sig[h])
 					sig[h] = v;
 			}

@@ -60,6 +60,7 @@ struct corpus {
 	view_vec views;
 	struct stem_stat *stats;  /* sorted by stem */
 	size_t nstats;
+	float *tokw;              /* per token: its stem's idf, 0 for stopwords */
 };
 
 /* Annotate every sentence of c (docs and sentences already filled):
