@@ -416,6 +416,7 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 
 	struct pdf_event ev[MAX_EVENTS];
 	S_pdf_opts(t, o, epoch, &po);
+	po.max_pages = max_pages;   /* the final render lays out as measured */
 	if (S_fit(b, &po, max_pages, o->formats, &md, st, err) != 0)
 		goto out;
 	S_events(b, &po, ev, MAX_EVENTS);

@@ -182,7 +182,6 @@ S_emit(struct sel *s, struct brief_section *bs, const struct cand *cd)
 	const struct sentence *se = &s->c->s.v[cd->sent];
 	memset(it, 0, sizeof *it);
 	it->sent = cd->sent;
-	it->text = (struct slice){ s->c->doc[se->doc].text + se->off, se->len };
 	it->cite = cd->cite;
 	it->ncite = cd->ncite;
 	it->date = cd->date;
@@ -190,10 +189,8 @@ S_emit(struct sel *s, struct brief_section *bs, const struct cand *cd)
 	it->rank = cd->rank;
 	it->view = cd->view;
 	it->label = cd->label;
-	if (cd->view)
-		it->text = cd->text;
-	else
-		it->text = S_trim_lead(s, it->text, !!(se->flags & SF_BULLET));
+	it->text = cd->view ? cd->text : S_trim_lead(s, (struct slice){
+	    s->c->doc[se->doc].text + se->off, se->len }, !!(se->flags & SF_BULLET));
 	VEC_PUSH(&s->chosen, cd->sent);
 	if (cd->fact >= 0)
 		s->fact_used[cd->fact] = 1;
