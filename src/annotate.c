@@ -1,9 +1,11 @@
 /*
  * annotate.c -- tokens, dates, views and flags for every sentence.
  *
- * Years: a month-day without a year takes the article's Date: year; else
- * the year other sources give the same month-day; else the one year the
- * article's own full dates agree on. Otherwise it stays unknown.
+ * Years: a month-day without a year takes it from its own clause or the
+ * article's date (dates.h gives the rule). In an undated article it may
+ * take the year that other sources give the same month-day explicitly;
+ * never a year from elsewhere in the same article. Otherwise it stays
+ * unknown, and an undated month-day never reaches the timeline.
  */
 #include "brief/annotate.h"
 
@@ -237,7 +239,7 @@ S_find_dates(struct corpus *c, size_t i)
 {
 	const struct sentence *se = &c->s.v[i];
 	const struct doc *d = &c->doc[se->doc];
-	struct date_ctx ctx = { d->date, d->date.prec != DP_NONE ? d->date.y : 0 };
+	struct date_ctx ctx = { d->date, 0 };
 	struct date_mention m[MAX_DATES];
 	size_t k = dates_find(d->text + se->off, se->len, &ctx, m, MAX_DATES);
 	c->info[i].date0 = c->dates.n;
@@ -295,28 +297,6 @@ S_vote_year(const struct mdy *v, size_t n, int m, int d)
 	return best;
 }
 
-/* Per doc: the one year its explicit dates agree on (0: none or
- * several). */
-static int *
-S_doc_years(const struct corpus *c)
-{
-	int *year = xcalloc(c->ndoc ? c->ndoc : 1, sizeof *year);
-	for (size_t i = 0; i < c->s.n; i++) {
-		const struct sent_info *in = &c->info[i];
-		int dk = c->s.v[i].doc;
-		for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
-			const struct date_mention *m = &c->dates.v[j];
-			if (m->date.y == 0 || (m->flags & (DM_YEAR_INFERRED | DM_RELATIVE)))
-				continue;
-			if (year[dk] == 0)
-				year[dk] = m->date.y;
-			else if (year[dk] != m->date.y)
-				year[dk] = -1;
-		}
-	}
-	return year;
-}
-
 static void
 S_set_year(struct date_mention *m, int y)
 {
@@ -338,22 +318,19 @@ S_infer_years(struct corpus *c)
 		}
 	if (v.n > 1)
 		qsort(v.v, v.n, sizeof *v.v, S_mdy_cmp);
-	int *doc_year = S_doc_years(c);
 	for (size_t i = 0; i < c->s.n; i++) {
 		const struct sent_info *in = &c->info[i];
+		if (c->doc[c->s.v[i].doc].date.prec != DP_NONE)
+			continue;       /* dates resolved against the article's */
 		for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
 			struct date_mention *m = &c->dates.v[j];
-			if (m->date.y != 0 || m->date.prec < DP_MONTH)
+			if (m->date.y != 0 || m->date.prec != DP_DAY)
 				continue;
-			int y = m->date.prec == DP_DAY ?
-			    S_vote_year(v.v, v.n, m->date.m, m->date.d) : 0;
-			if (y == 0 && doc_year[c->s.v[i].doc] > 0)
-				y = doc_year[c->s.v[i].doc];
+			int y = S_vote_year(v.v, v.n, m->date.m, m->date.d);
 			if (y != 0)
 				S_set_year(m, y);
 		}
 	}
-	free(doc_year);
 	VEC_FREE(&v);
 }
 

@@ -1066,7 +1066,286 @@ S_m_weekday(const struct S_scan *sc, const struct S_tok *t,
 	if (mode == 2)
 		back = -(fwd ? fwd : 7);        /* next: strictly after */
 	S_set_rel(sc, h, RU_DAY, -back);
+	if (mode == 0)
+		h->flags |= DM_WEEKDAY;
 	return S_span(h, t, 1, off);
+}
+
+/* ---- years for month-days and the tense of a sentence ------------- */
+
+/* A word of s: ASCII letters (and an apostrophe inside), lower-cased
+ * into w. Returns where the scan goes on; *wo, *wl the word's span. */
+static size_t
+S_word_at(const char *s, size_t n, size_t i, char *w, size_t cap,
+	size_t *wo, size_t *wl)
+{
+	size_t k = 0;
+	while (i < n && !S_alpha((unsigned char)s[i]))
+		i++;
+	*wo = i;
+	while (i < n && (S_alpha((unsigned char)s[i]) || (s[i] == '\'' &&
+	    i + 1 < n && S_alpha((unsigned char)s[i + 1])))) {
+		if (k + 1 < cap)
+			w[k++] = (char)S_lower((unsigned char)s[i]);
+		i++;
+	}
+	w[k] = '\0';
+	*wl = i - *wo;
+	return i;
+}
+
+static int
+S_in_words(const char *w, const char *const *list)
+{
+	for (size_t i = 0; list[i] != NULL; i++)
+		if (strcmp(w, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* +1 if w marks the future, -1 the past, 0 neither. */
+static int
+S_tense_word(const char *w)
+{
+	static const char *const fut[] = { "will", "shall", "ll", "set",
+		"slated", "scheduled", "due", "expected", "upcoming", "next",
+		"ahead", "planned", "plans", "plan", "forthcoming", "coming",
+		"tomorrow", "until", "till", "later", "await", "awaits",
+		"awaiting", NULL };
+	static const char *const past[] = { "was", "were", "had", "did",
+		"been", "ago", "last", "earlier", "met", "held", "began", "took",
+		"made", "came", "went", "said", "told", "wrote", "saw", "gave",
+		"sent", "left", "won", "lost", "struck", "rose", "fell", "led",
+		"paid", "spoke", "became", "ran", "chose", "flew", "sat", "hit",
+		"cut", "put", "read", "since", "previously", NULL };
+	static const char *const not_past[] = { "need", "speed", "proceed",
+		"indeed", "seed", "feed", "exceed", "succeed", "hundred", "bed",
+		"red", "shed", "breed", "creed", "greed", "weed", "steed",
+		"embed", "united", "limited", "related", "based", "red",
+		"interested", "concerned", "advanced", "detailed", "sacred",
+		"kindred", NULL };
+	size_t n = strlen(w);
+	if (S_in_words(w, fut))
+		return 1;
+	if (S_in_words(w, past))
+		return -1;
+	if (n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd' &&
+	    !S_in_words(w, not_past))
+		return -1;
+	return 0;
+}
+
+/* The tense around the mention at s[off..end): the nearest marker
+ * before it in the same sentence (at most 10 words back), else the
+ * first within 6 words after it; 0 when there is none. */
+static int
+S_tense(const char *s, size_t n, size_t off, size_t end)
+{
+	char w[24];
+	size_t i = 0, wo, wl;
+	int before = 0, words = 0, after = 0;
+	while (i < off) {               /* markers before: keep the last */
+		i = S_word_at(s, off, i, w, sizeof w, &wo, &wl);
+		if (wl == 0)
+			break;
+		int t = S_tense_word(w);
+		if (t != 0)
+			before = t, words = 0;
+		else
+			words++;
+	}
+	if (before != 0 && words <= 10)
+		return before;
+	for (i = end, words = 0; i < n && words < 6; words++) {
+		i = S_word_at(s, n, i, w, sizeof w, &wo, &wl);
+		if (wl == 0)
+			break;
+		if ((after = S_tense_word(w)) != 0)
+			return after;
+	}
+	return 0;
+}
+
+/* The word right before s[off] (spaces only between), lower-cased. */
+static void
+S_word_before(const char *s, size_t off, char *w, size_t cap)
+{
+	size_t e = off, b;
+	w[0] = '\0';
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	b = e;
+	while (b > 0 && S_alpha((unsigned char)s[b - 1]))
+		b--;
+	if (e - b == 0 || e - b + 1 > cap)
+		return;
+	for (size_t i = b; i < e; i++)
+		w[i - b] = (char)S_lower((unsigned char)s[i]);
+	w[e - b] = '\0';
+}
+
+/* Does s[a..b) break a clause: ";", or a joining word such as "and"? */
+static int
+S_clause_break(const char *s, size_t a, size_t b)
+{
+	static const char *const joins[] = { "and", "but", "while",
+		"whereas", "although", "though", "after", "before", "since",
+		"when", "which", "who", NULL };
+	char w[16];
+	size_t i = a, wo, wl;
+	if (memchr(s + a, ';', b - a) != NULL)
+		return 1;
+	while (i < b) {
+		i = S_word_at(s, b, i, w, sizeof w, &wo, &wl);
+		if (wl == 0)
+			break;
+		if (S_in_words(w, joins))
+			return 1;
+	}
+	return 0;
+}
+
+/* Words of s between byte offsets a and b. */
+static int
+S_words_between(const char *s, size_t a, size_t b)
+{
+	char w[8];
+	size_t i = a, wo, wl;
+	int k = 0;
+	while (i < b) {
+		i = S_word_at(s, b, i, w, sizeof w, &wo, &wl);
+		if (wl == 0)
+			break;
+		k++;
+	}
+	return k;
+}
+
+/* A year the sentence gives in the clause of mention m: an explicit
+ * full date's, or a bare year after "in", "of" or "during". With the
+ * article's date known, only a year right next to the mention counts
+ * ("In 2018, on October 5"); 0 when none. */
+static int
+S_clause_year(const char *s, const struct date_mention *out, size_t cnt,
+	size_t m, int dated)
+{
+	int best = 0;
+	size_t best_gap = (size_t)-1;
+	for (size_t k = 0; k < cnt; k++) {
+		const struct date_mention *y = &out[k];
+		if (k == m || y->date.y == 0 ||
+		    (y->flags & (DM_RELATIVE | DM_YEAR_INFERRED)))
+			continue;
+		if (y->date.prec == DP_YEAR) {
+			char w[12];
+			S_word_before(s, y->off, w, sizeof w);
+			if (strcmp(w, "in") != 0 && strcmp(w, "of") != 0 &&
+			    strcmp(w, "during") != 0)
+				continue;
+		}
+		size_t a = y->off < out[m].off ? y->off + y->len : out[m].off + out[m].len;
+		size_t b = y->off < out[m].off ? out[m].off : y->off;
+		if (a > b || S_clause_break(s, a, b))
+			continue;
+		if (dated && S_words_between(s, a, b) > 2)
+			continue;
+		if (b - a < best_gap)
+			best = y->date.y, best_gap = b - a;
+	}
+	return best;
+}
+
+/* Days of a month-day in year y, or LONG_MIN-ish when invalid. */
+static int
+S_day_in(int y, int m, int d, long *days)
+{
+	if (!S_valid(y, m, d))
+		return 0;
+	*days = bdate_days(y, m, d);
+	return 1;
+}
+
+/* The year Y (end's year) for mention m against the article's date:
+ * past tense: the latest start on or before the article; future: the
+ * earliest end on or after it; else the nearest. 0 when none fits. */
+static int
+S_year_from_ref(const struct date_mention *m, const struct bdate *ref,
+	int tense)
+{
+	long r0, r1, best_d = 0;
+	int best = 0;
+	if (ref->y == 0 || ref->prec == DP_YEAR || ref->prec == DP_NONE)
+		return 0;
+	if (ref->prec == DP_DAY) {
+		r0 = r1 = bdate_days(ref->y, ref->m, ref->d);
+	} else {
+		r0 = bdate_days(ref->y, ref->m, 1);
+		r1 = bdate_days(ref->y, ref->m, S_mdays(ref->y, ref->m));
+	}
+	int wrap = m->end.m < m->date.m;
+	for (int y = ref->y - 1; y <= ref->y + 1; y++) {
+		int m1 = m->date.m, m2 = m->end.m;
+		int d1 = m->date.prec == DP_DAY ? m->date.d : 1;
+		int d2 = m->end.prec == DP_DAY ? m->end.d : S_mdays(y, m2);
+		long a, b, dist;
+		if (!S_day_in(wrap ? y - 1 : y, m1, d1, &a) || !S_day_in(y, m2, d2, &b))
+			continue;
+		if (tense < 0 && a > r1)
+			continue;
+		if (tense > 0 && b < r0)
+			continue;
+		dist = a > r1 ? a - r1 : b < r0 ? r0 - b : 0;
+		if (tense < 0)
+			dist = r1 - a;          /* latest start not after */
+		if (best == 0 || dist < best_d)
+			best = y, best_d = dist;
+	}
+	return best;
+}
+
+static void
+S_give_year(struct date_mention *m, int y)
+{
+	int wrap = m->end.m < m->date.m;
+	m->end.y = y;
+	m->date.y = wrap ? y - 1 : y;
+	m->flags |= DM_YEAR_INFERRED;
+}
+
+/* Years for the mentions that lack one, and the direction of a bare
+ * weekday, from the sentence's own year and tense and the article's
+ * date (ctx->ref). */
+static void
+S_resolve(const char *s, size_t n, const struct date_ctx *ctx,
+	struct date_mention *out, size_t cnt)
+{
+	int dated = ctx->ref.y != 0 && ctx->ref.prec >= DP_MONTH;
+	for (size_t k = 0; k < cnt; k++) {
+		struct date_mention *m = &out[k];
+		int tense = S_tense(s, n, m->off, m->off + m->len);
+		if ((m->flags & DM_WEEKDAY) && tense > 0) {
+			long d = bdate_days(m->date.y, m->date.m, m->date.d);
+			long r = bdate_days(ctx->ref.y, ctx->ref.m, ctx->ref.d);
+			if (d < r) {
+				bdate_from_days(d + 7, &m->date);
+				m->end = m->date;
+			}
+			continue;
+		}
+		if (m->date.y != 0 || m->date.prec < DP_MONTH ||
+		    (m->flags & DM_RELATIVE))
+			continue;
+		int y = S_clause_year(s, out, cnt, k, dated);
+		if (y == 0 && dated)
+			y = S_year_from_ref(m, &ctx->ref, tense);
+		if (y != 0) {
+			struct date_mention t = *m;
+			S_give_year(&t, y);
+			if (S_valid(t.date.y, t.date.m, t.date.d ? t.date.d : 1) &&
+			    S_valid(t.end.y, t.end.m, t.end.d ? t.end.d : 1))
+				*m = t;
+		}
+	}
 }
 
 /* ---- finding ------------------------------------------------------ */
@@ -1114,6 +1393,8 @@ dates_find(const char *s, size_t n, const struct date_ctx *ctx,
 		last = h.end;
 		S_scan_step(&sc, h.ntok);
 	}
+	if (ctx != NULL && ctx->year_hint == 0)
+		S_resolve(s, n, ctx, out, cnt);
 	return cnt;
 }
 

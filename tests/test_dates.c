@@ -53,6 +53,8 @@ static const struct find_case find_cases[] = {
 	{ "On Friday, Sept. 19, 2025, officials met", NULL, 0, "2025-09-19",
 	  "Friday, Sept. 19, 2025" },
 	{ "The vote is on Wednesday (Nov. 5).", "2025-12-03", 0,
+	  "2025-11-05{i}", "Wednesday (Nov. 5)" },
+	{ "The vote is on Wednesday (Nov. 5).", NULL, 0,
 	  "XXXX-11-05", "Wednesday (Nov. 5)" },
 	{ "He was born on 4 July 1776 in a village.", NULL, 0, "1776-07-04",
 	  NULL },

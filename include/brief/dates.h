@@ -30,6 +30,7 @@ enum {
 	DM_YEAR_INFERRED = 1 << 1, /* year taken from the hint, not the text */
 	DM_RANGE = 1 << 2,         /* "December 4–5": end holds the last day */
 	DM_APPROX = 1 << 3,        /* "last week": a day within a week of it */
+	DM_WEEKDAY = 1 << 4,       /* a bare weekday ("on Tuesday") */
 };
 
 struct date_mention {
@@ -41,8 +42,22 @@ struct date_mention {
 
 /* Context for resolving a mention. ref: the article's own date (prec
  * DP_NONE when unknown); relative phrases resolve only when ref has day
- * precision. year_hint: year to give a month-day without one (0: leave
- * the year unknown). */
+ * precision. year_hint: a year to give every month-day without one.
+ *
+ * With year_hint 0, a month-day without a year takes it from the
+ * sentence or from ref, never from anywhere else:
+ *   1. an explicit year in the same clause ("In 2018, on October 5"; a
+ *      bare year only after "in", "of" or "during"); when ref is known,
+ *      only a year at most two words from the mention;
+ *   2. else ref (day or month precision): in a past-tense clause the
+ *      latest such date on or before ref, in a future-tense clause
+ *      ("will", "set to", "scheduled", "ahead of") the earliest on or
+ *      after it, else the nearest. The tense is the nearest marker
+ *      before the mention (an "-ed" verb, "was", "will", ...), else the
+ *      first one after it;
+ *   3. else the year stays unknown (y == 0).
+ * A bare weekday ("on Tuesday") is the latest such day on or before ref,
+ * or the next one on or after it in a future-tense clause. */
 struct date_ctx {
 	struct bdate ref;
 	int year_hint;
