@@ -1467,6 +1467,27 @@ dates_parse(const char *s, size_t n, struct bdate *d)
 	return 0;
 }
 
+size_t
+dates_lead(const char *s, size_t n, struct bdate *d)
+{
+	struct S_scan sc;
+	struct S_hit h;
+	const struct S_tok *t;
+	if (s == NULL || d == NULL || n == 0)
+		return 0;
+	S_scan_init(&sc, s, n, NULL, 1);
+	t = S_cur(&sc);
+	t += S_skip_weekday(&sc, t);
+	memset(&h, 0, sizeof h);
+	if (!S_m_numeric(&sc, t, &h) && !S_m_dayfirst(&sc, t, &h) &&
+	    !S_m_monthfirst(&sc, t, &h))
+		return 0;
+	if (h.flags & DM_RANGE)
+		return 0;
+	*d = h.a;
+	return h.end;
+}
+
 /* ---- comparing and formatting ------------------------------------- */
 
 /* Fields below the precision read as 0. */

@@ -7,6 +7,7 @@
  * control bytes become U+FFFD with a warning naming file:line.
  */
 #include "brief/ingest.h"
+#include "brief/meta.h"
 #include "brief/text.h"
 
 #include <ctype.h>
@@ -116,7 +117,7 @@ S_header_line(const char *t, const struct line *l, struct doc *d)
 		break;
 	case 2: case 3: case 4: case 5: d->outlet = val; break;
 	case 6: d->url = val; break;
-	default: break;   /* author/byline: accepted, not used yet */
+	default: d->byline = val; break;
 	}
 	return 1;
 }
@@ -187,103 +188,16 @@ S_has_letter(struct slice s)
 	return 0;
 }
 
-/* Case-folded, punctuation-free comparison key of a short line. */
-static void
-S_fold(struct slice s, char *out, size_t cap)
-{
-	size_t j = 0;
-	for (size_t i = 0; i < s.n && j + 1 < cap; i++) {
-		unsigned char c = (unsigned char)s.p[i];
-		if (isalnum(c))
-			out[j++] = (char)tolower(c);
-		else if ((c == ' ' || c == '-') && j > 0 && out[j - 1] != ' ')
-			out[j++] = ' ';
-	}
-	while (j > 0 && out[j - 1] == ' ')
-		j--;
-	out[j] = '\0';
-}
-
-/* Page furniture: navigation, logos, share and comment widgets. These are
- * web-page conventions, not article content. Each entry matches the
- * whole (folded) paragraph. */
-static const char *const furniture[] = {
-	"logo", "top", "back to top", "menu", "home", "search", "share",
-	"share this", "share this article", "share this story", "tweet",
-	"print", "email", "advertisement", "sponsored", "related",
-	"related articles", "related posts", "read more", "read also",
-	"see also", "comments", "comment", "leave a comment",
-	"leave your comment", "leave a reply", "post a comment", "reply",
-	"subscribe", "sign up", "log in", "login", "follow us", "newsletter",
-	"skip to content", "skip to main content", "previous article",
-	"next article", "previous post", "next post", "tags", "loading",
-	"cancel reply", "post comment", "submit", "like this", "photo",
-	"image", "video", "listen", "listen to this article",
-};
-
-/* Phrases that mark the start of a comment form or footer: the
- * paragraph and everything after it are not article text. */
-static const char *const footer_start[] = {
-	"leave a reply", "leave your comment", "leave a comment",
-	"post a comment", "comments", "your email address will not be published",
-	"you must be logged in to post a comment", "related articles",
-	"related posts", "read more", "more from",
-};
-
-static int
-S_in_list(const char *key, const char *const *list, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		if (strcmp(key, list[k]) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-S_has_prefix(const char *key, const char *const *list, size_t n)
-{
-	for (size_t k = 0; k < n; k++) {
-		size_t m = strlen(list[k]);
-		if (strncmp(key, list[k], m) == 0 && (key[m] == '\0' || key[m] == ' '))
-			return 1;
-	}
-	return 0;
-}
-
 int
 ingest_is_boilerplate(const char *p, size_t n)
 {
-	char key[96];
+	struct meta_line ml;
 	struct slice s = slice_trim((struct slice){ p, n });
 	if (s.n == 0 || !S_has_letter(s))
 		return 1;
-	if (s.n > 200)
-		return 0;
-	S_fold(s, key, sizeof key);
-	if (S_in_list(key, furniture, sizeof furniture / sizeof *furniture))
-		return 1;
-	if (strstr(key, "email address will not be published") ||
-	    strstr(key, "required fields are marked") ||
-	    strstr(key, "all rights reserved") ||
-	    strncmp(key, "share on ", 9) == 0 || strncmp(key, "follow us on ", 13) == 0 ||
-	    strncmp(key, "click here", 10) == 0 || strncmp(key, "copyright ", 10) == 0)
-		return 1;
-	return 0;
-}
-
-static int
-S_is_footer_start(struct slice s)
-{
-	char key[96];
-	if (s.n > 200)
-		return 0;
-	S_fold(s, key, sizeof key);
-	if (strstr(key, "email address will not be published"))
-		return 1;
-	if (s.n > 80 || S_ends_sentence(s))
-		return 0;
-	return S_has_prefix(key, footer_start,
-	    sizeof footer_start / sizeof *footer_start);
+	meta_line(s.p, s.n, 0, &ml);
+	return ml.kind != MK_TEXT && ml.kind != MK_DATE && ml.kind != MK_BYLINE &&
+	    ml.kind != MK_CREDIT;
 }
 
 /* ---- paragraphs --------------------------------------------------- */
@@ -392,13 +306,149 @@ S_seen(struct seen *h, const char *t, const struct para *kept, size_t k,
 	return 0;
 }
 
-/* Drop furniture, repeats and the comment footer; flag title, dek and
- * headings. */
+/* ---- classification ----------------------------------------------- */
+
+typedef VEC(struct drop) drop_vec;
+
+/* What the page said about the article, gathered while classifying. */
+struct found {
+	struct bdate pub, upd;      /* date lines: published (or bare), updated */
+	int pub_line, upd_line;
+	struct dateline dl;         /* the first paragraph's dateline */
+	int dl_line;
+};
+
 static void
-S_classify(struct doc *d, para_vec *ps)
+S_drop(struct doc *d, drop_vec *dv, const struct para *p, const char *rule)
+{
+	struct drop x = { p->line, rule, { d->text + p->off, p->len } };
+	VEC_PUSH(dv, x);
+	d->dropped++;
+}
+
+/* A paragraph that reads as a heading: no closing punctuation, or a
+ * short question. */
+static int
+S_heading_like(struct slice s, const struct para *p)
+{
+	if (p->flags & PARA_BULLET || s.n > MAX_TITLE)
+		return 0;
+	return !S_ends_sentence(s) || (s.p[s.n - 1] == '?' && S_words(s) <= 12);
+}
+
+static struct slice
+S_para_text(const struct doc *d, const struct para *p)
+{
+	return (struct slice){ d->text + p->off, p->len };
+}
+
+/* Metadata a line gave: the first date of each kind, byline, outlet. */
+static void
+S_note_meta(struct doc *d, struct found *f, const struct meta_line *ml,
+	const struct para *p)
+{
+	if (ml->kind == MK_DATE && !ml->updated && f->pub.prec == DP_NONE) {
+		f->pub = ml->date;
+		f->pub_line = p->line;
+	} else if (ml->kind == MK_DATE && ml->updated && f->upd.prec == DP_NONE) {
+		f->upd = ml->date;
+		f->upd_line = p->line;
+	}
+	if (ml->byline.n > 0 && d->byline.n == 0)
+		d->byline = ml->byline;
+	if (ml->outlet.n > 0 && d->outlet.n == 0)
+		d->outlet = ml->outlet;
+}
+
+/* The link list after a list head at ps[i]: headline-like lines and the
+ * furniture among them. Returns the index after it. */
+static size_t
+S_link_list(struct doc *d, para_vec *ps, size_t i, drop_vec *dv)
+{
+	size_t j = i + 1;
+	S_drop(d, dv, &ps->v[i], "link-list");
+	while (j < ps->n && j - i <= 30) {
+		const struct para *q = &ps->v[j];
+		struct slice t = S_para_text(d, q);
+		struct meta_line ml;
+		meta_line(t.p, t.n, 0, &ml);
+		if (ml.kind == MK_COMMENTS)
+			break;
+		if (ml.kind == MK_TEXT && !meta_link_like(t.p, t.n))
+			break;
+		S_drop(d, dv, q, ml.kind == MK_TEXT || ml.kind == MK_LIST_HEAD ?
+		    "link-list" : ml.rule);
+		j++;
+	}
+	return j;
+}
+
+/* A run of three or more headline-like lines of 6+ words each: a list
+ * of links without a head. Returns the run's length. */
+static size_t
+S_headless_list(const struct doc *d, const para_vec *ps, size_t i)
+{
+	size_t j = i;
+	while (j < ps->n) {
+		const struct para *q = &ps->v[j];
+		struct slice t = S_para_text(d, q);
+		size_t w = S_words(t);
+		if ((q->flags & PARA_BULLET) || w < 6 || !meta_link_like(t.p, t.n) ||
+		    !S_heading_like(t, q))
+			break;
+		j++;
+	}
+	return j - i >= 3 ? j - i : 0;
+}
+
+/* A short line before the title whose next line is the headline: a
+ * section label ("World", "Defence Pacts"). */
+static int
+S_head_label(const struct doc *d, const para_vec *ps, size_t i)
+{
+	struct slice t = S_para_text(d, &ps->v[i]);
+	if (i + 1 >= ps->n || S_words(t) > 3 || !S_heading_like(t, &ps->v[i]))
+		return 0;
+	struct slice nx = S_para_text(d, &ps->v[i + 1]);
+	struct meta_line ml;
+	meta_line(nx.p, nx.n, META_HEAD, &ml);
+	return ml.kind == MK_TEXT && S_heading_like(nx, &ps->v[i + 1]) &&
+	    S_words(nx) >= 3 && S_words(nx) > S_words(t);
+}
+
+/* An all-caps line at the head, with a headline after it: the
+ * publication's masthead ("THE HARBOUR TIMES"). */
+static int
+S_masthead(const struct doc *d, const para_vec *ps, size_t i)
+{
+	struct slice t = S_para_text(d, &ps->v[i]);
+	size_t lower = 0, upper = 0;
+	if (S_words(t) > 6 || !S_heading_like(t, &ps->v[i]))
+		return 0;
+	for (size_t k = 0; k < t.n; k++) {
+		lower += islower((unsigned char)t.p[k]) != 0;
+		upper += isupper((unsigned char)t.p[k]) != 0;
+	}
+	if (lower > 0 || upper < 2)
+		return 0;
+	for (size_t j = i + 1; j < ps->n && j <= i + 4; j++) {
+		struct slice nx = S_para_text(d, &ps->v[j]);
+		struct meta_line ml;
+		meta_line(nx.p, nx.n, META_HEAD, &ml);
+		if (ml.kind != MK_TEXT)
+			continue;
+		return S_heading_like(nx, &ps->v[j]) && S_words(nx) >= 3;
+	}
+	return 0;
+}
+
+/* Drop metadata, furniture, link lists, repeats and the comment
+ * section; strip a dateline; flag title, dek and headings. */
+static void
+S_classify(struct doc *d, para_vec *ps, drop_vec *dv, struct found *f)
 {
 	size_t i, k = 0;
-	int seen_text = 0;
+	int ntext = 0;
 	struct seen h = { NULL, 16 };
 
 	while (h.cap < 2 * ps->n)
@@ -406,20 +456,67 @@ S_classify(struct doc *d, para_vec *ps)
 	h.slot = xcalloc(h.cap, sizeof *h.slot);
 	for (i = 0; i < ps->n; i++) {
 		struct para *p = &ps->v[i];
-		struct slice s = { d->text + p->off, p->len };
-		if (S_is_footer_start(s) && seen_text) {
-			d->dropped += ps->n - i;
+		struct slice s = S_para_text(d, p);
+		struct meta_line ml;
+		size_t run;
+		meta_line(s.p, s.n, ntext < 2 ? META_HEAD : 0, &ml);
+		if (ml.kind == MK_COMMENTS && ntext > 0) {
+			for (; i < ps->n; i++)
+				S_drop(d, dv, &ps->v[i], "comments");
 			break;
 		}
-		if (ingest_is_boilerplate(s.p, s.n) || S_seen(&h, d->text, ps->v, k, p)) {
-			d->dropped++;
+		if (ml.kind == MK_LIST_HEAD) {
+			i = S_link_list(d, ps, i, dv) - 1;
 			continue;
 		}
-		if (!S_ends_sentence(s) || (s.p[s.n - 1] == '?' && S_words(s) <= 12))
-			if (!(p->flags & PARA_BULLET) && s.n <= MAX_TITLE)
-				p->flags |= PARA_HEADING;
-		if (!(p->flags & PARA_HEADING))
-			seen_text = 1;
+		S_note_meta(d, f, &ml, p);
+		if (ml.kind == MK_DATE && ml.rest > 0 && ml.rest < p->len) {
+			/* "date 2025-12-05 Text ...": the marker goes */
+			struct drop x = { p->line, "date-line", { s.p, ml.rest } };
+			VEC_PUSH(dv, x);
+			p->off += ml.rest;
+			p->len -= ml.rest;
+			s = S_para_text(d, p);
+		} else if (ml.kind != MK_TEXT) {
+			S_drop(d, dv, p, ml.rule);
+			continue;
+		}
+		if (!S_has_letter(s)) {
+			S_drop(d, dv, p, "no-words");
+			continue;
+		}
+		if (S_seen(&h, d->text, ps->v, k, p)) {
+			S_drop(d, dv, p, "repeat");
+			continue;
+		}
+		if (k == 0 && ntext == 0 && S_masthead(d, ps, i)) {
+			if (d->outlet.n == 0)
+				d->outlet = s;
+			S_drop(d, dv, p, "masthead");
+			continue;
+		}
+		if (k == 0 && ntext == 0 && S_head_label(d, ps, i)) {
+			S_drop(d, dv, p, "label");
+			continue;
+		}
+		if (ntext > 0 && (run = S_headless_list(d, ps, i)) > 0) {
+			for (size_t r = 0; r < run; r++)
+				S_drop(d, dv, &ps->v[i + r], "link-list");
+			i += run - 1;
+			continue;
+		}
+		if (S_heading_like(s, p)) {
+			p->flags |= PARA_HEADING;
+		} else if (ntext < 2 && f->dl.len == 0 &&
+		    meta_dateline(s.p, s.n, ntext > 0, &f->dl)) {
+			struct drop x = { p->line, "dateline", { s.p, f->dl.len } };
+			VEC_PUSH(dv, x);
+			f->dl_line = p->line;
+			p->off += f->dl.len;
+			p->len -= f->dl.len;
+		}
+		if (!(p->flags & (PARA_HEADING | PARA_BULLET)))
+			ntext++;
 		ps->v[k++] = *p;
 	}
 	free(h.slot);
@@ -431,6 +528,149 @@ S_classify(struct doc *d, para_vec *ps)
 			d->title = (struct slice){ d->text + ps->v[0].off, ps->v[0].len };
 		if (k > 1 && !(ps->v[1].flags & (PARA_HEADING | PARA_BULLET)))
 			ps->v[1].flags |= PARA_DEK;
+	}
+}
+
+/* ---- the article's date -------------------------------------------- */
+
+/* A date in a URL: ".../2025/12/05/...", "...-2025-12-05-...",
+ * ".../20251205...", else a year ".../2025/...". */
+static int
+S_url_date(struct slice u, struct bdate *out)
+{
+	for (size_t i = 0; i + 4 <= u.n; i++) {
+		const char *q = u.p + i;
+		if (!(q[0] == '1' || q[0] == '2') || (i > 0 && isdigit((unsigned char)q[-1])))
+			continue;
+		size_t nd = 0;
+		while (i + nd < u.n && isdigit((unsigned char)q[nd]))
+			nd++;
+		int y = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 +
+		    (q[3] - '0');
+		if (nd < 4 || y < 1990 || y > 2100)
+			continue;
+		if (nd == 8) {
+			char t[9];
+			memcpy(t, q, 8);
+			t[8] = '\0';
+			int m = (t[4] - '0') * 10 + t[5] - '0', dd = (t[6] - '0') * 10 + t[7] - '0';
+			if (m >= 1 && m <= 12 && dd >= 1 && dd <= 31) {
+				*out = (struct bdate){ y, m, dd, DP_DAY };
+				return 1;
+			}
+		}
+		if (nd != 4 || i + 4 >= u.n || (q[4] != '/' && q[4] != '-'))
+			continue;
+		char sep = q[4];
+		if (i + 10 <= u.n && isdigit((unsigned char)q[5]) &&
+		    isdigit((unsigned char)q[6]) && q[7] == sep &&
+		    isdigit((unsigned char)q[8]) && isdigit((unsigned char)q[9]) &&
+		    (i + 10 == u.n || !isdigit((unsigned char)q[10]))) {
+			int m = (q[5] - '0') * 10 + q[6] - '0', dd = (q[8] - '0') * 10 + q[9] - '0';
+			if (m >= 1 && m <= 12 && dd >= 1 && dd <= 31) {
+				*out = (struct bdate){ y, m, dd, DP_DAY };
+				return 1;
+			}
+		}
+		if (sep == '/' && i > 0 && q[-1] == '/') {
+			*out = (struct bdate){ y, 0, 0, DP_YEAR };
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The one year of the article's explicit dates that lie within 60 days
+ * before or 30 days after month m, day dd of that year; 0 if none or
+ * several. */
+static int
+S_year_near(const struct doc *d, const para_vec *ps, int m, int dd)
+{
+	int year = 0;
+	for (size_t i = 0; i < ps->n; i++) {
+		struct date_mention dm[16];
+		size_t nm = dates_find(d->text + ps->v[i].off, ps->v[i].len, NULL, dm, 16);
+		for (size_t j = 0; j < nm; j++) {
+			const struct bdate *x = &dm[j].date;
+			if (x->y == 0 || x->prec < DP_MONTH ||
+			    (dm[j].flags & (DM_RELATIVE | DM_YEAR_INFERRED)))
+				continue;
+			long at = bdate_days(x->y, m, dd);
+			long v = bdate_days(x->y, x->m, x->prec == DP_DAY ? x->d : 15);
+			if (v < at - 60 || v > at + 30)
+				continue;
+			if (year == 0)
+				year = x->y;
+			else if (year != x->y)
+				return 0;
+		}
+	}
+	return year;
+}
+
+/* The year for a dateline's month-day: nearest to (not after) a known
+ * date, else the URL's year, else the article's own dates near it. */
+static int
+S_dateline_year(const struct doc *d, const para_vec *ps, const struct bdate *dl,
+	const struct bdate *near)
+{
+	struct bdate u;
+	if (near->prec == DP_DAY && near->y != 0) {
+		long r = bdate_days(near->y, near->m, near->d);
+		return bdate_days(near->y, dl->m, dl->d) <= r ? near->y : near->y - 1;
+	}
+	if (S_url_date(d->url, &u))
+		return u.y;
+	return S_year_near(d, ps, dl->m, dl->d);
+}
+
+static void
+S_article_date(struct doc *d, const para_vec *ps, const struct found *f)
+{
+	struct bdate u;
+	if (d->date.prec != DP_NONE) {
+		d->date_src = DS_HEADER;
+		return;
+	}
+	if (f->pub.prec != DP_NONE) {
+		d->date = f->pub;
+		d->date_src = DS_DATE_LINE;
+		d->date_line = f->pub_line;
+	} else if (f->upd.prec != DP_NONE) {
+		d->date = f->upd;
+		d->date_src = DS_UPDATED;
+		d->date_line = f->upd_line;
+	} else if (f->dl.len > 0 && f->dl.date.prec == DP_DAY) {
+		struct bdate x = f->dl.date;
+		if (x.y == 0)
+			x.y = S_dateline_year(d, ps, &x, &f->pub);
+		if (x.y != 0 && x.d <= 31) {
+			d->date = x;
+			d->date_src = DS_DATELINE;
+			d->date_line = f->dl_line;
+		}
+	}
+	if (d->date.prec == DP_NONE && S_url_date(d->url, &u) && u.prec == DP_DAY) {
+		d->date = u;
+		d->date_src = DS_URL;
+	}
+	if (f->dl.len > 0) {
+		d->place = f->dl.place;
+		if (d->outlet.n == 0 && f->dl.agency.n > 0)
+			d->outlet = f->dl.agency;
+	}
+}
+
+const char *
+ingest_date_source(enum date_source s)
+{
+	switch (s) {
+	case DS_HEADER: return "header";
+	case DS_DATE_LINE: return "date line";
+	case DS_UPDATED: return "updated line";
+	case DS_DATELINE: return "dateline";
+	case DS_URL: return "url";
+	default: return "none";
 	}
 }
 
@@ -450,10 +690,13 @@ ingest_mem(struct arena *a, const char *name, const char *p, size_t n,
 	struct buf b = { 0 };
 	line_vec ls = { 0 };
 	para_vec ps = { 0 };
+	drop_vec dv = { 0 };
+	struct found f;
 	size_t first = 0;
 	int rc = -1;
 
 	memset(d, 0, sizeof *d);
+	memset(&f, 0, sizeof f);
 	d->path = arena_strndup(a, name, strlen(name));
 	d->name = S_basename(d->path);
 	if (n > MAX_ARTICLE) {
@@ -473,7 +716,13 @@ ingest_mem(struct arena *a, const char *name, const char *p, size_t n,
 		first++;
 	S_paragraphs(d->text, &ls, first, &ps);
 	S_unwrap(d->text, &ps);
-	S_classify(d, &ps);
+	S_classify(d, &ps, &dv, &f);
+	S_article_date(d, &ps, &f);
+	if (dv.n > 0) {
+		d->drops = arena_alloc(a, dv.n * sizeof *d->drops);
+		memcpy(d->drops, dv.v, dv.n * sizeof *d->drops);
+		d->ndrops = dv.n;
+	}
 	if (ps.n == 0) {
 		brief_fail(err, "ingest", name, 0, "no article text");
 		goto out;
@@ -486,6 +735,7 @@ out:
 	buf_free(&b);
 	VEC_FREE(&ls);
 	VEC_FREE(&ps);
+	VEC_FREE(&dv);
 	return rc;
 }
 

@@ -96,13 +96,38 @@ S_sources(const struct brief_opts *o, path_vec *out, struct brief_err *err)
 
 /* ---- dumps -------------------------------------------------------- */
 
+/* Per article: the metadata found, each dropped line with the rule
+ * that dropped it, then the paragraphs kept. */
 static void
 S_dump_ingest(const struct corpus *c, FILE *fp)
 {
 	for (size_t k = 0; k < c->ndoc; k++) {
 		const struct doc *d = &c->doc[k];
-		fprintf(fp, "[%d] %s title=\"%.*s\" paragraphs=%zu dropped=%zu\n", d->id,
-		    d->path, (int)d->title.n, d->title.p, d->npara, d->dropped);
+		struct buf b = { 0 };
+		fprintf(fp, "[%d] %s\n", d->id, d->path);
+		fprintf(fp, "  title: %.*s\n", (int)d->title.n, d->title.p);
+		if (d->date.prec != DP_NONE) {
+			bdate_format_iso(&b, &d->date);
+			fprintf(fp, "  date: %s (%s", buf_cstr(&b),
+			    ingest_date_source(d->date_src));
+			if (d->date_line > 0)
+				fprintf(fp, ", line %d", d->date_line);
+			fputs(")\n", fp);
+		} else {
+			fputs("  date: undated\n", fp);
+		}
+		if (d->outlet.n > 0)
+			fprintf(fp, "  outlet: %.*s\n", (int)d->outlet.n, d->outlet.p);
+		if (d->byline.n > 0)
+			fprintf(fp, "  byline: %.*s\n", (int)d->byline.n, d->byline.p);
+		if (d->place.n > 0)
+			fprintf(fp, "  place: %.*s\n", (int)d->place.n, d->place.p);
+		if (d->url.n > 0)
+			fprintf(fp, "  url: %.*s\n", (int)d->url.n, d->url.p);
+		fprintf(fp, "  paragraphs: %zu kept, %zu dropped\n", d->npara, d->dropped);
+		for (size_t i = 0; i < d->ndrops; i++)
+			fprintf(fp, "  - %d %s: %.*s\n", d->drops[i].line, d->drops[i].rule,
+			    (int)d->drops[i].text.n, d->drops[i].text.p);
 		for (size_t i = 0; i < d->npara; i++) {
 			const struct para *p = &d->para[i];
 			fprintf(fp, "  %d:%s%s%s%s %.*s\n", p->line,
@@ -112,6 +137,7 @@ S_dump_ingest(const struct corpus *c, FILE *fp)
 			    p->flags & PARA_BULLET ? " bullet" : "",
 			    (int)p->len, d->text + p->off);
 		}
+		buf_free(&b);
 	}
 }
 

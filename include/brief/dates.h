@@ -73,6 +73,12 @@ size_t dates_find(const char *s, size_t n, const struct date_ctx *ctx,
  * Returns 0 and fills *d, or -1. */
 int dates_parse(const char *s, size_t n, struct bdate *d);
 
+/* A date at the very start of s[0..n) (a weekday before it allowed,
+ * month names in any case): "Dec 08, 2025", "3 December 2025",
+ * "2025-12-05", "Tuesday, Sept. 9". Returns the bytes it covers and
+ * fills *d (the year may be 0), or returns 0. */
+size_t dates_lead(const char *s, size_t n, struct bdate *d);
+
 /* Order by start; less precise sorts before more precise at a tie
  * ("2025" < "Feb 2025" < "18 Feb 2025"); unknown year sorts first. */
 int bdate_cmp(const struct bdate *a, const struct bdate *b);

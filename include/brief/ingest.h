@@ -7,6 +7,20 @@
  * file:line). An optional header block of "Key: value" lines at the top
  * (Title, Date, Source/Outlet, URL, Author) sets metadata.
  *
+ * The lines real pages and clippers put around an article become
+ * metadata, never text (meta.h reads them): date lines, a dateline
+ * opening the first paragraph, bylines, credits, reading time, section
+ * labels; captions, furniture and link lists are dropped. Every dropped
+ * line is kept in doc->drops with the rule that dropped it.
+ *
+ * The article's date, in order: the Date: header; a "Published" (or
+ * unlabelled, or "date") date line; an "Updated" line; the dateline's
+ * date; a date in the URL. A dateline date without a year takes the
+ * year that puts it nearest to (not after) a date line's date, else the
+ * URL's year, else the one year of the article's own full dates that
+ * fall within 60 days before or 30 after it; otherwise the article stays
+ * undated.
+ *
  * Ownership: everything a struct doc points to lives in the arena passed
  * to ingest_*; the doc is valid until arena_free().
  */
@@ -31,6 +45,16 @@ struct para {
 	unsigned flags;
 };
 
+/* A line that is not article text, and why. */
+struct drop {
+	int line;               /* 1-based line in the source file */
+	const char *rule;       /* static rule name: "caption", "byline", ... */
+	struct slice text;      /* into doc->text */
+};
+
+enum date_source { DS_NONE = 0, DS_HEADER, DS_DATE_LINE, DS_UPDATED,
+	DS_DATELINE, DS_URL };
+
 struct doc {
 	int id;                 /* 1-based citation number, set by caller */
 	const char *path;       /* as given */
@@ -40,11 +64,20 @@ struct doc {
 	struct slice title;     /* into text, or the header's Title; may be empty */
 	struct slice outlet;    /* from a Source:/Outlet: header; may be empty */
 	struct slice url;       /* from a URL: header; may be empty */
-	struct bdate date;      /* from a Date: header; prec DP_NONE if unknown */
+	struct slice byline;    /* author or desk; may be empty */
+	struct slice place;     /* the dateline's place; may be empty */
+	struct bdate date;      /* the article's date; prec DP_NONE if unknown */
+	enum date_source date_src;
+	int date_line;          /* line the date came from, 0 if none */
 	struct para *para;
 	size_t npara;
-	size_t dropped;         /* boilerplate paragraphs removed */
+	size_t dropped;         /* paragraphs removed (ndrops of them listed) */
+	struct drop *drops;
+	size_t ndrops;
 };
+
+/* Name of a date source for messages: "header", "date line", ... */
+const char *ingest_date_source(enum date_source s);
 
 /* Read and ingest the file at path. Returns 0, or -1 with err filled
  * (unreadable file, empty article, not text). */
