@@ -205,18 +205,19 @@ S_epoch(void)
 }
 
 /* The brief's as-of date: --as-of; else the newest source date (what
- * the brief knows is as of then); else the day it is generated, the
- * date the footer also gives. */
+ * the brief knows is as of then); else none: the header says the
+ * sources are undated, and only the footer gives the day it was
+ * generated. */
 static void
-S_as_of(const struct brief_opts *o, long epoch, const struct bdate *latest,
+S_as_of(const struct brief_opts *o, const struct bdate *latest,
 	struct bdate *d)
 {
 	if (o->as_of.prec != DP_NONE)
 		*d = o->as_of;
-	else if (latest->prec == DP_DAY && latest->y != 0)
+	else if (latest->prec != DP_NONE && latest->y != 0)
 		*d = *latest;
 	else
-		bdate_from_days(epoch / 86400, d);
+		memset(d, 0, sizeof *d);
 }
 
 static int
@@ -495,7 +496,7 @@ brief_run(const struct brief_opts *o, struct brief_stats *st, struct brief_err *
 		goto out;
 	}
 	select_brief(&c, sc, &t, a, &b);
-	S_as_of(o, epoch, &b.latest, &b.as_of);
+	S_as_of(o, &b.latest, &b.as_of);
 	rc = S_render(o, &t, &b, epoch, st, err);
 	if (rc == 0 && o->explain)
 		select_explain(&b, o->explain);

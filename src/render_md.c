@@ -261,10 +261,11 @@ S_sources(struct buf *out, const struct brief *b)
 			buf_puts(out, ", ");
 			S_esc_slice(out, d->outlet);
 		}
-		if (d->date.prec != DP_NONE) {
-			buf_puts(out, ", ");
+		buf_puts(out, ", ");
+		if (d->date.prec != DP_NONE)
 			bdate_format(out, &d->date);
-		}
+		else
+			buf_puts(out, "undated");
 		if (S_safe_url(d->url)) {   /* an autolink: clickable in the PDF */
 			buf_puts(out, ", <");
 			buf_put(out, d->url.p, d->url.n);
@@ -378,9 +379,18 @@ S_section(struct buf *out, const struct brief *b, const struct brief_section *bs
 static void
 S_dateline(struct buf *out, const struct brief *b)
 {
-	buf_puts(out, "As of ");
-	bdate_format(out, &b->as_of);
+	size_t undated = 0;
+	for (size_t k = 0; k < b->c->ndoc; k++)
+		undated += b->c->doc[k].date.prec == DP_NONE;
+	if (b->as_of.prec == DP_NONE) {
+		buf_puts(out, "Sources undated");
+	} else {
+		buf_puts(out, "As of ");
+		bdate_format(out, &b->as_of);
+	}
 	buf_printf(out, " \xC2\xB7 %zu source%s", b->c->ndoc, b->c->ndoc == 1 ? "" : "s");
+	if (undated > 0 && b->as_of.prec != DP_NONE)
+		buf_printf(out, " (%zu undated)", undated);
 	if (b->latest.prec != DP_NONE && b->latest.y != 0 &&
 	    bdate_cmp(&b->latest, &b->as_of) != 0) {
 		buf_puts(out, " \xC2\xB7 newest source ");
@@ -405,7 +415,10 @@ S_placeholder(struct buf *out, const struct brief *b, struct slice name)
 	} else if (slice_eq(name, "dateline")) {
 		S_dateline(out, b);
 	} else if (slice_eq(name, "as_of")) {
-		bdate_format(out, &b->as_of);
+		if (b->as_of.prec == DP_NONE)
+			buf_puts(out, "undated");
+		else
+			bdate_format(out, &b->as_of);
 	} else if (slice_eq(name, "nsources")) {
 		buf_printf(out, "%zu", b->c->ndoc);
 	} else if (slice_eq(name, "sections")) {
