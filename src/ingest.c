@@ -205,26 +205,30 @@ ingest_is_boilerplate(const char *p, size_t n)
 typedef VEC(struct para) para_vec;
 
 /* Hard-wrapped files (lines broken at a fixed width, blank lines between
- * paragraphs) join their lines; otherwise every line is a paragraph. */
+ * paragraphs) join their lines; otherwise every line is a paragraph. A
+ * wrapped line runs on into the next and fills most of the width; a
+ * list of short headlines also lacks closing punctuation but does not. */
 static int
 S_is_wrapped(const char *t, const line_vec *ls, size_t first)
 {
 	size_t blank = 0, text = 0, open = 0, longest = 0;
 	for (size_t i = first; i < ls->n; i++) {
-		const struct line *l = &ls->v[i];
-		if (l->len == 0) {
+		if (ls->v[i].len == 0)
 			blank++;
+		else
+			text++;
+		if (ls->v[i].len > longest)
+			longest = ls->v[i].len;
+	}
+	for (size_t i = first; i + 1 < ls->n; i++) {
+		const struct line *l = &ls->v[i];
+		if (l->len == 0 || ls->v[i + 1].len == 0)
 			continue;
-		}
-		text++;
-		if (l->len > longest)
-			longest = l->len;
-		/* a line that stops mid-sentence and runs on in the next line */
-		if (i + 1 < ls->n && ls->v[i + 1].len > 0 &&
+		if (l->len * 10 >= longest * 6 &&
 		    !S_ends_sentence((struct slice){ t + l->off, l->len }))
 			open++;
 	}
-	return blank > 0 && longest <= 100 && text >= 4 && open * 2 >= text;
+	return blank > 0 && longest <= 100 && text >= 4 && open * 3 >= text;
 }
 
 static void
