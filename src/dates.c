@@ -58,6 +58,7 @@
 #include "brief/dates.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* ---- calendar arithmetic ------------------------------------------ */
 
@@ -378,6 +379,10 @@ static const char *const S_event_nouns[] = { "deal", "deals", "agreement",
 	"exercises", "drills", "memorandum", "deadline", "target", "crash",
 	"bombing", "blast", "uprising", "revolution", "statement",
 	"declaration", "framework", "roadmap", "acquisition", "test", "tests",
+	"revocation", "abrogation", "annexation", "ratification", "signing",
+	"accession", "withdrawal", "dissolution", "judgment", "judgement",
+	"order", "notification", "ordinance", "move", "announcement",
+	"agreement's", "dialogue", "standoff's", "crackdown", "lockdown",
 	NULL };
 
 /* ---- token predicates --------------------------------------------- */
@@ -1008,6 +1013,10 @@ S_m_rel(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 		if (k < 3 && e->w[k] != NULL)
 			continue;
 		S_set_rel(sc, h, e->unit, e->delta);
+		if (e->unit == RU_WEEK && e->delta == 0 && strcmp(e->w[0], "earlier") == 0)
+			bdate_from_days(bdate_days(sc->ref.y, sc->ref.m, sc->ref.d) -
+			    bdate_weekday(sc->ref.y, sc->ref.m, sc->ref.d), &h->a);
+		h->b = h->a;
 		return S_span(h, t, k, t->off);
 	}
 	return 0;
@@ -1107,11 +1116,14 @@ S_in_words(const char *w, const char *const *list)
 static int
 S_tense_word(const char *w)
 {
-	static const char *const fut[] = { "will", "shall", "ll", "set",
-		"slated", "scheduled", "due", "expected", "upcoming", "next",
+	static const char *const fut[] = { "will", "shall", "ll", "would",
+		"set", "slated", "scheduled", "due", "expected", "upcoming", "next",
 		"ahead", "planned", "plans", "plan", "forthcoming", "coming",
 		"tomorrow", "until", "till", "later", "await", "awaits",
-		"awaiting", NULL };
+		"awaiting", "take", "takes", "begin", "begins", "starts",
+		"opens", "resume", "resumes", "expire", "expires", "come",
+		"comes", "enter", "enters", "reconvene", "reconvenes",
+		"looking", NULL };
 	static const char *const past[] = { "was", "were", "had", "did",
 		"been", "ago", "last", "earlier", "met", "held", "began", "took",
 		"made", "came", "went", "said", "told", "wrote", "saw", "gave",
@@ -1141,27 +1153,37 @@ S_tense_word(const char *w)
 static int
 S_tense(const char *s, size_t n, size_t off, size_t end)
 {
-	char w[24];
+	static const char *const was[] = { "was", "were", "had", "been",
+		"did", NULL };
+	char w[24], prev[24] = "";
 	size_t i = 0, wo, wl;
-	int before = 0, words = 0, after = 0;
+	int before = 0, words = 0;
 	while (i < off) {               /* markers before: keep the last */
 		i = S_word_at(s, off, i, w, sizeof w, &wo, &wl);
 		if (wl == 0)
 			break;
 		int t = S_tense_word(w);
+		if (t > 0 && S_in_words(prev, was))
+			t = -1;             /* "was due", "had been set to" */
 		if (t != 0)
 			before = t, words = 0;
 		else
 			words++;
+		memcpy(prev, w, sizeof prev);
 	}
 	if (before != 0 && words <= 10)
 		return before;
+	/* after it, up to the next comma: "on Aug. 29, the pact was
+	 * inked" counts, "on Jan. 1, the ministry said" does not */
 	for (i = end, words = 0; i < n && words < 6; words++) {
+		size_t at = i;
 		i = S_word_at(s, n, i, w, sizeof w, &wo, &wl);
-		if (wl == 0)
+		if (wl == 0 || memchr(s + at, ',', wo - at) != NULL ||
+		    memchr(s + at, ';', wo - at) != NULL)
 			break;
-		if ((after = S_tense_word(w)) != 0)
-			return after;
+		int t = S_tense_word(w);
+		if (t != 0)
+			return t;
 	}
 	return 0;
 }
@@ -1233,10 +1255,11 @@ S_clause_year(const char *s, const struct date_mention *out, size_t cnt,
 	size_t best_gap = (size_t)-1;
 	for (size_t k = 0; k < cnt; k++) {
 		const struct date_mention *y = &out[k];
-		if (k == m || y->date.y == 0 ||
-		    (y->flags & (DM_RELATIVE | DM_YEAR_INFERRED)))
+		int rel_year = (y->flags & DM_RELATIVE) && y->date.prec == DP_YEAR;
+		if (k == m || y->date.y == 0 || (y->flags & DM_YEAR_INFERRED) ||
+		    ((y->flags & DM_RELATIVE) && !rel_year))
 			continue;
-		if (y->date.prec == DP_YEAR) {
+		if (y->date.prec == DP_YEAR && !rel_year) {
 			char w[12];
 			S_word_before(s, y->off, w, sizeof w);
 			if (strcmp(w, "in") != 0 && strcmp(w, "of") != 0 &&
@@ -1247,8 +1270,8 @@ S_clause_year(const char *s, const struct date_mention *out, size_t cnt,
 		size_t b = y->off < out[m].off ? out[m].off : y->off;
 		if (a > b || S_clause_break(s, a, b))
 			continue;
-		if (dated && S_words_between(s, a, b) > 2)
-			continue;
+		if ((dated || rel_year) && S_words_between(s, a, b) > 2)
+			continue;       /* "March 10 last year", "In 2018, on Oct 5" */
 		if (b - a < best_gap)
 			best = y->date.y, best_gap = b - a;
 	}
@@ -1265,12 +1288,28 @@ S_day_in(int y, int m, int d, long *days)
 	return 1;
 }
 
+/* The weekday (0 = Monday) a mention's span opens with, or -1:
+ * "Wednesday (Nov. 5)", "Tue, Sept 9". */
+static int
+S_span_weekday(const char *s, const struct date_mention *m)
+{
+	char w[16];
+	size_t wo, wl;
+	S_word_at(s, m->off + m->len, m->off, w, sizeof w, &wo, &wl);
+	if (wo != m->off || wl == 0)
+		return -1;
+	for (int k = 0; S_wfull[k] != NULL; k++)
+		if (strncasecmp(w, S_wfull[k], strlen(w)) == 0 && wl >= 3)
+			return k;
+	return -1;
+}
+
 /* The year Y (end's year) for mention m against the article's date:
  * past tense: the latest start on or before the article; future: the
  * earliest end on or after it; else the nearest. 0 when none fits. */
 static int
 S_year_from_ref(const struct date_mention *m, const struct bdate *ref,
-	int tense)
+	int tense, int wday)
 {
 	long r0, r1, best_d = 0;
 	int best = 0;
@@ -1290,6 +1329,9 @@ S_year_from_ref(const struct date_mention *m, const struct bdate *ref,
 		long a, b, dist;
 		if (!S_day_in(wrap ? y - 1 : y, m1, d1, &a) || !S_day_in(y, m2, d2, &b))
 			continue;
+		if (wday >= 0 && m->date.prec == DP_DAY &&
+		    bdate_weekday(wrap ? y - 1 : y, m1, d1) != wday)
+			continue;           /* "Wednesday (Nov. 5)": that year's */
 		if (tense < 0 && a > r1)
 			continue;
 		if (tense > 0 && b < r0)
@@ -1312,6 +1354,33 @@ S_give_year(struct date_mention *m, int y)
 	m->flags |= DM_YEAR_INFERRED;
 }
 
+/* "on the 4th" in a future clause: the next such day; with no tense,
+ * the nearer of the last and the next. */
+static void
+S_dayonly_tense(struct date_mention *m, const struct bdate *ref, int tense)
+{
+	long r = bdate_days(ref->y, ref->m, ref->d);
+	long past = bdate_days(m->date.y, m->date.m, m->date.d);
+	int y = ref->y, mo = ref->m, d = m->date.d;
+	if (tense < 0 || past == r)
+		return;
+	if (d < ref->d)
+		mo++;
+	for (int k = 0; k < 3; k++, mo++) {
+		if (mo == 13)
+			mo = 1, y++;
+		if (S_valid(y, mo, d))
+			break;
+	}
+	if (!S_valid(y, mo, d))
+		return;
+	long next = bdate_days(y, mo, d);
+	if (tense > 0 || next - r < r - past) {
+		bdate_from_days(next, &m->date);
+		m->end = m->date;
+	}
+}
+
 /* Years for the mentions that lack one, and the direction of a bare
  * weekday, from the sentence's own year and tense and the article's
  * date (ctx->ref). */
@@ -1332,12 +1401,16 @@ S_resolve(const char *s, size_t n, const struct date_ctx *ctx,
 			}
 			continue;
 		}
+		if (m->flags & DM_DAYONLY) {
+			S_dayonly_tense(m, &ctx->ref, tense);
+			continue;
+		}
 		if (m->date.y != 0 || m->date.prec < DP_MONTH ||
 		    (m->flags & DM_RELATIVE))
 			continue;
 		int y = S_clause_year(s, out, cnt, k, dated);
 		if (y == 0 && dated)
-			y = S_year_from_ref(m, &ctx->ref, tense);
+			y = S_year_from_ref(m, &ctx->ref, tense, S_span_weekday(s, m));
 		if (y != 0) {
 			struct date_mention t = *m;
 			S_give_year(&t, y);
@@ -1346,6 +1419,30 @@ S_resolve(const char *s, size_t n, const struct date_ctx *ctx,
 				*m = t;
 		}
 	}
+}
+
+/* "on the 4th": a day of a month the reader knows. The latest such
+ * day on or before ref; S_resolve moves it by the clause's tense. */
+static int
+S_m_dayonly(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
+{
+	const struct S_tok *d = &t[2];
+	if (!S_weq_cap(sc, t, "on") || !t[1].sp || !S_weq(sc, &t[1], "the", 0) ||
+	    d->kind != TK_NUM || !d->ord || d->val < 1 || d->val > 31 ||
+	    !(t[3].kind == TK_END || (t[3].kind == TK_PUNCT && S_in(t[3].ch, ",.;)"))))
+		return 0;
+	int y = sc->ref.y, m = sc->ref.m;
+	if (d->val > sc->ref.d && --m == 0)
+		m = 12, y--;
+	for (int k = 0; k < 3 && !S_valid(y, m, d->val); k++)
+		if (--m == 0)
+			m = 12, y--;
+	if (!S_valid(y, m, d->val))
+		return 0;
+	S_set(&h->a, y, m, d->val, DP_DAY);
+	h->b = h->a;
+	h->flags = DM_RELATIVE | DM_DAYONLY;
+	return S_span(h, t, 3, t[1].off);
 }
 
 /* ---- finding ------------------------------------------------------ */
@@ -1363,7 +1460,7 @@ S_match(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 		return 0;
 	memset(h, 0, sizeof *h);
 	return S_m_rel(sc, t, h) || S_m_ago(sc, t, h) ||
-		S_m_weekday(sc, t, h);
+		S_m_weekday(sc, t, h) || S_m_dayonly(sc, t, h);
 }
 
 size_t

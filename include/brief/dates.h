@@ -31,6 +31,7 @@ enum {
 	DM_RANGE = 1 << 2,         /* "December 4–5": end holds the last day */
 	DM_APPROX = 1 << 3,        /* "last week": a day within a week of it */
 	DM_WEEKDAY = 1 << 4,       /* a bare weekday ("on Tuesday") */
+	DM_DAYONLY = 1 << 5,       /* a day of the month alone ("on the 4th") */
 };
 
 struct date_mention {

@@ -1,0 +1,507 @@
+/*
+ * test_corpora.c -- real-shaped test articles against their checklists
+ * (tests/corpora/README.md gives the formats):
+ *
+ *   - every tests/corpora/TOPIC/expect/NAME.expect against
+ *     TOPIC/articles/NAME.txt: title, article date, outlet, byline;
+ *     metadata and furniture lines gone from the text and the title;
+ *     article sentences kept; dated events resolved right (the topic's
+ *     articles are annotated together, as a brief would);
+ *   - tests/corpora/dates_real.tsv: one sentence in an article of a
+ *     given date (with misleading context), the date phrase's answer;
+ *   - tests/corpora/furniture.tsv: a line to drop or to keep.
+ *
+ * Each runner prints a tally of what it checked, so the counts of forms
+ * handled can be read from the test log.
+ */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <strings.h>
+
+#include "brief/annotate.h"
+#include "brief/ingest.h"
+#include "brief/meta.h"
+#include "brief/segment.h"
+#include "brief/text.h"
+
+/* ---- failures ------------------------------------------------------ */
+
+struct fails {
+	int n;
+	struct buf msg;          /* the first few, one per line */
+};
+
+static void
+S_fail(struct fails *f, const char *fmt, ...)
+{
+	va_list ap;
+	char line[512];
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	if (f->n++ < 40) {
+		buf_puts(&f->msg, line);
+		buf_putc(&f->msg, '\n');
+	}
+}
+
+/* ---- a corpus made from files ---------------------------------------- */
+
+struct tcorpus {
+	struct arena *a;
+	struct segmenter *sg;
+	struct stemmer *st;
+	struct corpus c;
+	char *names[64];         /* base names without ".txt" */
+};
+
+static void
+S_corpus_free(struct tcorpus *t)
+{
+	corpus_free(&t->c);
+	VEC_FREE(&t->c.s);
+	for (size_t k = 0; k < t->c.ndoc; k++)
+		free(t->names[k]);
+	if (t->sg)
+		segmenter_free(t->sg);
+	if (t->st)
+		stemmer_free(t->st);
+	arena_free(t->a);
+}
+
+/* Ingest, segment and annotate the n texts together. */
+static void
+S_corpus(struct tcorpus *t, const char *const *name, const char *const *text,
+	size_t n)
+{
+	struct brief_err err;
+	memset(t, 0, sizeof *t);
+	t->a = arena_new();
+	t->st = stemmer_new();
+	t->sg = segmenter_new(&err);
+	ck_assert_ptr_nonnull(t->sg);
+	t->c.doc = arena_alloc(t->a, (n ? n : 1) * sizeof *t->c.doc);
+	for (size_t k = 0; k < n; k++) {
+		ck_assert_msg(ingest_mem(t->a, name[k], text[k], strlen(text[k]),
+		    &t->c.doc[k], NULL, &err) == 0, "%s: %s", name[k], err.msg);
+		t->c.doc[k].id = (int)k + 1;
+		t->c.ndoc = k + 1;
+		ck_assert(segment_doc(t->sg, &t->c.doc[k], (int)k, &t->c.s, &err) == 0);
+	}
+	annotate_corpus(&t->c, t->st);
+}
+
+/* ISO form of a mention's date ("????" for an unknown year, "a..b" for
+ * a range). */
+static void
+S_mention_iso(const struct date_mention *m, char *out, size_t cap)
+{
+	struct buf b = { 0 };
+	struct bdate d = m->date;
+	if (d.y == 0) {
+		if (d.prec == DP_DAY)
+			buf_printf(&b, "\?\?\?\?-%02d-%02d", d.m, d.d);
+		else
+			buf_printf(&b, "\?\?\?\?-%02d", d.m);
+	} else {
+		bdate_format_iso(&b, &d);
+	}
+	if ((m->flags & (DM_RANGE | DM_APPROX)) && bdate_cmp(&m->date, &m->end) != 0 &&
+	    !(m->flags & DM_APPROX)) {
+		buf_puts(&b, "..");
+		bdate_format_iso(&b, &m->end);
+	}
+	snprintf(out, cap, "%s", buf_cstr(&b));
+	buf_free(&b);
+}
+
+/* The mention of doc k that covers the phrase (the first place the
+ * phrase occurs in a sentence of that doc); *found tells if the phrase
+ * was found at all. NULL when no mention overlaps it. */
+static const struct date_mention *
+S_mention_at(const struct corpus *c, size_t k, const char *phrase, int *found)
+{
+	size_t pn = strlen(phrase);
+	*found = 0;
+	for (size_t i = 0; i < c->s.n; i++) {
+		if ((size_t)c->s.v[i].doc != k)
+			continue;
+		struct slice s = corpus_text(c, i);
+		for (size_t o = 0; o + pn <= s.n; o++) {
+			if (memcmp(s.p + o, phrase, pn) != 0)
+				continue;
+			*found = 1;
+			const struct sent_info *in = &c->info[i];
+			for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
+				const struct date_mention *m = &c->dates.v[j];
+				if (m->off < o + pn && o < m->off + m->len)
+					return m;
+			}
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/* ---- expectation files ------------------------------------------------ */
+
+/* The value of a "key: value   # comment" line, trimmed. */
+static struct slice
+S_value(const char *line, size_t n)
+{
+	struct slice v = { line, n };
+	for (size_t i = 0; i + 2 < n; i++)
+		if ((line[i] == ' ' && line[i + 1] == ' ' && line[i + 2] == '#') ||
+		    (line[i] == '\t' && line[i + 1] == '#')) {
+			v.n = i;
+			break;
+		}
+	return slice_trim(v);
+}
+
+static int
+S_ieq(struct slice a, struct slice b)
+{
+	return a.n == b.n && strncasecmp(a.p, b.p, a.n) == 0;
+}
+
+/* Does hay contain needle, ASCII case-folded? */
+static int
+S_icontains(struct slice hay, struct slice needle)
+{
+	if (needle.n == 0)
+		return 1;
+	for (size_t i = 0; i + needle.n <= hay.n; i++)
+		if (strncasecmp(hay.p + i, needle.p, needle.n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is needle inside a kept paragraph of d (exactly)? */
+static int
+S_in_text(const struct doc *d, struct slice needle)
+{
+	for (size_t i = 0; i < d->npara; i++) {
+		struct slice p = { d->text + d->para[i].off, d->para[i].len };
+		for (size_t o = 0; o + needle.n <= p.n; o++)
+			if (memcmp(p.p + o, needle.p, needle.n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+struct tally {
+	int articles, titles, dated, undated, outlets, bylines, meta, drops,
+	    keeps, events;
+};
+
+static void
+S_check_expect(const char *path, const struct tcorpus *t, size_t k,
+	struct tally *ty, struct fails *f)
+{
+	size_t n;
+	char *e = test_read(&n, "%s", path);
+	const struct doc *d = &t->c.doc[k];
+	const char *name = t->names[k];
+	char *line = e, *nl;
+	ty->articles++;
+	for (; *line; line = nl ? nl + 1 : line + strlen(line)) {
+		nl = strchr(line, '\n');
+		size_t ln = nl ? (size_t)(nl - line) : strlen(line);
+		const char *colon = memchr(line, ':', ln);
+		if (ln == 0 || line[0] == '#' || colon == NULL)
+			continue;
+		struct slice key = slice_trim((struct slice){ line, (size_t)(colon - line) });
+		struct slice v = S_value(colon + 1, ln - (size_t)(colon + 1 - line));
+		int none = slice_eq(v, "none");
+		if (slice_eq(key, "title")) {
+			ty->titles++;
+			if (!slice_eq(d->title, "") || v.n > 0)
+				if (!(d->title.n == v.n && memcmp(d->title.p, v.p, v.n) == 0))
+					S_fail(f, "%s: title \"%.*s\", want \"%.*s\"", name,
+					    (int)d->title.n, d->title.p, (int)v.n, v.p);
+		} else if (slice_eq(key, "date")) {
+			struct buf b = { 0 };
+			if (d->date.prec != DP_NONE)
+				bdate_format_iso(&b, &d->date);
+			else
+				buf_puts(&b, "none");
+			none ? ty->undated++ : ty->dated++;
+			if (!(b.n == v.n && memcmp(b.p, v.p, v.n) == 0))
+				S_fail(f, "%s: date %s, want %.*s", name, buf_cstr(&b),
+				    (int)v.n, v.p);
+			buf_free(&b);
+		} else if (slice_eq(key, "outlet") && !none) {
+			ty->outlets++;
+			if (!S_ieq(d->outlet, v) && !(d->outlet.n > 0 &&
+			    (S_icontains(d->outlet, v) || S_icontains(v, d->outlet))))
+				S_fail(f, "%s: outlet \"%.*s\", want \"%.*s\"", name,
+				    (int)d->outlet.n, d->outlet.p, (int)v.n, v.p);
+		} else if (slice_eq(key, "byline") && !none) {
+			/* each name (";"-separated) appears in the byline found */
+			ty->bylines++;
+			size_t i = 0;
+			while (i < v.n) {
+				size_t j = i;
+				while (j < v.n && v.p[j] != ';')
+					j++;
+				struct slice nm = slice_trim((struct slice){ v.p + i, j - i });
+				if (nm.n > 0 && !S_icontains(d->byline, nm))
+					S_fail(f, "%s: byline \"%.*s\" lacks \"%.*s\"", name,
+					    (int)d->byline.n, d->byline.p, (int)nm.n, nm.p);
+				i = j + 1;
+			}
+		} else if (slice_eq(key, "meta") || slice_eq(key, "drop")) {
+			slice_eq(key, "meta") ? ty->meta++ : ty->drops++;
+			if (S_in_text(d, v))
+				S_fail(f, "%s: %.*s line kept as text: \"%.*s\"", name,
+				    (int)key.n, key.p, (int)v.n, v.p);
+			if (d->title.n > 0 && S_icontains(d->title, v))
+				S_fail(f, "%s: %.*s line in the title: \"%.*s\"", name,
+				    (int)key.n, key.p, (int)v.n, v.p);
+		} else if (slice_eq(key, "keep")) {
+			ty->keeps++;
+			if (!S_in_text(d, v))
+				S_fail(f, "%s: lost \"%.*s\"", name, (int)v.n, v.p);
+		} else if (slice_eq(key, "event")) {
+			const char *bar = memchr(v.p, '|', v.n);
+			if (bar == NULL)
+				continue;
+			ty->events++;
+			struct slice want = slice_trim((struct slice){ v.p, (size_t)(bar - v.p) });
+			struct slice ph = slice_trim((struct slice){ bar + 1,
+				v.n - (size_t)(bar + 1 - v.p) });
+			char phrase[256], got[64] = "none";
+			int found;
+			snprintf(phrase, sizeof phrase, "%.*s", (int)ph.n, ph.p);
+			const struct date_mention *m = S_mention_at(&t->c, k, phrase, &found);
+			if (!found) {
+				S_fail(f, "%s: event phrase not in text: \"%s\"", name, phrase);
+				continue;
+			}
+			if (m != NULL)
+				S_mention_iso(m, got, sizeof got);
+			if (!slice_eq(want, got) &&
+			    !(slice_eq(want, "none") && got[0] == '?'))
+				S_fail(f, "%s: event \"%s\" dated %s, want %.*s", name, phrase,
+				    got, (int)want.n, want.p);
+		}
+	}
+	free(e);
+}
+
+/* The topics: directories of tests/corpora with an expect/ folder. */
+START_TEST(test_corpora_expect)
+{
+	char dir[1024];
+	struct fails f = { 0, { 0 } };
+	struct tally ty;
+	memset(&ty, 0, sizeof ty);
+	snprintf(dir, sizeof dir, "%s/tests/corpora", test_top());
+	DIR *top = opendir(dir);
+	ck_assert_ptr_nonnull(top);
+	struct dirent *te;
+	int topics = 0;
+	while ((te = readdir(top)) != NULL) {
+		char ex[1400], ar[1400];
+		if (te->d_name[0] == '.')
+			continue;
+		snprintf(ex, sizeof ex, "%s/%s/expect", dir, te->d_name);
+		snprintf(ar, sizeof ar, "%s/%s/articles", dir, te->d_name);
+		DIR *ed = opendir(ex);
+		if (ed == NULL)
+			continue;
+		topics++;
+		/* the topic's articles, in name order, annotated together */
+		const char *names[64], *texts[64];
+		char *ownn[64];
+		size_t n = 0;
+		struct dirent *ae;
+		DIR *ad = opendir(ar);
+		ck_assert_ptr_nonnull(ad);
+		while ((ae = readdir(ad)) != NULL && n < 64) {
+			size_t l = strlen(ae->d_name);
+			if (l < 5 || strcmp(ae->d_name + l - 4, ".txt") != 0)
+				continue;
+			ownn[n] = xstrndup(ae->d_name, l - 4);
+			n++;
+		}
+		closedir(ad);
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = i; j > 0 && strcmp(ownn[j - 1], ownn[j]) > 0; j--) {
+				char *x = ownn[j];
+				ownn[j] = ownn[j - 1];
+				ownn[j - 1] = x;
+			}
+		for (size_t i = 0; i < n; i++) {
+			names[i] = ownn[i];
+			texts[i] = test_read(NULL, "%s/%s.txt", ar, ownn[i]);
+		}
+		struct tcorpus t;
+		S_corpus(&t, names, texts, n);
+		for (size_t i = 0; i < n; i++)
+			t.names[i] = ownn[i];
+		struct dirent *ee;
+		while ((ee = readdir(ed)) != NULL) {
+			size_t l = strlen(ee->d_name);
+			if (l < 8 || strcmp(ee->d_name + l - 7, ".expect") != 0)
+				continue;
+			size_t k = 0;
+			while (k < n && !(strlen(ownn[k]) == l - 7 &&
+			    strncmp(ownn[k], ee->d_name, l - 7) == 0))
+				k++;
+			if (k == n) {
+				S_fail(&f, "%s: no article for it", ee->d_name);
+				continue;
+			}
+			char p[3000];
+			snprintf(p, sizeof p, "%s/%s", ex, ee->d_name);
+			S_check_expect(p, &t, k, &ty, &f);
+		}
+		closedir(ed);
+		for (size_t i = 0; i < n; i++)
+			free((char *)texts[i]);
+		S_corpus_free(&t);
+	}
+	closedir(top);
+	printf("corpora: %d topics, %d articles: %d titles, %d dated + %d undated, "
+	    "%d outlets, %d bylines, %d metadata lines, %d furniture lines, "
+	    "%d kept sentences, %d events; %d failures\n", topics, ty.articles,
+	    ty.titles, ty.dated, ty.undated, ty.outlets, ty.bylines, ty.meta,
+	    ty.drops, ty.keeps, ty.events, f.n);
+	ck_assert_msg(ty.articles >= 12, "only %d test articles", ty.articles);
+	ck_assert_msg(f.n == 0, "%d failures:\n%s", f.n, buf_cstr(&f.msg));
+	buf_free(&f.msg);
+}
+END_TEST
+
+/* ---- the dates table --------------------------------------------------- */
+
+/* Split a TSV line in place into at most max fields. */
+static int
+S_fields(char *line, char **fld, int max)
+{
+	int n = 0;
+	fld[n++] = line;
+	for (char *p = line; *p && n < max; p++)
+		if (*p == '\t') {
+			*p = '\0';
+			fld[n++] = p + 1;
+		}
+	return n;
+}
+
+START_TEST(test_corpora_dates)
+{
+	char *tsv = test_read(NULL, "%s/tests/corpora/dates_real.tsv", test_top());
+	struct fails f = { 0, { 0 } };
+	int rows = 0;
+	char *line = tsv, *nl;
+	for (int first = 1; *line; line = nl ? nl + 1 : line + strlen(line), first = 0) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		char *fld[6] = { 0 };
+		if (first || line[0] == '\0' || line[0] == '#' ||
+		    S_fields(line, fld, 6) < 4)
+			continue;
+		rows++;
+		/* article_date, sentence, phrase, expected, context, note */
+		struct buf doc = { 0 };
+		if (strcmp(fld[0], "none") != 0)
+			buf_printf(&doc, "Date: %s\n\n", fld[0]);
+		if (fld[4] && fld[4][0])
+			buf_printf(&doc, "%s\n", fld[4]);
+		buf_printf(&doc, "%s\n", fld[1]);
+		const char *name = "dates.txt", *text = buf_cstr(&doc);
+		struct tcorpus t;
+		S_corpus(&t, &name, &text, 1);
+		int found;
+		char got[64] = "none";
+		const struct date_mention *m = S_mention_at(&t.c, 0, fld[2], &found);
+		if (!found)
+			S_fail(&f, "phrase \"%s\" not found in \"%s\"", fld[2], fld[1]);
+		else {
+			if (m != NULL)
+				S_mention_iso(m, got, sizeof got);
+			/* a week-level phrase is checked by its span's first day */
+			int ok = strcmp(got, fld[3]) == 0;
+			if (!ok && m != NULL && (m->flags & DM_APPROX) &&
+			    strstr(fld[3], "..") != NULL) {
+				char lo[16], hi[16];
+				struct buf b = { 0 };
+				bdate_format_iso(&b, &m->date);
+				if (sscanf(fld[3], "%15[^.]..%15s", lo, hi) == 2)
+					ok = strcmp(buf_cstr(&b), lo) >= 0 &&
+					    strcmp(buf_cstr(&b), hi) <= 0;
+				buf_free(&b);
+			}
+			if (!ok && strcmp(fld[3], "none") == 0 && got[0] == '?')
+				ok = 1;
+			if (!ok)
+				S_fail(&f, "[%s] \"%s\" -> %s, want %s (%s)", fld[0], fld[2],
+				    got, fld[3], fld[5] ? fld[5] : "");
+		}
+		S_corpus_free(&t);
+		buf_free(&doc);
+	}
+	free(tsv);
+	printf("dates_real.tsv: %d sentences, %d wrong\n", rows, f.n);
+	ck_assert_msg(rows >= 40, "only %d rows", rows);
+	ck_assert_msg(f.n == 0, "%d failures:\n%s", f.n, buf_cstr(&f.msg));
+	buf_free(&f.msg);
+}
+END_TEST
+
+/* ---- the furniture table ----------------------------------------------- */
+
+START_TEST(test_corpora_furniture)
+{
+	char *tsv = test_read(NULL, "%s/tests/corpora/furniture.tsv", test_top());
+	struct fails f = { 0, { 0 } };
+	int drops = 0, keeps = 0;
+	char *line = tsv, *nl;
+	for (; *line; line = nl ? nl + 1 : line + strlen(line)) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		char *fld[3] = { 0 };
+		if (line[0] == '\0' || line[0] == '#' || S_fields(line, fld, 3) < 2)
+			continue;
+		int drop = strcmp(fld[0], "drop") == 0;
+		if (!drop && strcmp(fld[0], "keep") != 0)
+			continue;   /* the header row */
+		drop ? drops++ : keeps++;
+		/* a line in the body of an article, after its first paragraph */
+		struct meta_line ml;
+		meta_line(fld[1], strlen(fld[1]), 0, &ml);
+		int dropped = ml.kind != MK_TEXT;
+		if (dropped != drop)
+			S_fail(&f, "%s, got %s: \"%s\"", fld[0], dropped ? ml.rule : "text",
+			    fld[1]);
+	}
+	free(tsv);
+	printf("furniture.tsv: %d furniture lines, %d article lines, %d wrong\n",
+	    drops, keeps, f.n);
+	ck_assert_msg(drops >= 20 && keeps >= 20, "%d/%d rows", drops, keeps);
+	ck_assert_msg(f.n == 0, "%d failures:\n%s", f.n, buf_cstr(&f.msg));
+	buf_free(&f.msg);
+}
+END_TEST
+
+Suite *corpora_suite(void);
+
+Suite *
+corpora_suite(void)
+{
+	Suite *s = suite_create("corpora");
+	TCase *tc = tcase_create("corpora");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_corpora_expect);
+	tcase_add_test(tc, test_corpora_dates);
+	tcase_add_test(tc, test_corpora_furniture);
+	suite_add_tcase(s, tc);
+	return s;
+}
