@@ -239,7 +239,20 @@ S_find_dates(struct corpus *c, size_t i)
 {
 	const struct sentence *se = &c->s.v[i];
 	const struct doc *d = &c->doc[se->doc];
-	struct date_ctx ctx = { d->date, 0 };
+	struct date_ctx ctx = { d->date, 0, { 0, 0, 0, DP_NONE } };
+	/* the anchor: the last day date of the sentences before, same
+	 * paragraph */
+	for (size_t p = i; p > 0 && c->s.v[p - 1].doc == se->doc &&
+	    c->s.v[p - 1].para == se->para && ctx.anchor.prec == DP_NONE; p--) {
+		const struct sent_info *pi = &c->info[p - 1];
+		for (size_t j = pi->date0 + pi->ndate; j > pi->date0; j--) {
+			const struct date_mention *m = &c->dates.v[j - 1];
+			if (m->end.prec == DP_DAY && m->end.y != 0 && !(m->flags & DM_APPROX)) {
+				ctx.anchor = m->end;
+				break;
+			}
+		}
+	}
 	struct date_mention m[MAX_DATES];
 	size_t k = dates_find(d->text + se->off, se->len, &ctx, m, MAX_DATES);
 	c->info[i].date0 = c->dates.n;

@@ -20,7 +20,9 @@
  *     "since", "until", "till", "during", "throughout", "early", "mid(-)",
  *     "late" or "end/beginning/start/middle of" (full names only, never
  *     "May's"). "May" after "Mrs", "Theresa" and the like is a name.
- *     "last/next/this March" is left alone. A weekday directly before an
+ *     "last/next/this March" resolves against ref (the latest March before
+ *     ref's month, the first after it, ref's year); "by" and "for" also
+ *     introduce a month alone ("by September"), except May. A weekday directly before an
  *     explicit date joins its span: "Tuesday, February 18, 2025",
  *     "Wednesday (Nov. 5)".
  *   - All-numeric d/m/y dates are taken only when unambiguous: one part is
@@ -53,7 +55,10 @@
  *     "Monday-Friday" is a schedule.
  *   - Left alone: "from 1 to 3 March" (gives "3 March"), full-date ranges
  *     ("31 December 2024 – 2 January 2025" gives two dates), all-caps
- *     month names, non-English names, decades, "last December".
+ *     month names, non-English names, decades.
+ *   - "The following day", "the next day", "the same day", "a day later",
+ *     "two days later", "the previous day" count from the nearest day
+ *     date before them in the same sentence; with none they are dropped.
  */
 #include "brief/dates.h"
 
@@ -761,7 +766,27 @@ S_monthday(const struct S_scan *sc, const struct S_tok *t, int i, int m1,
 	return S_span(h, t, i, t->off);
 }
 
-/* "in March", "early January", "mid-December", "end of March". */
+/* "last December" (the latest December before ref's month), "next
+ * March" (the first after it), "this June" (ref's year); only with ref. */
+static int
+S_month_rel(const struct S_scan *sc, const struct S_tok *p, int m,
+	struct S_hit *h)
+{
+	int y = sc->ref.y;
+	if (y == 0 || sc->ref.prec < DP_MONTH)
+		return 0;
+	if (S_weq_cap(sc, p, "last"))
+		y = m < sc->ref.m ? y : y - 1;
+	else if (S_weq_cap(sc, p, "next"))
+		y = m > sc->ref.m ? y : y + 1;
+	S_set(&h->a, y, m, 0, DP_MONTH);
+	h->b = h->a;
+	h->flags = DM_RELATIVE;
+	return 1;
+}
+
+/* "in March", "by September", "early January", "mid-December", "end of
+ * March", "last December". */
 static int
 S_month_only(const struct S_scan *sc, const struct S_tok *t, int m,
 	struct S_hit *h)
@@ -777,8 +802,12 @@ S_month_only(const struct S_scan *sc, const struct S_tok *t, int m,
 		return 0;
 	else if (S_wlist(sc, p, S_month_mods, 1))
 		off = p->off;
+	else if (S_weq_cap(sc, p, "last") || S_weq_cap(sc, p, "next") ||
+	    S_weq_cap(sc, p, "this"))
+		return S_month_rel(sc, p, m, h) && S_span(h, t, 1, p->off);
 	else if (!S_wlist(sc, p, S_month_intro, 1) &&
-	    !(S_weq(sc, p, "of", 0) && S_wlist(sc, &t[-2], S_of_heads, 1)))
+	    !(S_weq(sc, p, "of", 0) && S_wlist(sc, &t[-2], S_of_heads, 1)) &&
+	    !(m != 5 && (S_weq(sc, p, "by", 0) || S_weq(sc, p, "for", 0))))
 		return 0;
 	S_set_month(sc, h, 0, m);
 	return S_span(h, t, 1, off);
@@ -948,6 +977,7 @@ static const struct S_rel S_rels[] = {
 	{ { "this", "month", NULL }, RU_MONTH, 0 },
 	{ { "last", "month", NULL }, RU_MONTH, -1 },
 	{ { "next", "month", NULL }, RU_MONTH, 1 },
+	{ { "the", "new", "year" }, RU_YEAR, 1 },
 	{ { "earlier", "this", "year" }, RU_YEAR, 0 },
 	{ { "later", "this", "year" }, RU_YEAR, 0 },
 	{ { "early", "this", "year" }, RU_YEAR, 0 },
@@ -1123,7 +1153,7 @@ S_tense_word(const char *w)
 		"awaiting", "take", "takes", "begin", "begins", "starts",
 		"opens", "resume", "resumes", "expire", "expires", "come",
 		"comes", "enter", "enters", "reconvene", "reconvenes",
-		"looking", NULL };
+		"looking", "marks", "falls", NULL };
 	static const char *const past[] = { "was", "were", "had", "did",
 		"been", "ago", "last", "earlier", "met", "held", "began", "took",
 		"made", "came", "went", "said", "told", "wrote", "saw", "gave",
@@ -1155,7 +1185,17 @@ S_tense(const char *s, size_t n, size_t off, size_t end)
 {
 	static const char *const was[] = { "was", "were", "had", "been",
 		"did", NULL };
-	char w[24], prev[24] = "";
+	/* "to" before these is a plan: "Modi to visit Tokyo on Monday" */
+	static const char *const plan_verbs[] = { "hold", "sign", "meet",
+		"visit", "attend", "host", "vote", "ratify", "launch", "discuss",
+		"travel", "announce", "review", "consider", "decide", "finalise",
+		"finalize", "conclude", "join", "unveil", "hold", "debate",
+		"approve", "address", "receive", "open", "start", "begin", NULL };
+	/* participles that plan ahead unless the clause is told as past:
+	 * "the visit, planned for January, was put off" */
+	static const char *const weak[] = { "planned", "scheduled", "slated",
+		"expected", "set", "due", NULL };
+	char w[24], prev[24] = "", mark[24] = "";
 	size_t i = 0, wo, wl;
 	int before = 0, words = 0;
 	while (i < off) {               /* markers before: keep the last */
@@ -1165,12 +1205,24 @@ S_tense(const char *s, size_t n, size_t off, size_t end)
 		int t = S_tense_word(w);
 		if (t > 0 && S_in_words(prev, was))
 			t = -1;             /* "was due", "had been set to" */
-		if (t != 0)
+		if (t == 0 && strcmp(prev, "to") == 0 && S_in_words(w, plan_verbs))
+			t = before < 0 && words == 1 ? -1 : 1;   /* "had planned to visit" */
+		if (t != 0) {
 			before = t, words = 0;
-		else
+			memcpy(mark, w, sizeof mark);
+		} else {
 			words++;
+		}
 		memcpy(prev, w, sizeof prev);
 	}
+	if (before > 0 && S_in_words(mark, weak))
+		for (i = end, words = 0; i < n && words < 8; words++) {
+			i = S_word_at(s, n, i, w, sizeof w, &wo, &wl);
+			if (wl == 0)
+				break;
+			if (S_in_words(w, was))
+				return -1;
+		}
 	if (before != 0 && words <= 10)
 		return before;
 	/* after it, up to the next comma: "on Aug. 29, the pact was
@@ -1354,6 +1406,17 @@ S_give_year(struct date_mention *m, int y)
 	m->flags |= DM_YEAR_INFERRED;
 }
 
+/* Without S_resolve (a year hint, or no context), anaphors go. */
+static size_t
+S_drop_anaphors(struct date_mention *out, size_t cnt)
+{
+	size_t w = 0;
+	for (size_t k = 0; k < cnt; k++)
+		if (!(out[k].flags & DM_ANAPHOR))
+			out[w++] = out[k];
+	return w;
+}
+
 /* "on the 4th" in a future clause: the next such day; with no tense,
  * the nearer of the last and the next. */
 static void
@@ -1384,13 +1447,30 @@ S_dayonly_tense(struct date_mention *m, const struct bdate *ref, int tense)
 /* Years for the mentions that lack one, and the direction of a bare
  * weekday, from the sentence's own year and tense and the article's
  * date (ctx->ref). */
-static void
+static size_t
 S_resolve(const char *s, size_t n, const struct date_ctx *ctx,
 	struct date_mention *out, size_t cnt)
 {
 	int dated = ctx->ref.y != 0 && ctx->ref.prec >= DP_MONTH;
+	size_t w = 0;
 	for (size_t k = 0; k < cnt; k++) {
 		struct date_mention *m = &out[k];
+		if (m->flags & DM_ANAPHOR) {
+			/* from the day date before it, else dropped */
+			struct bdate at = ctx->anchor;
+			if (w > 0)
+				at = out[w - 1].end;
+			if (at.prec != DP_DAY || at.y == 0)
+				continue;
+			int delta = m->date.d;
+			bdate_from_days(bdate_days(at.y, at.m, at.d) + delta, &m->date);
+			m->end = m->date;
+			out[w++] = *m;
+			continue;
+		}
+		if (w != k)
+			out[w] = *m;
+		m = &out[w++];
 		int tense = S_tense(s, n, m->off, m->off + m->len);
 		if ((m->flags & DM_WEEKDAY) && tense > 0) {
 			long d = bdate_days(m->date.y, m->date.m, m->date.d);
@@ -1419,6 +1499,7 @@ S_resolve(const char *s, size_t n, const struct date_ctx *ctx,
 				*m = t;
 		}
 	}
+	return w;
 }
 
 /* "on the 4th": a day of a month the reader knows. The latest such
@@ -1445,6 +1526,45 @@ S_m_dayonly(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 	return S_span(h, t, 3, t[1].off);
 }
 
+/* "the following day", "a day later", "the same day": days from the
+ * day date before it in the sentence (S_resolve); h->a.d holds the
+ * offset meanwhile. */
+static int
+S_m_anaphor(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
+{
+	static const struct { const char *w[3]; int delta; } ph[] = {
+		{ { "the", "following", "day" }, 1 }, { { "the", "next", "day" }, 1 },
+		{ { "the", "same", "day" }, 0 }, { { "that", "same", "day" }, 0 },
+		{ { "the", "previous", "day" }, -1 }, { { "a", "day", "later" }, 1 },
+		{ { "one", "day", "later" }, 1 }, { { "a", "day", "earlier" }, -1 },
+	};
+	static const char *const nums[] = { "two", "three", "four", "five",
+		"six", "seven", NULL };
+	int k;
+	for (size_t i = 0; i < sizeof ph / sizeof ph[0]; i++) {
+		for (k = 0; k < 3; k++)
+			if ((k > 0 && !t[k].sp) || !S_weq(sc, &t[k], ph[i].w[k], 1))
+				break;
+		if (k < 3)
+			continue;
+		memset(&h->a, 0, sizeof h->a);
+		h->a.d = ph[i].delta;
+		h->b = h->a;
+		h->flags = DM_RELATIVE | DM_ANAPHOR;
+		return S_span(h, t, 3, t->off);
+	}
+	int n = S_wlist(sc, t, nums, 1);      /* "two days later" */
+	if (n && t[1].sp && S_weq(sc, &t[1], "days", 0) && t[2].sp &&
+	    (S_weq(sc, &t[2], "later", 0) || S_weq(sc, &t[2], "earlier", 0))) {
+		memset(&h->a, 0, sizeof h->a);
+		h->a.d = S_weq(sc, &t[2], "later", 0) ? n + 1 : -(n + 1);
+		h->b = h->a;
+		h->flags = DM_RELATIVE | DM_ANAPHOR;
+		return S_span(h, t, 3, t->off);
+	}
+	return 0;
+}
+
 /* ---- finding ------------------------------------------------------ */
 
 static int
@@ -1454,6 +1574,9 @@ S_match(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 	if (S_m_numeric(sc, t, h) || S_m_wday_explicit(sc, t, h) ||
 	    S_m_dayfirst(sc, t, h) || S_m_monthfirst(sc, t, h) ||
 	    S_m_year(sc, t, h))
+		return 1;
+	memset(h, 0, sizeof *h);
+	if (S_m_anaphor(sc, t, h))
 		return 1;
 	if (sc->ref.prec != DP_DAY || sc->ref.y == 0 ||
 	    !S_valid(sc->ref.y, sc->ref.m, sc->ref.d))
@@ -1491,8 +1614,8 @@ dates_find(const char *s, size_t n, const struct date_ctx *ctx,
 		S_scan_step(&sc, h.ntok);
 	}
 	if (ctx != NULL && ctx->year_hint == 0)
-		S_resolve(s, n, ctx, out, cnt);
-	return cnt;
+		return S_resolve(s, n, ctx, out, cnt);
+	return S_drop_anaphors(out, cnt);
 }
 
 /* ---- parsing a header value --------------------------------------- */

@@ -351,7 +351,9 @@ static void
 S_note_meta(struct doc *d, struct found *f, const struct meta_line *ml,
 	const struct para *p)
 {
-	if (ml->kind == MK_DATE && !ml->updated && f->pub.prec == DP_NONE) {
+	if (ml->kind == MK_DATE && ml->date.prec == DP_NONE) {
+		/* a date line whose date cannot be read */
+	} else if (ml->kind == MK_DATE && !ml->updated && f->pub.prec == DP_NONE) {
 		f->pub = ml->date;
 		f->pub_line = p->line;
 	} else if (ml->kind == MK_DATE && ml->updated && f->upd.prec == DP_NONE) {
@@ -446,6 +448,28 @@ S_masthead(const struct doc *d, const para_vec *ps, size_t i)
 	return 0;
 }
 
+/* A bare name of two or three capitalised words between the headline
+ * and the text: the author's ("Nandini Kapoor"). */
+static int
+S_name_line(const struct doc *d, const struct para *p)
+{
+	struct slice t = S_para_text(d, p);
+	size_t w = S_words(t), lower = 0;
+	if (w < 2 || w > 3 || t.n > 40 || !S_heading_like(t, p))
+		return 0;
+	for (size_t i = 0; i < t.n; i++) {
+		unsigned char c = (unsigned char)t.p[i];
+		if (c == ' ') {
+			if (i + 1 < t.n && !isupper((unsigned char)t.p[i + 1]))
+				return 0;
+		} else if (!isalpha(c) && c != '.' && c != '-' && c != '\'') {
+			return 0;
+		}
+		lower += islower(c) != 0;
+	}
+	return isupper((unsigned char)t.p[0]) && lower > 0;
+}
+
 /* Drop metadata, furniture, link lists, repeats and the comment
  * section; strip a dateline; flag title, dek and headings. */
 static void
@@ -474,6 +498,15 @@ S_classify(struct doc *d, para_vec *ps, drop_vec *dv, struct found *f)
 			continue;
 		}
 		S_note_meta(d, f, &ml, p);
+		if (ml.credit_only && k > 0 && ps->v[k - 1].line + 1 >= p->line - 1 &&
+		    !(ps->v[k - 1].flags & PARA_TITLE) && ntext > 0 &&
+		    S_words(S_para_text(d, &ps->v[k - 1])) <= 35) {
+			/* "Photo: Reuters" under a line: that line is its caption */
+			S_drop(d, dv, &ps->v[k - 1], "caption");
+			if (!(ps->v[k - 1].flags & (PARA_HEADING | PARA_BULLET)))
+				ntext--;
+			k--;
+		}
 		if (ml.kind == MK_DATE && ml.rest > 0 && ml.rest < p->len) {
 			/* "date 2025-12-05 Text ...": the marker goes */
 			struct drop x = { p->line, "date-line", { s.p, ml.rest } };
@@ -501,6 +534,12 @@ S_classify(struct doc *d, para_vec *ps, drop_vec *dv, struct found *f)
 		}
 		if (k == 0 && ntext == 0 && S_head_label(d, ps, i)) {
 			S_drop(d, dv, p, "label");
+			continue;
+		}
+		if (k > 0 && ntext == 0 && S_name_line(d, &ps->v[i])) {
+			if (d->byline.n == 0)
+				d->byline = s;
+			S_drop(d, dv, p, "byline");
 			continue;
 		}
 		if (ntext > 0 && (run = S_headless_list(d, ps, i)) > 0) {

@@ -219,6 +219,15 @@ S_date_line(const char *p, size_t n, unsigned where, struct meta_line *out)
 	if (i == 0 && !(where & META_HEAD))
 		return 0;
 	k = dates_lead(p + i, n - i, &d);
+	if (k == 0 && lab != NULL && !lab->marker && i < n &&
+	    isdigit((unsigned char)p[i]) && S_time_tail(p + i, n - i)) {
+		/* "First published on: 11-12-2023 at 12:05 IST": day and month
+		 * cannot be told apart; the line goes, the date stays unknown */
+		out->kind = MK_DATE;
+		out->rule = "date-line";
+		out->date.prec = DP_NONE;
+		return 1;
+	}
 	if (k == 0 || d.y == 0 || d.prec != DP_DAY)
 		return 0;
 	k += i;
@@ -293,6 +302,47 @@ S_after(struct slice s, const char *word)
 	return (struct slice){ s.p + s.n, 0 };
 }
 
+/* A wire desk's sign-off: an agency and capital initials ("PTI RR SMN
+ * ANU"), or initials alone ("abh/dan", "sk/arm"). */
+static int
+S_initials(struct slice s)
+{
+	size_t i = 0, toks = 0, caps = 0, lows = 0;
+	char first[16] = "";
+	while (i < s.n) {
+		while (i < s.n && (s.p[i] == ' ' || s.p[i] == '/'))
+			i++;
+		size_t j = i;
+		while (j < s.n && s.p[j] != ' ' && s.p[j] != '/')
+			j++;
+		if (j == i)
+			break;
+		size_t up = 0, lo = 0;
+		for (size_t q = i; q < j; q++) {
+			up += isupper((unsigned char)s.p[q]) != 0;
+			lo += islower((unsigned char)s.p[q]) != 0;
+		}
+		if (up + lo != j - i)
+			return 0;
+		if (toks == 0 && j - i < sizeof first) {
+			for (size_t q = i; q < j; q++)
+				first[q - i] = (char)tolower((unsigned char)s.p[q]);
+			first[j - i] = '\0';
+		}
+		if (j - i <= 4 && up == j - i)
+			caps++;
+		else if (j - i <= 4 && lo == j - i)
+			lows++;
+		else if (toks > 0 || !S_is(first, agencies))
+			return 0;
+		toks++;
+		i = j;
+	}
+	if (toks >= 2 && S_is(first, agencies) && caps + 1 >= toks && lows == 0)
+		return 1;
+	return toks >= 2 && lows == toks && memchr(s.p, '/', s.n) != NULL;
+}
+
 static int
 S_credit(struct slice raw, const char *key, struct meta_line *out)
 {
@@ -321,17 +371,41 @@ S_credit(struct slice raw, const char *key, struct meta_line *out)
 		if (strcmp(l, "source") == 0 || strcmp(l, "sources") == 0 ||
 		    strcmp(l, "courtesy") == 0)
 			out->outlet = S_after(s, "from");
+		if (strcmp(l, "with inputs from") == 0 || strcmp(l, "inputs from") == 0) {
+			struct slice o = S_after(s, "from");   /* one agency only */
+			char ok[48];
+			S_fold(o.p, o.n, ok, sizeof ok);
+			if (S_is(ok, agencies) && strcmp(ok, "agencies") != 0 &&
+			    strcmp(ok, "agency") != 0)
+				out->outlet = o;
+		}
+		if (strcmp(l, "reporting by") == 0) {
+			/* "(Reporting by A in Tokyo and B; Editing by C)": the
+			 * reporters are the byline */
+			struct slice r = S_after(s, "by");
+			size_t e = 0;
+			while (e < r.n && r.p[e] != ';' && r.p[e] != ')')
+				e++;
+			out->byline = S_trim(r.p, e);
+		}
 		return 1;
 	}
-	/* "(Reuters)", "— AFP", "PTI" alone */
+	/* "(Reuters)", "— AFP", "PTI" alone; "PTI RR SMN" with the desk's
+	 * initials; "abh/dan" */
 	const char *k = key;
+	if (S_initials(s)) {
+		out->kind = MK_CREDIT;
+		out->rule = "credit";
+		return 1;
+	}
 	if (*k && S_is(k, agencies) && w <= 3) {
 		out->kind = MK_CREDIT;
 		out->rule = "credit";
 		struct slice v = s;
 		while (v.n > 0 && !isalpha((unsigned char)v.p[0]))
 			v.p++, v.n--;
-		out->outlet = S_trim(v.p, v.n);
+		if (strcmp(k, "agencies") != 0 && strcmp(k, "agency") != 0)
+			out->outlet = S_trim(v.p, v.n);
 		return 1;
 	}
 	return 0;
@@ -412,7 +486,7 @@ S_byline(struct slice s, const char *key, struct meta_line *out)
 		struct slice v = { s.p + i, s.n - i };
 		size_t cut = v.n;
 		for (size_t q = 0; q < v.n; q++)
-			if (v.p[q] == ',' || v.p[q] == '|' || (v.p[q] == ' ' &&
+			if (v.p[q] == ',' || v.p[q] == '|' || v.p[q] == ';' || (v.p[q] == ' ' &&
 			    q + 2 < v.n && v.p[q + 1] == '-' && v.p[q + 2] == ' ')) {
 				cut = q;
 				break;
@@ -420,6 +494,12 @@ S_byline(struct slice s, const char *key, struct meta_line *out)
 		struct slice name = S_trim(v.p, cut);
 		if (name.n == 0 || !S_name_like(name, 8))
 			return 0;
+		char nk[64];
+		S_fold(name.p, name.n, nk, sizeof nk);
+		if (S_desk(nk) && S_byline(name, nk, out)) {
+			out->byline = name;     /* "By HT Correspondent" */
+			return 1;
+		}
 		out->kind = MK_BYLINE;
 		out->rule = "byline";
 		out->byline = name;
@@ -427,15 +507,29 @@ S_byline(struct slice s, const char *key, struct meta_line *out)
 			struct slice o = S_trim(v.p + cut + 1, v.n - cut - 1);
 			char ok[48];
 			S_fold(o.p, o.n, ok, sizeof ok);
-			if (S_is(ok, agencies))
+			if (S_is(ok, agencies) && strcmp(ok, "agencies") != 0 &&
+			    strcmp(ok, "agency") != 0)
 				out->outlet = o;
 		}
 		return 1;
 	}
 	if (S_desk(key) && !S_ends_sentence(s.p, s.n)) {
+		static const char *const house[] = { "news service", "news network",
+			"news desk", "web desk", "online desk", "digital desk", "bureau",
+			"news bureau", NULL };
 		out->kind = MK_BYLINE;
 		out->rule = "byline";
 		out->byline = s;
+		for (size_t k = 0; house[k] != NULL; k++) {
+			size_t m = strlen(house[k]), n = strlen(key);
+			if (n > m && strcmp(key + n - m, house[k]) == 0)
+				out->outlet = s;    /* "Express News Service" */
+		}
+		size_t a = 0;               /* "HT Correspondent": HT */
+		while (a < s.n && isupper((unsigned char)s.p[a]))
+			a++;
+		if (out->outlet.n == 0 && a >= 2 && a <= 5 && a < s.n && s.p[a] == ' ')
+			out->outlet = (struct slice){ s.p, a };
 		return 1;
 	}
 	return 0;
@@ -471,11 +565,58 @@ S_photo_paren(struct slice s)
 	    strstr(key, "pic"));
 }
 
+/* A line of at most 30 words closing on a bare agency in brackets:
+ * "People celebrate in Jammu after the verdict. (PTI)". */
+static int
+S_agency_paren(struct slice s, const char *key)
+{
+	if (s.n < 4 || s.p[s.n - 1] != ')' || S_nwords(key) > 30)
+		return 0;
+	size_t i = s.n - 1;
+	while (i > 0 && s.p[i - 1] != '(')
+		i--;
+	if (i < 2)
+		return 0;
+	char k[32];
+	S_fold(s.p + i, s.n - 1 - i, k, sizeof k);
+	return S_is(k, agencies);
+}
+
 static int
 S_ends_with_ci(struct slice s, const char *w)
 {
 	size_t m = strlen(w);
 	return s.n >= m && strncasecmp(s.p + s.n - m, w, m) == 0;
+}
+
+/* A picture credit chained at the end: "... summit. / AFP / POOL /
+ * Mark Hollis": short " / "-separated parts, one an agency, a pool or a
+ * file mark. */
+static int
+S_credit_chain(struct slice s)
+{
+	size_t end = s.n, parts = 0;
+	int credit = 0;
+	while (end > 0 && parts < 5) {
+		size_t i = end;
+		while (i >= 3 && !(s.p[i - 3] == ' ' && s.p[i - 2] == '/' && s.p[i - 1] == ' '))
+			i--;
+		if (i < 3)
+			break;
+		char key[48];
+		struct slice part = S_trim(s.p + i, end - i);
+		S_fold(part.p, part.n, key, sizeof key);
+		if (part.n == 0 || part.n > 40 || S_nwords(key) > 4 ||
+		    S_ends_sentence(part.p, part.n) || !isupper((unsigned char)part.p[0]))
+			break;
+		if (S_is(key, agencies) || strcmp(key, "pool") == 0 ||
+		    strcmp(key, "file") == 0 || strcmp(key, "file photo") == 0 ||
+		    strcmp(key, "getty images") == 0 || strstr(key, "photo") != NULL)
+			credit = 1;
+		parts++;
+		end = i - 3;
+	}
+	return credit && parts > 0;
 }
 
 static int
@@ -503,8 +644,12 @@ S_caption(struct slice s, const char *key)
 		    strncmp(l, "in this", 7) == 0 || key[m] == '\0')
 			return 1;
 	}
-	if (S_photo_paren(s))
+	if (S_photo_paren(s) || S_agency_paren(s, key))
 		return 1;
+	for (size_t i = s.n > 48 ? s.n - 48 : 0; i + 1 < s.n; i++)
+		if ((unsigned char)s.p[i] == 0xC2 && (unsigned char)s.p[i + 1] == 0xA9 &&
+		    i > 0)
+			return 1;                   /* "... verdict. © Rafiq Dar, AFP" */
 	for (size_t k = 0; tails[k] != NULL; k++)
 		if (S_ends_with_ci(s, tails[k]))
 			return 1;
@@ -517,6 +662,8 @@ S_caption(struct slice s, const char *key)
 		    memcmp(s.p + i, "Reuters/", 8) == 0) && i + 8 < s.n &&
 		    isupper((unsigned char)s.p[i + 8]))
 			return 1;
+	if (S_credit_chain(s))
+		return 1;
 	const char *bar = NULL;
 	for (size_t i = 0; i + 1 < s.n; i++)
 		if (s.p[i] == '|')
@@ -569,38 +716,50 @@ static const char *const furniture[] = {
 	"quick read", "toggle", "select language", "language", NULL,
 };
 
+/* Lines that begin so are furniture whatever follows (up to 45 words):
+ * paywalls, sign-in, newsletters, comment rules, disclaimers, cookies,
+ * syndication notes. */
+static const char *const furniture_strong[] = {
+	"sign in to", "sign up for", "sign up to", "log in to", "login to",
+	"subscribe to", "subscribe for", "subscribe and", "subscribe now",
+	"already a subscriber", "already have an account",
+	"create a free account", "get unlimited access", "get full access",
+	"unlock this", "unlock unlimited", "this article is for subscribers",
+	"this content is for", "this story is for", "exclusive for subscribers",
+	"you have reached", "youve reached", "you ve reached", "become a member",
+	"join our", "follow us", "download the", "download our",
+	"get the latest", "get breaking", "get real time", "enable notifications",
+	"allow notifications", "scroll to load", "scroll down to", "loading tweet",
+	"view this post on", "a post shared by", "we use cookies",
+	"this website uses", "this site uses", "by continuing to",
+	"by using this site", "comments are moderated", "comments have to be",
+	"comments must be", "comments should be", "comment moderation",
+	"we have migrated to", "please read our comment", "read our comment",
+	"the views expressed", "views expressed are", "views expressed in",
+	"disclaimer", "tags", "topics", "filed under", "spread the love",
+	"this story has not been edited", "this article has not been edited",
+	"this article first appeared", "this story first appeared",
+	"first appeared on", "originally appeared", "catch all the",
+	"catch the latest", "stay updated", "stay informed", "for more news",
+	"share on", "share this", "share via", "click here", "tap here",
+	"print edition", "listen to this", "trending topics", "our standards",
+	"get our", "sign up", "like loading", "this report is published",
+	"this report has been published", "this story is published",
+	"this article is published", "published from a syndicated",
+	"the writer is", "the author is", "the writer was", "the author was",
+	"the writers are", "the authors are", NULL,
+};
+
 /* Lines that begin so are furniture when they do not read as a
- * sentence (at most 14 words or no closing punctuation). */
+ * sentence, or when a colon or bar follows the lead ("Also read: ..."). */
 static const char *const furniture_lead[] = {
 	"also read", "read also", "also see", "also watch", "read more",
 	"read next", "read", "watch", "must read", "must watch",
-	"recommended", "related", "sign in to", "sign up for", "sign up to",
-	"log in to", "login to", "subscribe to", "subscribe for",
-	"subscribe and", "already a subscriber", "already have an account",
-	"create a free account", "get unlimited access", "get full access",
-	"unlock", "this article is for subscribers", "this content is for",
-	"this story is for", "exclusive for subscribers", "you have reached",
-	"youve reached", "you ve reached", "become a member", "join our",
-	"follow us", "follow our", "download the", "download our",
-	"get the latest", "get breaking", "get live", "get real time",
-	"click here", "tap here", "share on", "share this", "share via",
-	"copyright", "c 20", "all rights reserved", "scroll to load",
-	"scroll down to", "loading tweet", "view this post on",
-	"a post shared by", "embed", "we use cookies", "this website uses",
-	"this site uses", "by continuing to", "by using this site",
-	"comments are moderated", "comments have to be", "comment moderation",
-	"we have migrated to", "please read our comment", "read our comment",
-	"the views expressed in comments", "disclaimer comments",
-	"catch all the", "catch the latest", "check out", "for the latest",
-	"for more news", "stay updated", "stay informed", "stay tuned",
-	"don t miss", "dont miss", "top stories", "trending now",
-	"trending topics", "most read", "most popular", "latest news",
+	"recommended", "related", "check out", "for the latest", "top stories",
+	"trending now", "most read", "most popular", "latest news",
 	"editor s picks", "editors picks", "you may also like",
 	"you might also like", "we recommend", "next story", "up next",
-	"print edition", "e paper", "listen to this", "enable notifications",
-	"allow notifications", "advertisement", "sponsored", "partner content",
-	"this article first appeared", "first appeared", "originally appeared",
-	"sign in", "log in", NULL,
+	"don t miss", "dont miss", "embed", NULL,
 };
 
 /* Furniture wherever it stands in a short line. */
@@ -609,8 +768,10 @@ static const char *const furniture_inside[] = {
 	"all rights reserved", "comment policy", "community guidelines",
 	"pic twitter com", "privacy policy", "terms of use", "terms of service",
 	"terms and conditions", "cookie policy", "subscribe to our",
-	"our newsletter", "whatsapp channel", "google news", "notifications",
-	"sign in to", "log in to", "register to", NULL,
+	"our newsletter", "whatsapp channel", "google news",
+	"push notifications", "turn on notifications",
+	"sign in to", "log in to", "register to", "syndicated feed",
+	"syndicated news feed", "has not been edited by", NULL,
 };
 
 /* Heads of link lists: the short lines after them are headlines. */
@@ -659,6 +820,17 @@ meta_link_like(const char *p, size_t n)
 	return !S_ends_sentence(s.p, s.n);
 }
 
+/* Does a ':' or '|' follow the first words of s (a lead and its
+ * link: "Also read: ...", "READ | ...")? */
+static int
+S_lead_mark(struct slice s)
+{
+	for (size_t i = 0; i < s.n && i < 24; i++)
+		if (s.p[i] == ':' || s.p[i] == '|')
+			return 1;
+	return 0;
+}
+
 static int
 S_furniture(struct slice s, const char *key)
 {
@@ -666,19 +838,18 @@ S_furniture(struct slice s, const char *key)
 	int sentence = S_ends_sentence(s.p, s.n) && w > 6;
 	if (S_is(key, furniture))
 		return 1;
+	if (s.n >= 2 && s.p[0] == '[' && s.p[s.n - 1] == ']' && w <= 5)
+		return 1;                           /* "[Embedded tweet]" */
 	if (s.n >= 2 && ((unsigned char)s.p[0] == 0xC2 && (unsigned char)s.p[1] == 0xA9))
 		return 1;                           /* "© 2025 ..." */
-	if ((!sentence || w <= 14) && w <= 30 && S_starts(key, furniture_lead) != NULL) {
-		/* a sentence that only begins like furniture: "Read the full
-		 * text here, the ministry said." */
-		const char *l = S_starts(key, furniture_lead);
-		if (sentence && (strcmp(l, "read") == 0 || strcmp(l, "watch") == 0 ||
-		    strcmp(l, "check out") == 0 || strcmp(l, "recommended") == 0 ||
-		    strcmp(l, "related") == 0 || strcmp(l, "join our") == 0 ||
-		    strcmp(l, "follow our") == 0 || strcmp(l, "embed") == 0))
-			return 0;
+	if (strncmp(key, "copyright ", 10) == 0 && (isdigit((unsigned char)key[10]) ||
+	    strncmp(key + 10, "c ", 2) == 0 || S_lead_mark(s)))
+		return 1;                           /* "Copyright 2025", "(c)" */
+	if (w <= 45 && S_starts(key, furniture_strong) != NULL)
 		return 1;
-	}
+	if (w <= 30 && S_starts(key, furniture_lead) != NULL &&
+	    (!sentence || S_lead_mark(s)))
+		return 1;
 	if (w <= 40 && S_contains(key, furniture_inside))
 		return 1;
 	/* an embedded post's closing line: "— Name (@handle) May 5, 2025" */
@@ -717,7 +888,7 @@ S_breadcrumb(struct slice s, unsigned where)
 {
 	static const char *const seps[] = { " / ", " > ", " \xC2\xBB ",
 		" \xE2\x80\xBA ", "\xC2\xBB", "\xE2\x80\xBA", " | ", NULL };
-	if (s.n > 100 || S_ends_sentence(s.p, s.n))
+	if (s.n > 240 || S_ends_sentence(s.p, s.n))
 		return 0;
 	for (size_t k = 0; seps[k] != NULL; k++) {
 		size_t m = strlen(seps[k]), segs = 1, words = 0, maxw = 0;
@@ -738,9 +909,15 @@ S_breadcrumb(struct slice s, unsigned where)
 		}
 		if (words > maxw)
 			maxw = words;
-		int home = s.n >= 4 && strncasecmp(s.p, "home", 4) == 0;
-		if (maxw <= 4 && (home || ((where & META_HEAD) &&
+		int home = s.n >= 4 && strncasecmp(s.p, "home", 4) == 0 &&
+		    (s.n == 4 || !isalpha((unsigned char)s.p[4]));
+		if (home && segs >= 2)
+			return 1;               /* "Home / India News / <headline>" */
+		if (s.n <= 100 && maxw <= 4 && (home || ((where & META_HEAD) &&
 		    segs >= (strcmp(seps[k], " | ") == 0 ? 3u : 2u))))
+			return 1;
+		/* a bar of topic links anywhere: "Trade deal | GST | Gold price" */
+		if (s.n <= 120 && maxw <= 4 && segs >= 3 && strcmp(seps[k], " | ") == 0)
 			return 1;
 	}
 	return 0;
@@ -803,7 +980,16 @@ S_one(const char *p, size_t n, unsigned where, struct meta_line *out)
 		return;
 	}
 	if (S_caption(s, key)) {
+		static const char *const credits[] = { "photo", "photos", "image",
+			"images", "picture", "photograph", "photo credit", "image credit",
+			"image courtesy", "photo courtesy", "credit", "courtesy", NULL };
+		const char *c = memchr(s.p, ':', s.n < 24 ? s.n : 24);
 		S_set(out, MK_CAPTION, "caption");
+		if (c != NULL && w <= 8 && !sentence) {
+			char lk[32];
+			S_fold(s.p, (size_t)(c - s.p), lk, sizeof lk);
+			out->credit_only = S_is(lk, credits);
+		}
 		return;
 	}
 	if (S_credit(s, key, out) || S_byline(s, key, out))
@@ -1000,6 +1186,13 @@ meta_dateline(const char *p, size_t n, int strict, struct dateline *out)
 			i++;
 			continue;
 		}
+		if (i + 2 < n && p[i] == ' ' && p[i + 1] == '[') {
+			size_t e = i + 2;       /* "New Delhi [India], ..." */
+			while (e < n && p[e] != ']' && e - i < 24)
+				e++;
+			if (e < n && p[e] == ']')
+				i = e + 1;
+		}
 		if (i + 1 < n && p[i] == ',' && p[i + 1] == ' ') {
 			struct bdate d;
 			size_t dl = dates_lead(p + i + 2, n - i - 2, &d);
@@ -1043,6 +1236,9 @@ meta_dateline(const char *p, size_t n, int strict, struct dateline *out)
 		}
 	}
 	size_t body = S_dl_sep(p + i, n - i, &colon);
+	if (body == 0 && out->agency.n > 0 && i + 1 < n && p[i] == ' ' &&
+	    isupper((unsigned char)p[i + 1]))
+		body = 1;               /* "New Delhi, Oct 1 (IANS) India's ..." */
 	if (body == 0)
 		return 0;
 	out->place = S_trim(p, place_end);

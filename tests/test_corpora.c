@@ -145,6 +145,29 @@ S_mention_at(const struct corpus *c, size_t k, const char *phrase, int *found)
 	return NULL;
 }
 
+/* Does a mention (ISO form got) answer want? A week-level phrase
+ * ("last week") answers a range want by a day inside it; "none" is
+ * answered by no mention or one without a year. */
+static int
+S_date_ok(const struct date_mention *m, const char *got, const char *want)
+{
+	if (strcmp(got, want) == 0)
+		return 1;
+	if (strcmp(want, "none") == 0 && got[0] == '?')
+		return 1;
+	if (m != NULL && (m->flags & DM_APPROX) && strstr(want, "..") != NULL) {
+		char lo[16], hi[16];
+		struct buf b = { 0 };
+		int ok = 0;
+		bdate_format_iso(&b, &m->date);
+		if (sscanf(want, "%15[^.]..%15s", lo, hi) == 2)
+			ok = strcmp(buf_cstr(&b), lo) >= 0 && strcmp(buf_cstr(&b), hi) <= 0;
+		buf_free(&b);
+		return ok;
+	}
+	return 0;
+}
+
 /* ---- expectation files ------------------------------------------------ */
 
 /* The value of a "key: value   # comment" line, trimmed. */
@@ -176,6 +199,48 @@ S_icontains(struct slice hay, struct slice needle)
 	for (size_t i = 0; i + needle.n <= hay.n; i++)
 		if (strncasecmp(hay.p + i, needle.p, needle.n) == 0)
 			return 1;
+	return 0;
+}
+
+/* Does a metadata or furniture line survive in d: a kept paragraph (or
+ * the title) that is the line, begins with it where it is a leading
+ * fragment ("TOKYO, Sept 10 (Reuters) -"), or, for a long line, holds
+ * it (a line joined into a paragraph)? Short words alone ("Trade",
+ * "Explained") may well recur in the text. */
+static int
+S_survives(const struct doc *d, struct slice v)
+{
+	int frag = v.n > 0 && strchr(":-)\xE2\x80\x94\x93", v.p[v.n - 1]) != NULL;
+	for (size_t i = 0; i <= d->npara; i++) {
+		struct slice p = i < d->npara ?
+		    (struct slice){ d->text + d->para[i].off, d->para[i].len } : d->title;
+		if (p.n == v.n && memcmp(p.p, v.p, v.n) == 0)
+			return 1;
+		if (frag && p.n > v.n && memcmp(p.p, v.p, v.n) == 0)
+			return 1;
+		if (v.n >= 40)
+			for (size_t o = 0; o + v.n <= p.n; o++)
+				if (memcmp(p.p + o, v.p, v.n) == 0)
+					return 1;
+	}
+	return 0;
+}
+
+/* Outlets by their agency's short and long names. */
+static int
+S_same_outlet(struct slice a, struct slice b)
+{
+	static const char *const alias[][2] = { { "AFP", "Agence France-Presse" },
+		{ "AP", "Associated Press" }, { "PTI", "Press Trust of India" },
+		{ "ANI", "Asian News International" }, { "IANS", "Indo-Asian News Service" } };
+	if (S_ieq(a, b) || (a.n > 0 && (S_icontains(a, b) || S_icontains(b, a))))
+		return 1;
+	for (size_t k = 0; k < sizeof alias / sizeof *alias; k++) {
+		struct slice x = { alias[k][0], strlen(alias[k][0]) };
+		struct slice y = { alias[k][1], strlen(alias[k][1]) };
+		if ((S_ieq(a, x) && S_ieq(b, y)) || (S_ieq(a, y) && S_ieq(b, x)))
+			return 1;
+	}
 	return 0;
 }
 
@@ -235,8 +300,7 @@ S_check_expect(const char *path, const struct tcorpus *t, size_t k,
 			buf_free(&b);
 		} else if (slice_eq(key, "outlet") && !none) {
 			ty->outlets++;
-			if (!S_ieq(d->outlet, v) && !(d->outlet.n > 0 &&
-			    (S_icontains(d->outlet, v) || S_icontains(v, d->outlet))))
+			if (!S_same_outlet(d->outlet, v))
 				S_fail(f, "%s: outlet \"%.*s\", want \"%.*s\"", name,
 				    (int)d->outlet.n, d->outlet.p, (int)v.n, v.p);
 		} else if (slice_eq(key, "byline") && !none) {
@@ -255,11 +319,8 @@ S_check_expect(const char *path, const struct tcorpus *t, size_t k,
 			}
 		} else if (slice_eq(key, "meta") || slice_eq(key, "drop")) {
 			slice_eq(key, "meta") ? ty->meta++ : ty->drops++;
-			if (S_in_text(d, v))
-				S_fail(f, "%s: %.*s line kept as text: \"%.*s\"", name,
-				    (int)key.n, key.p, (int)v.n, v.p);
-			if (d->title.n > 0 && S_icontains(d->title, v))
-				S_fail(f, "%s: %.*s line in the title: \"%.*s\"", name,
+			if (S_survives(d, v))
+				S_fail(f, "%s: %.*s line kept as text or title: \"%.*s\"", name,
 				    (int)key.n, key.p, (int)v.n, v.p);
 		} else if (slice_eq(key, "keep")) {
 			ty->keeps++;
@@ -283,8 +344,9 @@ S_check_expect(const char *path, const struct tcorpus *t, size_t k,
 			}
 			if (m != NULL)
 				S_mention_iso(m, got, sizeof got);
-			if (!slice_eq(want, got) &&
-			    !(slice_eq(want, "none") && got[0] == '?'))
+			char ws[64];
+			snprintf(ws, sizeof ws, "%.*s", (int)want.n, want.p);
+			if (!S_date_ok(m, got, ws))
 				S_fail(f, "%s: event \"%s\" dated %s, want %.*s", name, phrase,
 				    got, (int)want.n, want.p);
 		}
@@ -426,20 +488,7 @@ START_TEST(test_corpora_dates)
 		else {
 			if (m != NULL)
 				S_mention_iso(m, got, sizeof got);
-			/* a week-level phrase is checked by its span's first day */
-			int ok = strcmp(got, fld[3]) == 0;
-			if (!ok && m != NULL && (m->flags & DM_APPROX) &&
-			    strstr(fld[3], "..") != NULL) {
-				char lo[16], hi[16];
-				struct buf b = { 0 };
-				bdate_format_iso(&b, &m->date);
-				if (sscanf(fld[3], "%15[^.]..%15s", lo, hi) == 2)
-					ok = strcmp(buf_cstr(&b), lo) >= 0 &&
-					    strcmp(buf_cstr(&b), hi) <= 0;
-				buf_free(&b);
-			}
-			if (!ok && strcmp(fld[3], "none") == 0 && got[0] == '?')
-				ok = 1;
+			int ok = S_date_ok(m, got, fld[3]);
 			if (!ok)
 				S_fail(&f, "[%s] \"%s\" -> %s, want %s (%s)", fld[0], fld[2],
 				    got, fld[3], fld[5] ? fld[5] : "");

@@ -32,6 +32,7 @@ enum {
 	DM_APPROX = 1 << 3,        /* "last week": a day within a week of it */
 	DM_WEEKDAY = 1 << 4,       /* a bare weekday ("on Tuesday") */
 	DM_DAYONLY = 1 << 5,       /* a day of the month alone ("on the 4th") */
+	DM_ANAPHOR = 1 << 6,       /* "the following day": from the date before */
 };
 
 struct date_mention {
@@ -62,6 +63,9 @@ struct date_mention {
 struct date_ctx {
 	struct bdate ref;
 	int year_hint;
+	struct bdate anchor;  /* the last day date told before this sentence
+	                       * in its paragraph, for "the following day"
+	                       * when the sentence has none (prec DP_NONE) */
 };
 
 /* Find up to max mentions in s[0..n), in text order; returns how many

@@ -43,6 +43,8 @@ struct meta_line {
 	int updated;             /* MK_DATE: an "Updated" date */
 	size_t rest;             /* MK_DATE: where text after a leading
 	                          * "date YYYY-MM-DD" marker starts, else 0 */
+	int credit_only;         /* MK_CAPTION: only a picture credit ("Photo:
+	                          * Reuters"): the line before is its caption */
 	struct slice byline;     /* a person or desk, may be empty */
 	struct slice outlet;     /* an agency or outlet, may be empty */
 };
