@@ -941,6 +941,7 @@ S_m_year(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 	if (S_det_before(sc, t) && t[1].sp &&
 	    S_wlist(sc, &t[1], S_event_nouns, 0)) {
 		S_set_years(h, t->val, t->val);
+		h->flags |= DM_ATTRIB;
 		return S_span(h, t, 1, t->off);
 	}
 	return 0;

@@ -367,7 +367,10 @@ S_clause_break(const char *s, size_t a, size_t b)
 
 /* The date of the event a cue names: the first date after the cue in
  * the same clause, within a few words ("signed on February 18",
- * "ratified the pact on Wednesday"). Token k is the cue. */
+ * "ratified the pact on Wednesday"), else the nearest one just before
+ * it in the same clause ("the court on Monday upheld"). A year that
+ * dates a noun ("upheld the 2019 decision") is not the verb's. Token k
+ * is the cue. */
 static const struct date_mention *
 S_date_after(const struct corpus *c, size_t i, size_t k)
 {
@@ -375,15 +378,23 @@ S_date_after(const struct corpus *c, size_t i, size_t k)
 	struct slice s = corpus_text(c, i);
 	const struct token *t = &c->tok.v[in->tok0 + k];
 	size_t at = t->off + t->len;
+	const struct date_mention *before = NULL;
 	for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
 		const struct date_mention *m = &c->dates.v[j];
-		if (m->off < at || m->off - at > 96 || m->date.y == 0 ||
-		    m->date.prec == DP_NONE || (m->flags & DM_APPROX) ||
-		    S_clause_break(s.p, at, m->off))
+		if (m->date.y == 0 || m->date.prec == DP_NONE ||
+		    (m->flags & (DM_APPROX | DM_ATTRIB)))
+			continue;
+		if (m->off + m->len <= t->off) {
+			if (t->off - (m->off + m->len) <= 40 &&
+			    !S_clause_break(s.p, m->off + m->len, t->off))
+				before = m;
+			continue;
+		}
+		if (m->off < at || m->off - at > 96 || S_clause_break(s.p, at, m->off))
 			continue;
 		return m;
 	}
-	return NULL;
+	return before;
 }
 
 static int

@@ -7,6 +7,7 @@
 #include "brief/template.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <math.h>
 #include <string.h>
 #include <yaml.h>
@@ -19,7 +20,17 @@ struct ctx {
 	yaml_document_t *doc;
 	const char *path;
 	struct brief_err *err;
+	int depth;               /* templates extended on the way here */
+	int depth_base;          /* 1: t already holds a base template */
 };
+
+#ifndef BRIEF_DATADIR
+#define BRIEF_DATADIR "/usr/local/share/brief"
+#endif
+#define MAX_EXTENDS 4        /* a chain of templates extending each other */
+
+static int S_load(struct arena *a, struct stemmer *st, const char *path,
+	struct template *t, struct brief_err *err, int depth);
 
 static int
 S_line(const yaml_node_t *n)
@@ -128,7 +139,7 @@ S_cues(struct ctx *c, const yaml_node_t *n, struct cue_set *out)
 		out->v = arena_alloc(c->a, (k ? k : 1) * sizeof *out->v);
 		for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
 			double w;
-			if (S_num(c, yaml_document_get_node(d, p->value), -100, 100, &w) ||
+			if (S_num(c, yaml_document_get_node(d, p->value), 0, 100, &w) ||
 			    S_cue(c, yaml_document_get_node(d, p->key), w, &out->v[i++]))
 				return -1;
 		}
@@ -144,6 +155,27 @@ S_cues(struct ctx *c, const yaml_node_t *n, struct cue_set *out)
 	}
 	out->n = i;
 	return 0;
+}
+
+/* Cues of an extending template join the base's: a cue given again
+ * takes the new weight. */
+static void
+S_merge_cues(struct ctx *c, struct cue_set *base, const struct cue_set *add)
+{
+	struct cue *v = arena_alloc(c->a, (base->n + add->n + 1) * sizeof *v);
+	size_t n = base->n;
+	if (base->n)
+		memcpy(v, base->v, base->n * sizeof *v);
+	for (size_t i = 0; i < add->n; i++) {
+		size_t k = 0;
+		while (k < n && strcmp(v[k].text, add->v[i].text) != 0)
+			k++;
+		v[k] = add->v[i];
+		if (k == n)
+			n++;
+	}
+	base->v = v;
+	base->n = n;
 }
 
 /* ---- sections ----------------------------------------------------- */
@@ -179,7 +211,7 @@ S_weights(struct ctx *c, const yaml_node_t *n, struct section_def *s)
 		else if (key && strcmp(key, "date") == 0) dst = &s->w_date;
 		if (dst == NULL)
 			return S_fail(c, k, "unknown weight", key);
-		if (S_num(c, v, -100, 100, dst))
+		if (S_num(c, v, 0, 100, dst))
 			return -1;
 	}
 	return 0;
@@ -228,7 +260,7 @@ S_status(struct ctx *c, const yaml_node_t *n, struct section_def *s)
 
 static int
 S_section_key(struct ctx *c, const char *key, const yaml_node_t *k,
-	const yaml_node_t *v, struct section_def *s)
+	const yaml_node_t *v, struct section_def *s, int merge)
 {
 	double d;
 	if (strcmp(key, "id") == 0) return S_str(c, v, &s->id);
@@ -236,9 +268,20 @@ S_section_key(struct ctx *c, const char *key, const yaml_node_t *k,
 	if (strcmp(key, "kind") == 0) return S_kind(c, v, &s->kind);
 	if (strcmp(key, "max_items") == 0) return S_int(c, v, 0, 100, &s->max_items);
 	if (strcmp(key, "min_items") == 0) return S_int(c, v, 0, 100, &s->min_items);
+	if (strcmp(key, "cues") == 0 && merge) {
+		struct cue_set add = { NULL, 0 };
+		if (S_cues(c, v, &add))
+			return -1;
+		S_merge_cues(c, &s->cues, &add);
+		return 0;
+	}
 	if (strcmp(key, "cues") == 0) return S_cues(c, v, &s->cues);
 	if (strcmp(key, "weights") == 0) return S_weights(c, v, s);
-	if (strcmp(key, "status") == 0) return S_status(c, v, s);
+	if (strcmp(key, "status") == 0) {
+		s->stage = NULL;        /* a ladder is replaced whole */
+		s->nstage = 0;
+		return S_status(c, v, s);
+	}
 	if (strcmp(key, "status_topic") == 0)
 		return S_num(c, v, 0, 1000, &s->status_topic);
 	if (strcmp(key, "min_score") == 0) {
@@ -250,31 +293,62 @@ S_section_key(struct ctx *c, const char *key, const yaml_node_t *k,
 	return S_fail(c, k, "unknown section key", key);
 }
 
+/* Keys that change nothing for a section of this kind: an error, so a
+ * template never seems to say what it does not. */
+static const char *
+S_idle_key(const struct section_def *s, const char *key)
+{
+	static const char *const by_kind[][6] = {
+		/* summary */ { NULL },
+		/* facts */ { "status", "status_topic", NULL },
+		/* timeline */ { "status", "status_topic", NULL },
+		/* quotes */ { "min_score", "status", "status_topic", NULL },
+		/* sources */ { "cues", "weights", "min_score", "status", "status_topic", NULL },
+	};
+	for (int i = 0; by_kind[s->kind][i] != NULL; i++)
+		if (strcmp(key, by_kind[s->kind][i]) == 0)
+			return key;
+	return NULL;
+}
+
+/* A section; with base (an extended template's section of the same
+ * id) its keys apply on top of the base's. */
 static int
-S_section(struct ctx *c, const yaml_node_t *n, struct section_def *s)
+S_section(struct ctx *c, const yaml_node_t *n, struct section_def *s,
+	int merge)
 {
 	yaml_node_pair_t *p;
-	int has_kind = 0;
+	int has_kind = merge;
 	if (n->type != YAML_MAPPING_NODE)
 		return S_fail(c, n, "a section must be a mapping", NULL);
 	s->line = S_line(n);
-	s->max_items = 6;
-	s->min_items = 1;
-	s->min_score = 1.0;
-	s->status_topic = 1.5;
+	if (!merge) {
+		s->max_items = 6;
+		s->min_items = 1;
+		s->min_score = 1.0;
+		s->status_topic = 1.5;
+	}
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
 		const yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
 		const char *key = S_scalar(k);
 		if (key == NULL)
 			return S_fail(c, k, "section keys must be text", NULL);
 		if (S_dup_key(c, n, p) ||
-		    S_section_key(c, key, k, yaml_document_get_node(c->doc, p->value), s))
+		    S_section_key(c, key, k, yaml_document_get_node(c->doc, p->value), s,
+		    merge))
 			return -1;
 		if (strcmp(key, "kind") == 0)
 			has_kind = 1;
 	}
 	if (s->id == NULL || s->heading == NULL || !has_kind)
 		return S_fail(c, n, "a section needs an id, a heading and a kind", NULL);
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		const yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
+		const char *idle = S_idle_key(s, S_scalar(k));
+		if (idle != NULL)
+			return S_fail(c, k, "this key has no effect in a section of this kind",
+			    idle);
+	}
 	if (s->nstage > 0 && s->kind != SK_SUMMARY)
 		return S_fail(c, n, "only a summary section has status stages", s->id);
 	if (s->min_items > s->max_items)
@@ -282,6 +356,23 @@ S_section(struct ctx *c, const yaml_node_t *n, struct section_def *s)
 	return 0;
 }
 
+/* The id a section mapping gives, or NULL. */
+static const char *
+S_section_id(struct ctx *c, const yaml_node_t *n)
+{
+	yaml_node_pair_t *p;
+	if (n->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		const char *k = S_scalar(yaml_document_get_node(c->doc, p->key));
+		if (k && strcmp(k, "id") == 0)
+			return S_scalar(yaml_document_get_node(c->doc, p->value));
+	}
+	return NULL;
+}
+
+/* Sections. Extending a template, an id the base has changes that
+ * section; a new id adds one, before the base's source list. */
 static int
 S_sections(struct ctx *c, const yaml_node_t *n, struct template *t)
 {
@@ -289,17 +380,38 @@ S_sections(struct ctx *c, const yaml_node_t *n, struct template *t)
 	if (n->type != YAML_SEQUENCE_NODE)
 		return S_fail(c, n, "sections must be a list", NULL);
 	size_t k = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
-	t->sec = arena_alloc(c->a, (k ? k : 1) * sizeof *t->sec);
+	size_t base_n = t->nsec;
+	struct section_def *sec = arena_alloc(c->a, (k + base_n + 1) * sizeof *sec);
+	if (base_n)
+		memcpy(sec, t->sec, base_n * sizeof *sec);
+	t->sec = sec;
 	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
 		const yaml_node_t *sn = yaml_document_get_node(c->doc, *it);
-		if (S_section(c, sn, &t->sec[t->nsec]))
+		const char *id = S_section_id(c, sn);
+		size_t j = 0;
+		while (id && j < base_n && strcmp(t->sec[j].id, id) != 0)
+			j++;
+		if (id && j < base_n) {
+			if (S_section(c, sn, &t->sec[j], 1))
+				return -1;
+			continue;
+		}
+		struct section_def ns;
+		memset(&ns, 0, sizeof ns);
+		if (S_section(c, sn, &ns, 0))
 			return -1;
-		for (size_t j = 0; j < t->nsec; j++) {
-			if (strcmp(t->sec[j].id, t->sec[t->nsec].id) == 0)
-				return S_fail(c, sn, "duplicate section id", t->sec[j].id);
-			if (t->sec[j].kind == SK_SUMMARY && t->sec[t->nsec].kind == SK_SUMMARY)
+		for (j = 0; j < t->nsec; j++) {
+			if (strcmp(t->sec[j].id, ns.id) == 0)
+				return S_fail(c, sn, "duplicate section id", ns.id);
+			if (t->sec[j].kind == SK_SUMMARY && ns.kind == SK_SUMMARY)
 				return S_fail(c, sn, "at most one summary section", t->sec[j].id);
 		}
+		size_t at = t->nsec;
+		if (base_n > 0 && at > 0 && t->sec[at - 1].kind == SK_SOURCES) {
+			t->sec[at] = t->sec[at - 1];   /* keep the sources last */
+			at--;
+		}
+		t->sec[at] = ns;
 		t->nsec++;
 	}
 	if (t->nsec == 0)
@@ -397,7 +509,15 @@ S_top_key(struct ctx *c, const char *key, const yaml_node_t *k,
 	if (strcmp(key, "keywords") == 0) return S_keywords(c, v, &t->keywords);
 	if (strcmp(key, "markdown") == 0) return S_skeleton(c, v, t);
 	if (strcmp(key, "layout") == 0) return S_layout(c, v, &t->layout);
+	if (strcmp(key, "topic") == 0 && c->depth_base) {
+		struct cue_set add = { NULL, 0 };
+		if (S_cues(c, v, &add))
+			return -1;
+		S_merge_cues(c, &t->topic, &add);
+		return 0;
+	}
 	if (strcmp(key, "topic") == 0) return S_cues(c, v, &t->topic);
+	if (strcmp(key, "extends") == 0) return 0;   /* read first, in S_root */
 	if (strcmp(key, "sections") == 0) return S_sections(c, v, t);
 	return S_fail(c, k, "unknown template key", key);
 }
@@ -419,12 +539,50 @@ S_defaults(struct template *t)
 	t->skeleton = default_skeleton;
 }
 
+/* "extends: NAME": NAME.yaml beside this template, else in ./templates,
+ * else in the installed templates. */
+static int
+S_extends(struct ctx *c, const yaml_node_t *v, struct template *t)
+{
+	const char *name = S_scalar(v), *slash = strrchr(c->path, '/');
+	char *cand[3];
+	if (name == NULL || *name == '\0' || strchr(name, '/') != NULL)
+		return S_fail(c, v, "extends must name a template (no path)", name);
+	if (c->depth >= MAX_EXTENDS)
+		return S_fail(c, v, "templates extend each other too deeply", name);
+	cand[0] = slash ? arena_printf(c->a, "%.*s/%s.yaml", (int)(slash - c->path),
+	    c->path, name) : arena_printf(c->a, "%s.yaml", name);
+	cand[1] = arena_printf(c->a, "templates/%s.yaml", name);
+	cand[2] = arena_printf(c->a, "%s/templates/%s.yaml", BRIEF_DATADIR, name);
+	for (int i = 0; i < 3; i++) {
+		FILE *fp = fopen(cand[i], "r");
+		if (fp == NULL)
+			continue;
+		fclose(fp);
+		struct brief_err e2;
+		if (S_load(c->a, c->st, cand[i], t, &e2, c->depth + 1) != 0) {
+			*c->err = e2;
+			return -1;
+		}
+		c->depth_base = 1;
+		return 0;
+	}
+	return S_fail(c, v, "no such template to extend", name);
+}
+
 static int
 S_root(struct ctx *c, const yaml_node_t *root, struct template *t)
 {
 	yaml_node_pair_t *p;
 	if (root == NULL || root->type != YAML_MAPPING_NODE)
 		return S_fail(c, root, "a template must be a YAML mapping", NULL);
+	for (p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		const yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
+		const char *key = S_scalar(k);
+		if (key && strcmp(key, "extends") == 0 &&
+		    S_extends(c, yaml_document_get_node(c->doc, p->value), t) != 0)
+			return -1;
+	}
 	for (p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
 		const yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
 		const char *key = S_scalar(k);
@@ -441,9 +599,9 @@ S_root(struct ctx *c, const yaml_node_t *root, struct template *t)
 	return 0;
 }
 
-int
-template_load(struct arena *a, struct stemmer *st, const char *path,
-	struct template *t, struct brief_err *err)
+static int
+S_load(struct arena *a, struct stemmer *st, const char *path,
+	struct template *t, struct brief_err *err, int depth)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
@@ -453,8 +611,9 @@ template_load(struct arena *a, struct stemmer *st, const char *path,
 
 	if (file_read(path, &text, &len, err) != 0)
 		return -1;
-	S_defaults(t);
-	t->path = arena_strndup(a, path, strlen(path));
+	if (depth == 0)
+		S_defaults(t);
+	const char *own = arena_strndup(a, path, strlen(path));
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	if (!yaml_parser_load(&parser, &doc)) {
@@ -462,13 +621,22 @@ template_load(struct arena *a, struct stemmer *st, const char *path,
 		    "YAML: %s", parser.problem ? parser.problem : "parse error");
 		goto out_parser;
 	}
-	struct ctx c = { a, st, &doc, t->path, err };
+	struct ctx c = { a, st, &doc, own, err, depth, 0 };
 	rc = S_root(&c, yaml_document_get_root_node(&doc), t);
 	yaml_document_delete(&doc);
 out_parser:
 	yaml_parser_delete(&parser);
 	free(text);
+	if (depth == 0)
+		t->path = own;
 	return rc;
+}
+
+int
+template_load(struct arena *a, struct stemmer *st, const char *path,
+	struct template *t, struct brief_err *err)
+{
+	return S_load(a, st, path, t, err, 0);
 }
 
 const struct section_def *

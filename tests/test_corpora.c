@@ -540,6 +540,177 @@ START_TEST(test_corpora_furniture)
 }
 END_TEST
 
+/* ---- briefs on the test topics -------------------------------------- */
+
+/* Allowed dates of a topic: its brief.dates and every event: date of its
+ * expect files, ISO, one per line in out ("\nISO\n" for lookups). */
+static void
+S_allowed_dates(const char *topic, struct buf *out)
+{
+	char path[1400];
+	buf_putc(out, '\n');
+	snprintf(path, sizeof path, "%s/brief.dates", topic);
+	char *t = test_read(NULL, "%s", path);
+	for (char *l = strtok(t, "\n"); l; l = strtok(NULL, "\n"))
+		if (l[0] != '#' && strchr(l, '|'))
+			buf_printf(out, "%.*s\n", (int)strcspn(l, " |"), l);
+	free(t);
+	snprintf(path, sizeof path, "%s/expect", topic);
+	DIR *d = opendir(path);
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		if (strstr(e->d_name, ".expect") == NULL)
+			continue;
+		char *x = test_read(NULL, "%s/%s", path, e->d_name);
+		for (char *l = strtok(x, "\n"); l; l = strtok(NULL, "\n"))
+			if (strncmp(l, "event:", 6) == 0) {
+				char *v = l + 6;
+				while (*v == ' ')
+					v++;
+				size_t n = strcspn(v, " |.");
+				buf_printf(out, "%.*s\n", (int)n, v);
+			}
+		free(x);
+	}
+	if (d)
+		closedir(d);
+}
+
+/* Each date the brief prints in its timeline and status line. */
+static void
+S_brief_dates(const char *md, struct buf *out)
+{
+	const char *line = md;
+	while (*line) {
+		const char *nl = strchr(line, '\n');
+		size_t n = nl ? (size_t)(nl - line) : strlen(line);
+		struct slice l = { line, n };
+		struct slice scan = { NULL, 0 };
+		if (n > 4 && memcmp(line, "- **", 4) == 0) {
+			const char *e = strstr(line + 4, "**");
+			if (e && e < line + n)
+				scan = (struct slice){ line + 4, (size_t)(e - line - 4) };
+		} else if (n > 11 && memcmp(line, "**Status:**", 11) == 0) {
+			scan = l;
+		}
+		if (scan.n > 0) {
+			struct date_mention m[16];
+			struct bdate d;
+			size_t k = 0;
+			if (scan.p != line && dates_parse(scan.p, scan.n, &d) == 0) {
+				bdate_format_iso(out, &d);
+				buf_putc(out, '\n');
+			} else {
+				k = dates_find(scan.p, scan.n, NULL, m, 16);
+				if (k == 0 && scan.p != line)
+					buf_printf(out, "unreadable:%.*s\n", (int)scan.n, scan.p);
+			}
+			for (size_t j = 0; j < k; j++) {
+				bdate_format_iso(out, &m[j].date);
+				buf_putc(out, '\n');
+			}
+		}
+		line += n + (nl != NULL);
+	}
+}
+
+/* The brief on each topic with a template: no metadata or furniture
+ * line in it, each source under its own headline, and no date that is
+ * not one of the topic's right dates. */
+START_TEST(test_corpora_briefs)
+{
+	char dir[1024], tmp[256];
+	struct fails f = { 0, { 0 } };
+	int briefs = 0, dates = 0;
+	snprintf(dir, sizeof dir, "%s/tests/corpora", test_top());
+	ck_assert_ptr_nonnull(test_mkdtemp(tmp, sizeof tmp, "brief-corpora"));
+	DIR *top = opendir(dir);
+	struct dirent *te;
+	while ((te = readdir(top)) != NULL) {
+		char topic[1300], tpl[1400];
+		if (te->d_name[0] == '.')
+			continue;
+		snprintf(topic, sizeof topic, "%s/%s", dir, te->d_name);
+		snprintf(tpl, sizeof tpl, "%s/template.yaml", topic);
+		FILE *fp = fopen(tpl, "r");
+		if (fp == NULL)
+			continue;
+		fclose(fp);
+		struct buf out = { 0 }, cmd = { 0 }, args = { 0 };
+		buf_printf(&args, "-q -f md -t '%s' -o '%s' '%s/articles'", tpl, tmp, topic);
+		int rc = test_run(test_brief_cmd(&cmd, buf_cstr(&args)), &out);
+		buf_free(&args);
+		ck_assert_msg(rc == 0, "%s: %s", te->d_name, buf_cstr(&out));
+		char *md = test_read(NULL, "%s/brief.md", tmp);
+		char *srcs = strstr(md, "\n## Sources");
+		ck_assert_ptr_nonnull(srcs);
+		*srcs++ = '\0';      /* md: the body; srcs: the source list */
+		for (char *r = srcs, *w = srcs;; r++) {   /* Markdown escapes out */
+			if (*r == '\\' && r[1] && strchr("!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~", r[1]))
+				r++;
+			if ((*w++ = *r) == '\0')
+				break;
+		}
+		briefs++;
+		/* metadata and furniture lines */
+		char ex[1400];
+		snprintf(ex, sizeof ex, "%s/expect", topic);
+		DIR *ed = opendir(ex);
+		struct dirent *ee;
+		while (ed && (ee = readdir(ed)) != NULL) {
+			if (strstr(ee->d_name, ".expect") == NULL)
+				continue;
+			char *x = test_read(NULL, "%s/%s", ex, ee->d_name);
+			for (char *l = strtok(x, "\n"); l; l = strtok(NULL, "\n")) {
+				int meta = strncmp(l, "meta:", 5) == 0, drop = strncmp(l, "drop:", 5) == 0;
+				if (strncmp(l, "title:", 6) == 0) {
+					/* the source list names it by its headline (cut) */
+					struct slice v = S_value(l + 6, strlen(l + 6));
+					char head[40];
+					size_t hn = v.n < 24 ? v.n : 24;
+					snprintf(head, sizeof head, "%.*s", (int)hn, v.p);
+					if (strstr(srcs, head) == NULL)
+						S_fail(&f, "%s: no source titled \"%s…\"", te->d_name, head);
+				}
+				if (!meta && !drop)
+					continue;
+				struct slice v = S_value(l + 5, strlen(l + 5));
+				char needle[600];
+				snprintf(needle, sizeof needle, "%.*s", (int)v.n, v.p);
+				if (v.n >= 12 && strstr(md, needle) != NULL)
+					S_fail(&f, "%s: brief shows \"%s\"", te->d_name, needle);
+			}
+			free(x);
+		}
+		if (ed)
+			closedir(ed);
+		/* dates */
+		struct buf ok = { 0 }, got = { 0 };
+		S_allowed_dates(topic, &ok);
+		S_brief_dates(md, &got);
+		for (char *l = strtok(got.p ? got.p : (char *)"", "\n"); l; l = strtok(NULL, "\n")) {
+			char key[64];
+			snprintf(key, sizeof key, "\n%s\n", l);
+			dates++;
+			if (strstr(buf_cstr(&ok), key) == NULL)
+				S_fail(&f, "%s: the brief dates something %s, not a right date", te->d_name, l);
+		}
+		buf_free(&ok);
+		buf_free(&got);
+		free(md);
+		buf_free(&out);
+		buf_free(&cmd);
+	}
+	closedir(top);
+	test_rmtree(tmp);
+	printf("corpora briefs: %d briefs, %d dates checked, %d failures\n", briefs,
+	    dates, f.n);
+	ck_assert_msg(briefs >= 4, "only %d topics with a template", briefs);
+	ck_assert_msg(f.n == 0, "%d failures:\n%s", f.n, buf_cstr(&f.msg));
+	buf_free(&f.msg);
+}
+END_TEST
+
 Suite *corpora_suite(void);
 
 Suite *
@@ -551,6 +722,7 @@ corpora_suite(void)
 	tcase_add_test(tc, test_corpora_expect);
 	tcase_add_test(tc, test_corpora_dates);
 	tcase_add_test(tc, test_corpora_furniture);
+	tcase_add_test(tc, test_corpora_briefs);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -51,6 +51,46 @@ START_TEST(test_template_relos)
 }
 END_TEST
 
+/* A template that extends the general one: its own title and topic
+ * words, every base section, an overridden heading and ladder. */
+START_TEST(test_template_extends)
+{
+	struct arena *a = arena_new();
+	struct stemmer *st = stemmer_new();
+	struct template base, t;
+	struct brief_err err = { 0 };
+	char path[512];
+	snprintf(path, sizeof path, "%s/templates/agreement.yaml", test_top());
+	ck_assert_msg(template_load(a, st, path, &base, &err) == 0, "%s", err.msg);
+	snprintf(path, sizeof path, "%s/tests/corpora/art370/template.yaml", test_top());
+	ck_assert_msg(template_load(a, st, path, &t, &err) == 0, "%s:%d: %s",
+	    err.file, err.line, err.msg);
+	ck_assert_str_eq(t.title, "Supreme Court Ruling on Article 370");
+	ck_assert_uint_eq(t.nsec, base.nsec);
+	for (size_t k = 0; k < t.nsec; k++)
+		ck_assert_str_eq(t.sec[k].id, base.sec[k].id);
+	/* the topic: the base's words and the new ones */
+	ck_assert_uint_gt(t.topic.n, base.topic.n);
+	int has_treaty = 0, has_verdict = 0;
+	for (size_t k = 0; k < t.topic.n; k++) {
+		has_treaty |= strcmp(t.topic.v[k].text, "treaty") == 0;
+		has_verdict |= strcmp(t.topic.v[k].text, "verdict") == 0;
+	}
+	ck_assert(has_treaty && has_verdict);
+	/* a section overridden by id: heading replaced, cues kept */
+	const struct section_def *pv = template_section(&t, "provisions");
+	ck_assert_str_eq(pv->heading, "What the court decided");
+	ck_assert_uint_eq(pv->cues.n, template_section(&base, "provisions")->cues.n);
+	/* a status ladder replaced whole */
+	const struct section_def *bl = template_section(&t, "bottom");
+	ck_assert_uint_eq(bl->nstage, 3);
+	ck_assert_str_eq(bl->stage[2].name, "verdict delivered");
+	ck_assert_str_eq(t.sec[t.nsec - 1].id, "sources");
+	stemmer_free(st);
+	arena_free(a);
+}
+END_TEST
+
 /* Cue words are stemmed like article words. */
 START_TEST(test_template_cues_stemmed)
 {
@@ -91,7 +131,19 @@ static const struct {
 	{ "title: T\nsections:\n  - {id: a, heading: A, kind: summary}\n  - {id: b, heading: B, kind: summary}\n",
 	  4, "at most one summary" },
 	{ "title: T\nsections:\n  - id: a\n    heading: A\n    kind: facts\n    status: [{stage: s, cues: [sign]}]\n",
-	  3, "only a summary section" },
+	  6, "no effect in a section of this kind" },
+	{ "title: T\nsections:\n  - id: s\n    heading: S\n    kind: sources\n    cues: {deal: 1}\n",
+	  6, "no effect in a section of this kind" },
+	{ "title: T\nsections:\n  - id: v\n    heading: V\n    kind: quotes\n    min_score: 2\n",
+	  6, "no effect in a section of this kind" },
+	{ "title: T\nsections:\n  - id: a\n    heading: A\n    kind: facts\n    cues: {deal: -1}\n",
+	  6, "out of range" },
+	{ "title: T\nsections:\n  - id: a\n    heading: A\n    kind: facts\n    weights: {date: -2}\n",
+	  6, "out of range" },
+	{ "title: T\nextends: ../nowhere\nsections:\n  - {id: a, heading: A, kind: facts}\n",
+	  2, "extends must name a template" },
+	{ "title: T\nextends: no-such-template\nsections:\n  - {id: a, heading: A, kind: facts}\n",
+	  2, "no such template" },
 	{ "title: T\nsections:\n  - id: a\n    heading: A\n    kind: summary\n    cues: [x]\n    cues: [y]\n",
 	  7, "key given twice" },
 };
@@ -134,6 +186,7 @@ template_suite(void)
 	tcase_add_checked_fixture(tc, S_setup, S_teardown);
 	tcase_add_test(tc, test_template_relos);
 	tcase_add_test(tc, test_template_cues_stemmed);
+	tcase_add_test(tc, test_template_extends);
 	tcase_add_loop_test(tc, test_template_errors, 0, sizeof bad / sizeof *bad);
 	suite_add_tcase(s, tc);
 	return s;

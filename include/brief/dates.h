@@ -33,6 +33,8 @@ enum {
 	DM_WEEKDAY = 1 << 4,       /* a bare weekday ("on Tuesday") */
 	DM_DAYONLY = 1 << 5,       /* a day of the month alone ("on the 4th") */
 	DM_ANAPHOR = 1 << 6,       /* "the following day": from the date before */
+	DM_ATTRIB = 1 << 7,        /* "the 2019 decision": dates the noun after
+	                            * it, not the clause's verb */
 };
 
 struct date_mention {
