@@ -46,7 +46,7 @@ SEEDS   = $(wildcard seeds/*.txt)
 DEFAULT_TEMPLATE ?= relos.yaml
 TEMPLATE = templates/$(DEFAULT_TEMPLATE)
 
-.PHONY: all brief test unit e2e check-asan install uninstall clean deps fuzz bench
+.PHONY: all brief test unit e2e check-asan install uninstall clean deps fuzz bench eval
 
 all: $(BUILD)/brief
 
@@ -77,6 +77,15 @@ $(BUILD)/libbrief.a: $(OBJ)
 
 $(BUILD)/brief: $(BUILD)/main.o $(BUILD)/libbrief.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/libbrief.a $(PKG_LIBS)
+
+# The evaluation: briefs on the test corpora scored against checklists
+# of what an analyst would put in them (tests/eval.c).
+$(BUILD)/eval: tests/eval.c $(BUILD)/libbrief.a $(HDR) $(BUILD)/.deps
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ tests/eval.c \
+		$(BUILD)/libbrief.a $(PKG_LIBS)
+
+eval: $(BUILD)/eval $(BUILD)/brief
+	$(BUILD)/eval $(EVAL_FLAGS) $(BUILD)/brief $(sort $(dir $(wildcard tests/corpora/*/checklist.txt)))
 
 brief: $(BUILD)/brief
 	@mkdir -p out
