@@ -239,7 +239,8 @@ S_find_dates(struct corpus *c, size_t i)
 {
 	const struct sentence *se = &c->s.v[i];
 	const struct doc *d = &c->doc[se->doc];
-	struct date_ctx ctx = { d->date, 0, { 0, 0, 0, DP_NONE } };
+	struct date_ctx ctx = { d->date, 0, (se->flags & (SF_TITLE | SF_HEADING)) != 0,
+		{ 0, 0, 0, DP_NONE } };
 	/* the anchor: the last day date of the sentences before, same
 	 * paragraph */
 	for (size_t p = i; p > 0 && c->s.v[p - 1].doc == se->doc &&

@@ -1143,6 +1143,24 @@ S_in_words(const char *w, const char *const *list)
 	return 0;
 }
 
+/* The word right before s[off] (spaces only between), lower-cased. */
+static void
+S_word_before(const char *s, size_t off, char *w, size_t cap)
+{
+	size_t e = off, b;
+	w[0] = '\0';
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	b = e;
+	while (b > 0 && S_alpha((unsigned char)s[b - 1]))
+		b--;
+	if (e - b == 0 || e - b + 1 > cap)
+		return;
+	for (size_t i = b; i < e; i++)
+		w[i - b] = (char)S_lower((unsigned char)s[i]);
+	w[e - b] = '\0';
+}
+
 /* +1 if w marks the future, -1 the past, 0 neither. */
 static int
 S_tense_word(const char *w)
@@ -1182,8 +1200,15 @@ S_tense_word(const char *w)
  * before it in the same sentence (at most 10 words back), else the
  * first within 6 words after it; 0 when there is none. */
 static int
-S_tense(const char *s, size_t n, size_t off, size_t end)
+S_tense(const char *s, size_t n, size_t off, size_t end, int headline)
 {
+	/* a present tense in the body schedules ("the ministers arrive in
+	 * Manila on Sunday"); in a headline it reports ("India, Japan sign
+	 * pact") */
+	static const char *const present[] = { "arrive", "arrives", "meet",
+		"meets", "holds", "visits", "travel", "travels", "sign", "signs",
+		"heads", "leaves", "hosts", "attend", "attends", "returns", "fly",
+		"flies", "goes", "debates", "opens", "starts", NULL };
 	static const char *const was[] = { "was", "were", "had", "been",
 		"did", NULL };
 	/* "to" before these is a plan: "Modi to visit Tokyo on Monday" */
@@ -1208,6 +1233,9 @@ S_tense(const char *s, size_t n, size_t off, size_t end)
 			t = -1;             /* "was due", "had been set to" */
 		if (t == 0 && strcmp(prev, "to") == 0 && S_in_words(w, plan_verbs))
 			t = before < 0 && words == 1 ? -1 : 1;   /* "had planned to visit" */
+		else if (t == 0 && !headline && S_in_words(w, present) &&
+		    strcmp(prev, "to") != 0 && !S_in_words(prev, was))
+			t = 1;
 		if (t != 0) {
 			before = t, words = 0;
 			memcpy(mark, w, sizeof mark);
@@ -1224,6 +1252,12 @@ S_tense(const char *s, size_t n, size_t off, size_t end)
 			if (S_in_words(w, was))
 				return -1;
 		}
+	{
+		char last[16];
+		S_word_before(s, off, last, sizeof last);
+		if (strcmp(last, "for") == 0 && before >= 0)
+			return 1;               /* "penciled in for Monday" */
+	}
 	if (before != 0 && words <= 10)
 		return before;
 	/* after it, up to the next comma: "on Aug. 29, the pact was
@@ -1239,24 +1273,6 @@ S_tense(const char *s, size_t n, size_t off, size_t end)
 			return t;
 	}
 	return 0;
-}
-
-/* The word right before s[off] (spaces only between), lower-cased. */
-static void
-S_word_before(const char *s, size_t off, char *w, size_t cap)
-{
-	size_t e = off, b;
-	w[0] = '\0';
-	while (e > 0 && s[e - 1] == ' ')
-		e--;
-	b = e;
-	while (b > 0 && S_alpha((unsigned char)s[b - 1]))
-		b--;
-	if (e - b == 0 || e - b + 1 > cap)
-		return;
-	for (size_t i = b; i < e; i++)
-		w[i - b] = (char)S_lower((unsigned char)s[i]);
-	w[e - b] = '\0';
 }
 
 /* Does s[a..b) break a clause: ";", or a joining word such as "and"? */
@@ -1472,7 +1488,7 @@ S_resolve(const char *s, size_t n, const struct date_ctx *ctx,
 		if (w != k)
 			out[w] = *m;
 		m = &out[w++];
-		int tense = S_tense(s, n, m->off, m->off + m->len);
+		int tense = S_tense(s, n, m->off, m->off + m->len, ctx->headline);
 		if ((m->flags & DM_WEEKDAY) && tense > 0) {
 			long d = bdate_days(m->date.y, m->date.m, m->date.d);
 			long r = bdate_days(ctx->ref.y, ctx->ref.m, ctx->ref.d);
@@ -1490,8 +1506,12 @@ S_resolve(const char *s, size_t n, const struct date_ctx *ctx,
 		    (m->flags & DM_RELATIVE))
 			continue;
 		int y = S_clause_year(s, out, cnt, k, dated);
-		if (y == 0 && dated)
-			y = S_year_from_ref(m, &ctx->ref, tense, S_span_weekday(s, m));
+		if (y == 0 && dated) {
+			int wd = S_span_weekday(s, m);
+			y = S_year_from_ref(m, &ctx->ref, tense, wd);
+			if (y == 0 && wd >= 0)   /* the weekday outweighs the tense */
+				y = S_year_from_ref(m, &ctx->ref, 0, wd);
+		}
 		if (y != 0) {
 			struct date_mention t = *m;
 			S_give_year(&t, y);

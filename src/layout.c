@@ -298,7 +298,8 @@ S_is_space(char c)
 		c == '\v';
 }
 
-/* Length of a run of citations "[12][3]" at s, 0 if none. */
+/* Length of a run of citations at s, 0 if none: "[12][3]", or one
+ * bracket of numbers, ranges and a count: "[2, 5]", "[2–5, 9 +3]". */
 static size_t
 S_cite_len(const char *s, size_t n)
 {
@@ -306,10 +307,20 @@ S_cite_len(const char *s, size_t n)
 
 	while (i < n && s[i] == '[') {
 		size_t j = i + 1;
+		int digit = 0;
 
-		while (j < n && s[j] >= '0' && s[j] <= '9' && j - i < 6)
-			j++;
-		if (j == i + 1 || j >= n || s[j] != ']')
+		while (j < n && j - i < 48) {
+			if (s[j] >= '0' && s[j] <= '9')
+				digit = 1, j++;
+			else if (digit && (s[j] == ',' || s[j] == ' ' || s[j] == '+'))
+				j++;
+			else if (digit && j + 2 < n && (unsigned char)s[j] == 0xE2 &&
+			    (unsigned char)s[j + 1] == 0x80 && (unsigned char)s[j + 2] == 0x93)
+				j += 3;
+			else
+				break;
+		}
+		if (!digit || j >= n || s[j] != ']' || s[j - 1] < '0' || s[j - 1] > '9')
 			break;
 		i = end = j + 1;
 	}

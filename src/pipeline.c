@@ -185,6 +185,15 @@ S_dump_score(const struct corpus *c, const struct template *t,
 		    s->line, sc[i].central, sc[i].topic);
 		for (size_t k = 0; k < t->nsec; k++)
 			fprintf(fp, "\t%s=%.1f", t->sec[k].id, sc[i].sec[k]);
+		fprintf(fp, "\tself=%d", sc[i].self);
+		for (size_t k = 0; k < t->nsec; k++)
+			if (t->sec[k].kind == SK_SUMMARY) {
+				for (size_t g = 0; g < t->sec[k].nstage && g < 32; g++)
+					if ((sc[i].done >> g) & 1)
+						fprintf(fp, "\tdone=%s", t->sec[k].stage[g].name);
+				if (sc[i].pending >= 0)
+					fprintf(fp, "\tpending=%s", t->sec[k].stage[sc[i].pending].name);
+			}
 		fputc('\n', fp);
 	}
 }
@@ -329,17 +338,17 @@ S_drop_order(struct brief *b, struct item **alive, struct item **order,
 		order[q]->dropped = 0;
 }
 
-/* The brief as it stands: its Markdown in md, its timeline in po, and,
- * when the PDF is wanted, its measure in *res. */
+/* The brief as it stands: its Markdown in md, its timeline in po, and
+ * its measure on the page in *res. Every format is fitted to the page,
+ * so brief.md is the same brief whether or not the PDF is written. */
 static int
 S_measure(struct brief *b, struct pdf_opts *po, struct pdf_event *ev,
 	unsigned fmt, struct buf *md, struct pdf_result *res, struct brief_err *err)
 {
+	(void)fmt;
 	md->n = 0;
 	render_md(b, md);
 	S_events(b, po, ev, MAX_EVENTS);
-	if (!(fmt & FMT_PDF))
-		return 0;
 	return render_pdf(md->p, md->n, po, NULL, res, err);
 }
 
@@ -361,7 +370,7 @@ S_fit(struct brief *b, const struct pdf_opts *po, int max_pages, unsigned fmt,
 		total += b->sec[k].n;
 	struct item **order = xcalloc(total ? 2 * total : 1, sizeof *order);
 	int rc = S_measure(b, &local, ev, fmt, md, &res, err);
-	while (rc == 0 && (fmt & FMT_PDF) && res.pages > max_pages) {
+	while (rc == 0 && res.pages > max_pages) {
 		struct item *pick = NULL;
 		over = res;
 		S_drop_order(b, order + total, order, &n);

@@ -59,14 +59,42 @@ S_esc_slice(struct buf *out, struct slice s)
 
 /* ---- pieces ------------------------------------------------------- */
 
+/* Citations, compact: "[2]", "[2, 5]", "[2–5, 9]"; past five numbers
+ * shown (a range shows two) the rest are counted: "[1–5, 7, 9 +4]". The
+ * numbers come sorted. */
+static void
+S_cite_group(struct buf *out, const int *cite, size_t n)
+{
+	size_t i = 0, shown = 0;
+	buf_putc(out, '[');
+	while (i < n && shown < 5) {
+		size_t j = i;
+		while (j + 1 < n && cite[j + 1] == cite[j] + 1)
+			j++;
+		if (i > 0)
+			buf_puts(out, ", ");
+		if (j - i >= 2) {
+			buf_printf(out, "%d\xE2\x80\x93%d", cite[i], cite[j]);
+			shown += 2;
+			i = j + 1;
+		} else {
+			buf_printf(out, "%d", cite[i]);
+			shown++;
+			i++;
+		}
+	}
+	if (i < n)
+		buf_printf(out, " +%zu", n - i);
+	buf_putc(out, ']');
+}
+
 static void
 S_cites(struct buf *out, const struct item *it)
 {
 	if (it->ncite == 0)
 		return;
 	buf_putc(out, ' ');
-	for (size_t k = 0; k < it->ncite; k++)
-		buf_printf(out, "[%d]", it->cite[k]);
+	S_cite_group(out, it->cite, it->ncite);
 }
 
 /* "18 Feb 2025", "4–5 Dec 2025", "30 Nov – 2 Dec 2025". */
@@ -278,8 +306,8 @@ S_sources(struct buf *out, const struct brief *b)
 static void
 S_cite_list(struct buf *out, const int *cite, size_t n)
 {
-	for (size_t k = 0; k < n; k++)
-		buf_printf(out, "[%d]", cite[k]);
+	if (n > 0)
+		S_cite_group(out, cite, n);
 }
 
 /* "Status: signed 18 Feb 2025 [2][5] → ratified [4][5]. Earlier

@@ -78,6 +78,8 @@ static const char *const prospective[] = {
 	"expects", "for", "if", "likely", "may", "might", "must", "once",
 	"pending", "plan", "planned", "plans", "poised", "scheduled", "seeks",
 	"set", "shall", "should", "still", "to", "until", "will", "would",
+	"requires", "require", "required", "needs", "need", "needed",
+	"subject", "awaited", "seeking", "sought",
 };
 
 /* Modal verbs: a noun cue followed by one ("the ratification will
@@ -112,6 +114,32 @@ S_gap_breaks(struct slice s, const struct token *a, const struct token *b)
 	return 0;
 }
 
+/* Negations: "not yet in force", "has never been ratified". */
+static const char *const negation[] = { "not", "never", "yet", "no" };
+
+/* Conjunctions that make a stage a condition: "once ratified", "after
+ * it is signed", "until it enters into force", "if approved". */
+static const char *const conditional[] = {
+	"once", "after", "until", "unless", "if", "when", "before", "till",
+};
+
+/* Past-tense auxiliaries: "after it was signed" is a report after all. */
+static const char *const was[] = { "was", "were", "had", "been", "did" };
+
+/* A modal or future verb in sentence i after token k. */
+static int
+S_future_after(const struct corpus *c, size_t i, size_t k)
+{
+	static const char *const fut[] = { "will", "would", "can", "could",
+		"may", "might", "shall", "should" };
+	const struct sent_info *in = &c->info[i];
+	struct slice s = corpus_text(c, i);
+	for (size_t j = k + 1; j < in->ntok; j++)
+		if (S_word_in(s, &c->tok.v[in->tok0 + j], fut, sizeof fut / sizeof *fut))
+			return 1;
+	return 0;
+}
+
 int
 score_prospective(const struct corpus *c, size_t i, size_t k)
 {
@@ -126,6 +154,29 @@ score_prospective(const struct corpus *c, size_t i, size_t k)
 		    sizeof prospective / sizeof *prospective))
 			return 1;
 	}
+	for (size_t back = 1; back <= 3 && back <= k; back++) {
+		if (S_gap_breaks(s, &t[k - back], &t[k - back + 1]))
+			break;
+		if (S_word_in(s, &t[k - back], negation, sizeof negation / sizeof *negation))
+			return 1;
+	}
+	/* a condition: "once ratified", "after it is signed" (not "after it
+	 * was signed") */
+	for (size_t back = 1; back <= 10 && back <= k; back++) {
+		if (S_gap_breaks(s, &t[k - back], &t[k - back + 1]))
+			break;
+		if (S_word_in(s, &t[k - back], was, sizeof was / sizeof *was))
+			break;
+		if (S_word_in(s, &t[k - back], conditional,
+		    sizeof conditional / sizeof *conditional))
+			return 1;
+	}
+	/* a purpose: "by signing the pact, both will be able to" */
+	if (k >= 1 && t[k].len > 3 && memcmp(s.p + t[k].off + t[k].len - 3, "ing", 3) == 0) {
+		static const char *const by[] = { "by", "through", "in" };
+		if (S_word_in(s, &t[k - 1], by, 3) && S_future_after(c, i, k))
+			return 1;
+	}
 	for (size_t fwd = 1; fwd <= 4 && k + fwd < in->ntok; fwd++) {
 		if (S_gap_breaks(s, &t[k + fwd - 1], &t[k + fwd]))
 			break;
@@ -135,11 +186,110 @@ score_prospective(const struct corpus *c, size_t i, size_t k)
 	return 0;
 }
 
+/* Nouns that name an agreement. */
+static const char *const agreement_nouns[] = { "agreement", "pact",
+	"treaty", "accord", "deal", "arrangement", "memorandum", "convention",
+	"protocol" };
+static const char *const agreement_plurals[] = { "agreements", "pacts",
+	"treaties", "accords", "deals", "arrangements", "memoranda",
+	"conventions", "protocols" };
+/* Words that make an agreement noun another one: "an earlier pact",
+ * "similar agreements", "an interim trade agreement". */
+static const char *const other_marks[] = { "similar", "other", "another",
+	"earlier", "previous", "separate", "interim", "older", "existing",
+	"prior", "parallel", "comparable", "such" };
+
+/* Is sentence i about the template's own agreement? 0: no, or not
+ * plainly; 1: it speaks of "the pact" (a definite agreement noun or "the
+ * document"); 2: it names the agreement (a topic cue of weight 2.5 or
+ * more) or a party to it (a capitalised topic cue). Never when it speaks
+ * of another agreement: an agreement noun in the plural or marked as
+ * another ("similar", "earlier", "interim"), or owned by someone the
+ * topic does not know ("Australia's visiting forces agreement"). A
+ * template whose topic names nobody asks for no name. */
+static int
+S_about_self(const struct corpus *c, size_t i, const struct cue_set *topic,
+	long cue)
+{
+	static const char *const defs[] = { "the", "this", "that" };
+	static const char *const indefs[] = { "a", "an" };
+	const struct sent_info *in = &c->info[i];
+	struct slice s = corpus_text(c, i);
+	const struct token *t = c->tok.v + in->tok0;
+	size_t lo = 0, hi = in->ntok;
+	int named = 0, names = 0, refers = 0, strong = 0;
+	if (cue >= 0) {
+		/* a stage cue: its own clause only ("signed an arrangement ...,
+		 * and sealed six other agreements") */
+		lo = hi = (size_t)cue;
+		while (lo > 0 && cue - (long)lo < 14 && !S_gap_breaks(s, &t[lo - 1], &t[lo]))
+			lo--;
+		while (hi + 1 < in->ntok && (long)hi - cue < 14 &&
+		    !S_gap_breaks(s, &t[hi], &t[hi + 1]))
+			hi++;
+		hi++;
+	}
+	for (size_t q = 0; q < topic->n; q++) {
+		const struct cue *cu = &topic->v[q];
+		int proper = cu->text[0] >= 'A' && cu->text[0] <= 'Z';
+		if (cu->weight >= 2.5 || (proper && cu->weight >= 0.5)) {
+			names = 1;
+			if (S_cue_match(cu, t + lo, hi - lo) >= 0) {
+				named = 1;
+				strong |= cu->weight >= 2.5;
+			}
+		}
+	}
+	int nouns = 0, indefinite = 0;
+	for (size_t k = lo; k < hi; k++) {
+		if (S_word_in(s, &t[k], agreement_plurals,
+		    sizeof agreement_plurals / sizeof *agreement_plurals))
+			return 0;
+		int noun = S_word_in(s, &t[k], agreement_nouns,
+		    sizeof agreement_nouns / sizeof *agreement_nouns);
+		if (!noun && !(t[k].len == 8 && memcmp(s.p + t[k].off, "document", 8) == 0))
+			continue;
+		nouns++;
+		/* "the Visiting Forces Agreement": another agreement's name,
+		 * unless this one is named too */
+		if (noun && k > lo && (t[k].flags & TK_CAP) && (t[k - 1].flags & TK_CAP) &&
+		    score_cues(topic, &t[k - 1], 1) <= 0 && !strong)
+			return 0;
+		for (size_t back = 1; back <= 5 && back <= k - lo; back++) {
+			const struct token *b = &t[k - back];
+			if (back <= 3 && S_word_in(s, b, other_marks,
+			    sizeof other_marks / sizeof *other_marks))
+				return 0;
+			if (S_word_in(s, b, defs, 3)) {
+				refers = 1;
+				break;
+			}
+			if (S_word_in(s, b, indefs, 2)) {
+				indefinite = 1;   /* "a visiting forces deal" */
+				break;
+			}
+			/* "Australia's ... agreement": an owner the topic lacks */
+			if (b->off + b->len + 2 <= s.n && s.p[b->off + b->len] == '\'' &&
+			    s.p[b->off] >= 'A' && s.p[b->off] <= 'Z' &&
+			    score_cues(topic, b, 1) <= 0)
+				return 0;
+		}
+	}
+	if (named)
+		return 2;
+	if (refers || !names)
+		return 1;
+	if (cue >= 0 && nouns == 0 && !indefinite)
+		return S_about_self(c, i, topic, -1);   /* "The pact, forwarded
+		                                         * for ratification by X," */
+	return 0;
+}
+
 /* The stages sentence i reports: the highest asserted as done, and the
  * highest spoken of as still to come. */
 static void
 S_stages(const struct corpus *c, size_t i, const struct section_def *d,
-	struct score *out)
+	const struct cue_set *topic, struct score *out)
 {
 	const struct sent_info *in = &c->info[i];
 	struct slice s = corpus_text(c, i);
@@ -153,7 +303,8 @@ S_stages(const struct corpus *c, size_t i, const struct section_def *d,
 		return;
 	for (size_t g = 0; g < d->nstage; g++) {
 		long k = score_cue_at(&d->stage[g].cues, c->tok.v + in->tok0, in->ntok);
-		if (k < 0 || text_in_quotes(s.p, c->tok.v[in->tok0 + (size_t)k].off))
+		if (k < 0 || text_in_quotes(s.p, c->tok.v[in->tok0 + (size_t)k].off) ||
+		    S_about_self(c, i, topic, k) == 0)
 			continue;
 		if (score_prospective(c, i, (size_t)k)) {
 			out->pending = (int)g;
@@ -205,10 +356,11 @@ score_corpus(const struct corpus *c, const struct template *t,
 		out[i].sec = arena_alloc(a, (t->nsec ? t->nsec : 1) * sizeof(double));
 		out[i].stage = out[i].pending = -1;
 		out[i].done = 0;
+		out[i].self = S_about_self(c, i, &t->topic, -1);
 		for (size_t s = 0; s < t->nsec; s++) {
 			out[i].sec[s] = S_affinity(c, i, &t->sec[s]);
 			if (t->sec[s].kind == SK_SUMMARY)
-				S_stages(c, i, &t->sec[s], &out[i]);
+				S_stages(c, i, &t->sec[s], &t->topic, &out[i]);
 		}
 	}
 	for (size_t i = 0; top > 0 && i < c->s.n; i++)

@@ -636,6 +636,9 @@ S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d,
 	const struct date_mention *m = NULL;
 	double anchor = 0;
 	long at = -1;
+	if (s->sc[i].self < 2)
+		return -1;   /* only events that name the agreement or a party,
+		              * and no other agreement */
 	for (size_t q = 0; q < sd->cues.n && m == NULL; q++) {
 		struct cue_set one = { &sd->cues.v[q], 1 };
 		at = score_cue_at(&one, c->tok.v + in->tok0, in->ntok);

@@ -340,7 +340,7 @@ START_TEST(test_find_limits)
 {
 	const char *s = "in 2018, in 2019 and in 2020";
 	struct date_mention m[4];
-	struct date_ctx ctx = { { 0, 0, 0, DP_NONE }, 0, { 0, 0, 0, DP_NONE } };
+	struct date_ctx ctx = { { 0, 0, 0, DP_NONE }, 0, 0, { 0, 0, 0, DP_NONE } };
 	ck_assert_uint_eq(dates_find(s, strlen(s), &ctx, m, 1), 1);
 	ck_assert_int_eq(m[0].date.y, 2018);
 	ck_assert_uint_eq(dates_find(s, strlen(s), &ctx, m, 0), 0);

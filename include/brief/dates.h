@@ -65,6 +65,7 @@ struct date_mention {
 struct date_ctx {
 	struct bdate ref;
 	int year_hint;
+	int headline;         /* a headline: its present tense reports */
 	struct bdate anchor;  /* the last day date told before this sentence
 	                       * in its paragraph, for "the following day"
 	                       * when the sentence has none (prec DP_NONE) */
