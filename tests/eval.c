@@ -17,8 +17,9 @@
  *            matched against that section's Markdown. Fields are split on
  *            " | "; a bare '|' is alternation.
  *
- * Besides the checklist, every brief is checked for page furniture that
- * no brief may show and for repeated items (two items of one brief
+ * Junk is looked for in every section but the source list (which names
+ * outlets and desks on purpose). Besides the checklist, every brief is
+ * checked for page furniture that no brief may show and for repeated items (two items of one brief
  * sharing most of their content words). Prints one row per run: facts
  * found of those expected, recall, junk lines, repeats; the last line
  * sums them. Exit 0 unless a brief could not be made.
@@ -250,6 +251,13 @@ S_run(const char *bin, const char *dir, const char *label, int late,
 	struct section_text *sec = calloc(t.nsec, sizeof *sec);
 	struct buf status = { 0 };
 	S_sections(md, &t, sec, &status);
+	/* junk is looked for in the body: the source list names outlets
+	 * and desks on purpose */
+	struct buf bodyb = { 0 };
+	for (size_t k = 0; k < t.nsec; k++)
+		if (t.sec[k].kind != SK_SOURCES)
+			buf_put(&bodyb, sec[k].text.p ? sec[k].text.p : "", sec[k].text.n);
+	const char *body = buf_cstr(&bodyb);
 	char *list = S_read(ck);
 	struct tally ty = { 0, 0, 0, 0 };
 	for (char *line = list ? strtok(list, "\n") : NULL; line; line = strtok(NULL, "\n")) {
@@ -259,7 +267,7 @@ S_run(const char *bin, const char *dir, const char *label, int late,
 		const char *phase = f[0], *secname = f[1], *pat = f[2];
 		const char *text = NULL;
 		if (strcmp(secname, "junk") == 0) {
-			if (S_match(pat, md)) {
+			if (S_match(pat, body)) {
 				ty.junk++;
 				if (verbose)
 					printf("    junk: %s\n", pat);
@@ -289,7 +297,7 @@ S_run(const char *bin, const char *dir, const char *label, int late,
 			    f[3] ? "" : "");
 	}
 	for (int k = 0; always_junk[k] != NULL; k++)
-		if (strstr(md, always_junk[k]) != NULL) {
+		if (strstr(body, always_junk[k]) != NULL) {
 			ty.junk++;
 			if (verbose)
 				printf("    junk: %s\n", always_junk[k]);
@@ -305,6 +313,7 @@ S_run(const char *bin, const char *dir, const char *label, int late,
 		buf_free(&sec[k].text);
 	free(sec);
 	buf_free(&status);
+	buf_free(&bodyb);
 	free(list);
 	free(md);
 	arena_free(a);
