@@ -338,8 +338,8 @@ S_drop_order(struct brief *b, struct item **alive, struct item **order,
 		order[q]->dropped = 0;
 }
 
-/* The brief as it stands: its Markdown in md, its timeline in po, and
- * its measure on the page in *res. Every format is fitted to the page,
+/* The brief as it stands: the Markdown of its page (a short source
+ * list) in md, its timeline in po, and its measure on the page in *res. Every format is fitted to the page,
  * so brief.md is the same brief whether or not the PDF is written. */
 static int
 S_measure(struct brief *b, struct pdf_opts *po, struct pdf_event *ev,
@@ -347,7 +347,7 @@ S_measure(struct brief *b, struct pdf_opts *po, struct pdf_event *ev,
 {
 	(void)fmt;
 	md->n = 0;
-	render_md(b, md);
+	render_md_as(b, MD_SOURCES_PAGE, md);
 	S_events(b, po, ev, MAX_EVENTS);
 	return render_pdf(md->p, md->n, po, NULL, res, err);
 }
@@ -370,8 +370,16 @@ S_fit(struct brief *b, const struct pdf_opts *po, int max_pages, unsigned fmt,
 		total += b->sec[k].n;
 	struct item **order = xcalloc(total ? 2 * total : 1, sizeof *order);
 	int rc = S_measure(b, &local, ev, fmt, md, &res, err);
+	b->page_sources = MD_PAGE_CITED;
 	while (rc == 0 && res.pages > max_pages) {
 		struct item *pick = NULL;
+		if (b->c->ndoc > MD_PAGE_SOURCES && b->page_sources > MD_PAGE_MIN) {
+			/* the page's source list gives way before any item: two
+			 * fewer sources, one row less */
+			b->page_sources -= 2;
+			rc = S_measure(b, &local, ev, fmt, md, &res, err);
+			continue;
+		}
 		over = res;
 		S_drop_order(b, order + total, order, &n);
 		for (size_t q = 0; q < n && pick == NULL && rc == 0; q++) {
@@ -459,6 +467,8 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 	if ((o->formats & FMT_PDF) &&
 	    render_pdf(md.p, md.n, &po, &pdf, &res, err) != 0)
 		goto out;
+	md.n = 0;
+	render_md(b, &md);   /* brief.md lists every source */
 	if ((o->formats & FMT_MD) && S_write(o, "brief.md", &md, err) != 0)
 		goto out;
 	if ((o->formats & FMT_PDF) && S_write(o, "brief.pdf", &pdf, err) != 0)

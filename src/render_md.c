@@ -206,23 +206,25 @@ S_view_item(struct buf *out, const struct brief *b, const struct item *it)
 	buf_puts(out, "\n\n");
 }
 
-/* A source's title, or its first words, cut to TITLE_WORDS words. */
+/* A source's title, or its first words, cut to max_words words (and
+ * max_bytes bytes). */
 static void
-S_source_title(struct buf *out, const struct doc *d)
+S_source_title_cut(struct buf *out, const struct doc *d, size_t max_words,
+	size_t max_bytes)
 {
 	struct slice t = d->title;
 	if (t.n == 0 && d->npara > 0)
 		t = (struct slice){ d->text + d->para[0].off, d->para[0].len };
 	size_t words = 0, i = 0;
-	while (i < t.n && words < TITLE_WORDS) {
+	while (i < t.n && words < max_words) {
 		while (i < t.n && t.p[i] != ' ')
 			i++;
 		words++;
 		if (i < t.n)
 			i++;
 	}
-	if (i > TITLE_BYTES) {   /* one huge "word": cut on a character boundary */
-		i = TITLE_BYTES;
+	if (i > max_bytes) {   /* one huge "word": cut on a character boundary */
+		i = max_bytes;
 		while (i > 0 && ((unsigned char)t.p[i] & 0xC0) == 0x80)
 			i--;
 	}
@@ -232,6 +234,12 @@ S_source_title(struct buf *out, const struct doc *d)
 	S_esc_slice(out, cut);
 	if (i < t.n)
 		buf_puts(out, "\xE2\x80\xA6");
+}
+
+static void
+S_source_title(struct buf *out, const struct doc *d)
+{
+	S_source_title_cut(out, d, TITLE_WORDS, TITLE_BYTES);
 }
 
 /* s as a CommonMark code span: fenced with more backticks than any run
@@ -273,6 +281,92 @@ S_safe_url(struct slice u)
 			return 0;
 	}
 	return 1;
+}
+
+/* Where a source comes from, for the page: its outlet, else its URL's
+ * host, else its file name without the extension. */
+static void
+S_source_outlet(struct buf *out, const struct doc *d)
+{
+	if (d->outlet.n > 0) {
+		S_esc_slice(out, d->outlet);
+		return;
+	}
+	struct slice u = d->url;
+	const char *p = u.n ? memchr(u.p, ':', u.n) : NULL;
+	if (p != NULL && (size_t)(u.p + u.n - p) > 3 && p[1] == '/' && p[2] == '/') {
+		const char *h = p + 3, *e = h;
+		while (e < u.p + u.n && *e != '/' && *e != ':' && *e != '?')
+			e++;
+		if (e - h > 4 && strncmp(h, "www.", 4) == 0)
+			h += 4;
+		if (e > h) {
+			S_esc_slice(out, (struct slice){ h, (size_t)(e - h) });
+			return;
+		}
+	}
+	const char *dot = strrchr(d->name, '.');
+	size_t n = dot && dot > d->name ? (size_t)(dot - d->name) : strlen(d->name);
+	if (n > 24) {   /* a long file name: its head */
+		n = 24;
+		while (n > 0 && ((unsigned char)d->name[n] & 0xC0) == 0x80)
+			n--;
+		S_esc_slice(out, (struct slice){ d->name, n });
+		buf_puts(out, "\xE2\x80\xA6");
+		return;
+	}
+	S_esc_slice(out, (struct slice){ d->name, n });
+}
+
+/* Is source k cited by an item still on the page or by the status? */
+static int
+S_cited(const struct brief *b, int id)
+{
+	for (size_t k = 0; k < b->nsec; k++)
+		for (size_t j = 0; j < b->sec[k].n; j++) {
+			const struct item *it = &b->sec[k].item[j];
+			if (it->dropped)
+				continue;
+			for (size_t q = 0; q < it->ncite; q++)
+				if (it->cite[q] == id)
+					return 1;
+		}
+	const struct status_note *st = &b->status;
+	for (size_t g = 0; st->stage >= 0 && g <= (size_t)st->stage && g < st->nstages; g++)
+		for (size_t q = 0; q < st->stages[g].ncite; q++)
+			if (st->stages[g].cite[q] == id)
+				return 1;
+	return 0;
+}
+
+/* The page's source list: short entries; past MD_PAGE_SOURCES sources,
+ * only the cited ones (at most MD_PAGE_CITED), and a count of the rest. */
+static void
+S_sources_page(struct buf *out, const struct brief *b)
+{
+	const struct corpus *c = b->c;
+	size_t cap = b->page_sources > 0 ? (size_t)b->page_sources : MD_PAGE_CITED;
+	int all = c->ndoc <= MD_PAGE_SOURCES && c->ndoc <= cap;
+	size_t shown = 0;
+	for (size_t k = 0; k < c->ndoc; k++) {
+		const struct doc *d = &c->doc[k];
+		if (!all && (shown >= cap || !S_cited(b, d->id)))
+			continue;
+		buf_printf(out, "%d. ", d->id);
+		S_source_outlet(out, d);
+		buf_puts(out, ", ");
+		if (d->date.prec != DP_NONE)
+			bdate_format(out, &d->date);
+		else
+			buf_puts(out, "undated");
+		buf_puts(out, ": ");
+		S_source_title_cut(out, d, 6, 44);
+		buf_putc(out, '\n');
+		shown++;
+	}
+	if (shown < c->ndoc)
+		buf_printf(out, "\nAnd %zu further source%s, listed in brief.md.\n",
+		    c->ndoc - shown, c->ndoc - shown == 1 ? "" : "s");
 }
 
 static void
@@ -355,7 +449,8 @@ S_alive(const struct brief_section *bs)
 }
 
 static void
-S_section(struct buf *out, const struct brief *b, const struct brief_section *bs)
+S_section(struct buf *out, const struct brief *b, const struct brief_section *bs,
+	enum md_sources mode)
 {
 	const struct section_def *d = bs->def;
 	if (d->kind != SK_SOURCES && S_alive(bs) == 0)
@@ -393,7 +488,9 @@ S_section(struct buf *out, const struct brief *b, const struct brief_section *bs
 			break;
 		}
 	}
-	if (d->kind == SK_SOURCES)
+	if (d->kind == SK_SOURCES && mode == MD_SOURCES_PAGE)
+		S_sources_page(out, b);
+	else if (d->kind == SK_SOURCES)
 		S_sources(out, b);
 	if (d->kind == SK_SUMMARY) {
 		buf_puts(out, "\n\n");
@@ -435,7 +532,8 @@ S_placed(const char *skel, const char *id)
 }
 
 static void
-S_placeholder(struct buf *out, const struct brief *b, struct slice name)
+S_placeholder(struct buf *out, const struct brief *b, struct slice name,
+	enum md_sources mode)
 {
 	const struct template *t = b->t;
 	if (slice_eq(name, "title")) {
@@ -452,12 +550,12 @@ S_placeholder(struct buf *out, const struct brief *b, struct slice name)
 	} else if (slice_eq(name, "sections")) {
 		for (size_t k = 0; k < b->nsec; k++)
 			if (!S_placed(t->skeleton, b->sec[k].def->id))
-				S_section(out, b, &b->sec[k]);
+				S_section(out, b, &b->sec[k], mode);
 	} else if (name.n > 8 && memcmp(name.p, "section ", 8) == 0) {
 		struct slice id = slice_trim((struct slice){ name.p + 8, name.n - 8 });
 		for (size_t k = 0; k < b->nsec; k++)
 			if (slice_eq(id, b->sec[k].def->id))
-				S_section(out, b, &b->sec[k]);
+				S_section(out, b, &b->sec[k], mode);
 	} else {
 		buf_puts(out, "{{");
 		buf_put(out, name.p, name.n);
@@ -467,6 +565,12 @@ S_placeholder(struct buf *out, const struct brief *b, struct slice name)
 
 void
 render_md(const struct brief *b, struct buf *out)
+{
+	render_md_as(b, MD_SOURCES_FULL, out);
+}
+
+void
+render_md_as(const struct brief *b, enum md_sources mode, struct buf *out)
 {
 	const char *s = b->t->skeleton;
 	size_t start = out->n;
@@ -479,7 +583,7 @@ render_md(const struct brief *b, struct buf *out)
 		}
 		buf_put(out, s, (size_t)(open - s));
 		S_placeholder(out, b, slice_trim((struct slice){ open + 2,
-		    (size_t)(close - open - 2) }));
+		    (size_t)(close - open - 2) }), mode);
 		s = close + 2;
 	}
 	/* no runs of blank lines; one trailing newline */

@@ -12,8 +12,8 @@
  *   box      the section pdf_opts.box_heading names, full width on a
  *            tinted ground with a navy rule down its left side;
  *   columns  every other section, in two columns balanced at the end;
- *   sources  the section pdf_opts.sources_heading names, full width in
- *            small type under a rule.
+ *   sources  the section pdf_opts.sources_heading names, in small type
+ *            under a full-width rule, its list in two balanced columns.
  *
  * lay_paginate places the list. Measuring (out == NULL) stops there;
  * drawing then goes over the placed entries: grounds first, then the
@@ -103,7 +103,7 @@ static const struct block_fmt S_fmt_code =
 	{ FACE_SERIF, 0.95, 1.25, INK, LAY_RAGGED, 0, 0.3, 0.5 };
 
 /* Zones of the page (see the top of the file). */
-enum zone { Z_COLS, Z_HEAD, Z_BOX, Z_SOURCES };
+enum zone { Z_COLS, Z_HEAD, Z_BOX, Z_SOURCES, Z_SRCLIST };
 
 /* What an entry of the vertical list draws. */
 enum ent_kind {
@@ -337,7 +337,7 @@ S_width(const struct rp *r)
 {
 	double w = r->right - r->left;
 
-	if (r->zone == Z_COLS && r->cols > 1)
+	if ((r->zone == Z_COLS || r->zone == Z_SRCLIST) && r->cols > 1)
 		w = r->colw;
 	else if (r->zone == Z_BOX)
 		w -= 2 * r->pad;
@@ -423,7 +423,7 @@ S_zone(struct rp *r, int z)
 		return;
 	S_zone_close(r);
 	r->zone = z;
-	rg.cols = z == Z_COLS ? r->cols : 1;
+	rg.cols = z == Z_COLS || z == Z_SRCLIST ? r->cols : 1;
 	rg.balance = 1;
 	VEC_PUSH(&r->rg, rg);
 }
@@ -628,7 +628,7 @@ S_set(struct rp *r, cmark_node *node, const struct block_fmt *f,
 static double
 S_item_gap(const struct rp *r)
 {
-	return r->zone == Z_SOURCES ? 0.1 : 0.22;
+	return r->zone == Z_SOURCES || r->zone == Z_SRCLIST ? 0.1 : 0.22;
 }
 
 /* "— Name, role" under a quotation. */
@@ -668,7 +668,10 @@ S_paragraph(struct rp *r, cmark_node *node)
 	if (r->zone == Z_HEAD &&
 	    cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT)
 		f = S_fmt_meta;
-	else if (r->zone == Z_SOURCES)
+	else if (r->zone == Z_SRCLIST && r->list_depth == 0) {
+		S_zone(r, Z_SOURCES);   /* "And N further sources": full width */
+		f = S_fmt_source;
+	} else if (r->zone == Z_SOURCES || r->zone == Z_SRCLIST)
 		f = S_fmt_source;
 	else if (r->quote_depth > 0 && S_is_attribution(node)) {
 		f = S_fmt_attrib;
@@ -917,8 +920,10 @@ S_list_enter(struct rp *r, cmark_node *node)
 	c->delim = cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ?
 		')' : '.';
 	c->saved_indent = r->indent;
-	c->size = r->zone == Z_SOURCES ? S_size(r, S_fmt_source.scale) :
-		S_size(r, 1);
+	if (r->zone == Z_SOURCES && r->list_depth == 1 && r->cols > 1)
+		S_zone(r, Z_SRCLIST);   /* the source list in two columns */
+	c->size = r->zone == Z_SOURCES || r->zone == Z_SRCLIST ?
+		S_size(r, S_fmt_source.scale) : S_size(r, 1);
 	if ((hang = S_hang(r, node, c)) < 0)
 		return -1;
 	r->indent += hang;
@@ -1685,7 +1690,7 @@ S_gutter(struct rp *r, int pg, int rg)
 {
 	HPDF_Page page = r->pages.v[pg];
 	HPDF_Font font;
-	double hi = -1e9, lo = 1e9, size, asc, desc, w;
+	double hi = -1e9, lo = 1e9, size, asc, desc, w, tz;
 
 	for (size_t i = 0; i < r->v.n; i++) {
 		const struct lay_vent *v = &r->v.v[i];
@@ -1704,12 +1709,18 @@ S_gutter(struct rp *r, int pg, int rg)
 	if (asc - desc <= 0)
 		return 0;
 	size = (hi - lo) / (asc - desc);
-	w = fonts_width(r->fonts, FACE_SERIF, ".", 1, size) * 0.1;
+	if (size < r->minpt)
+		size = r->minpt;   /* a short region: the type floor holds */
+	/* squeezed to a sliver, but never below the floor as a reader's
+	 * tools measure it (the size times the root of the squeeze) */
+	tz = 100.0 * (r->minpt / size) * (r->minpt / size) * 1.02;
+	tz = tz < 10 ? 10 : tz > 100 ? 100 : tz;   /* libharu: 10 to 300 */
+	w = fonts_width(r->fonts, FACE_SERIF, ".", 1, size) * tz / 100;
 	if (S_span(r, page, 1) != 0)
 		return -1;
 	HP(r, HPDF_Page_BeginText(page), "strut");
 	HP(r, HPDF_Page_SetTextRenderingMode(page, HPDF_INVISIBLE), "strut");
-	HP(r, HPDF_Page_SetHorizontalScalling(page, 10), "strut");
+	HP(r, HPDF_Page_SetHorizontalScalling(page, (HPDF_REAL)tz), "strut");
 	HP(r, HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)(r->left +
 		r->colw + (r->gutter - w) / 2), (HPDF_REAL)(lo - desc * size)),
 		"strut");

@@ -65,6 +65,8 @@ struct brief {
 	int *why_sec;                /* per sentence: section kept in, -1 */
 	double *why_rank;            /* per sentence: its rank there */
 	long *fact_of;               /* per sentence: fact cluster, -1 */
+	int page_sources;            /* sources the page lists at most; 0:
+	                              * MD_PAGE_CITED (render_md.h) */
 };
 
 /* Select the brief's items. */
