@@ -297,6 +297,57 @@ START_TEST(test_e2e_hostile_file_name)
 }
 END_TEST
 
+/* -f md writes the same brief.md as -f md,pdf: every format is the
+ * brief fitted to the page. */
+START_TEST(test_e2e_md_alone_same)
+{
+	struct buf cmd = { 0 }, out = { 0 };
+	char other[128];
+	snprintf(other, sizeof other, "%s/mdonly", dir);
+	buf_printf(&cmd, "-q -f md -t templates/relos.yaml -o '%s' seeds", other);
+	ck_assert_msg(S_brief(cmd.p, &out) == 0, "%s", out.p);
+	size_t n;
+	char *alone = test_read(&n, "%s/brief.md", other);
+	ck_assert_uint_eq(n, md.n);
+	ck_assert_mem_eq(alone, md.p, n);
+	free(alone);
+	buf_free(&cmd);
+	buf_free(&out);
+}
+END_TEST
+
+/* Hundreds of sources: still one page, the page lists the cited ones
+ * and counts the rest, brief.md lists them all; citations compact. */
+START_TEST(test_e2e_many_sources_one_page)
+{
+	struct buf cmd = { 0 }, out = { 0 };
+	char src[128], res[128];
+	snprintf(src, sizeof src, "%s/many", dir);
+	snprintf(res, sizeof res, "%s/many-out", dir);
+	ck_assert_int_eq(mkdir(src, 0777), 0);
+	/* 300 sources: each seed under 60 names */
+	buf_printf(&cmd, "cd '%s' && for i in $(seq -w 1 60); do for f in seeds/*.txt; do "
+	    "cp \"$f\" '%s'/\"s${i}_$(basename \"$f\")\"; done; done", test_top(), src);
+	ck_assert_int_eq(test_run(cmd.p, NULL), 0);
+	cmd.n = 0;
+	buf_printf(&cmd, "-q -t templates/relos.yaml -o '%s' '%s'", res, src);
+	ck_assert_msg(S_brief(cmd.p, &out) == 0, "%s", out.p);
+	out.n = 0;
+	test_cmd(&out, NULL, "pdfinfo '%s/brief.pdf'", res);
+	ck_assert_ptr_nonnull(strstr(out.p, "Pages:           1\n"));
+	test_cmd(&out, NULL, "pdftotext -enc UTF-8 '%s/brief.pdf' -", res);
+	ck_assert_ptr_nonnull(strstr(out.p, "further sources, listed in brief.md"));
+	size_t n;
+	char *full = test_read(&n, "%s/brief.md", res);
+	ck_assert_ptr_nonnull(strstr(full, "\n300. "));
+	ck_assert_ptr_null(strstr(full, "][")); /* compact: "[1–5, 9 +3]" */
+	ck_assert_ptr_nonnull(strstr(full, " +"));
+	free(full);
+	buf_free(&cmd);
+	buf_free(&out);
+}
+END_TEST
+
 Suite *e2e_suite(void);
 
 Suite *
@@ -316,6 +367,8 @@ e2e_suite(void)
 	tcase_add_test(tc, test_e2e_bad_input);
 	tcase_add_test(tc, test_e2e_reproducible);
 	tcase_add_test(tc, test_e2e_hostile_file_name);
+	tcase_add_test(tc, test_e2e_md_alone_same);
+	tcase_add_test(tc, test_e2e_many_sources_one_page);
 	suite_add_tcase(s, tc);
 	return s;
 }
