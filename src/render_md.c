@@ -148,17 +148,6 @@ S_outlet_prep(const struct corpus *c, const struct view *v)
 	return "in";
 }
 
-static int
-S_contains(struct slice hay, struct slice needle)
-{
-	if (needle.n == 0 || needle.n > hay.n)
-		return 0;
-	for (size_t i = 0; i + needle.n <= hay.n; i++)
-		if (memcmp(hay.p + i, needle.p, needle.n) == 0)
-			return 1;
-	return 0;
-}
-
 /* "— *Name*, role, to Outlet" */
 static void
 S_attribution(struct buf *out, const struct corpus *c, const struct view *v)
@@ -183,8 +172,8 @@ S_attribution(struct buf *out, const struct corpus *c, const struct view *v)
  *   >
  *   > — *Alexey Kupriyanov*, Head of …, to Sputnik [1]
  *
- * Reported speech keeps its own sentence, with the attribution line only
- * when the sentence does not name the speaker. */
+ * Reported speech keeps its own sentence, and the attribution line too:
+ * every view says who, in what role, where. */
 static void
 S_view_item(struct buf *out, const struct brief *b, const struct item *it)
 {
@@ -195,12 +184,10 @@ S_view_item(struct buf *out, const struct brief *b, const struct item *it)
 		S_esc_slice(out, S_quote_words(it->text));
 		buf_puts(out, "\xE2\x80\x9D\n>\n> ");
 		S_attribution(out, b->c, v);
-	} else if (!S_contains(it->text, v->speaker)) {
+	} else {
 		S_esc_slice(out, it->text);
 		buf_puts(out, "\n>\n> ");
 		S_attribution(out, b->c, v);
-	} else {
-		S_esc_slice(out, it->text);
 	}
 	S_cites(out, it);
 	buf_puts(out, "\n\n");

@@ -174,6 +174,62 @@ S_trim_lead(struct sel *s, struct slice t, int bullet)
 	return (struct slice){ p, t.n - cut };
 }
 
+/* Does t point back to a sentence it cannot stand without: it opens
+ * with a pronoun or a linking phrase ("This", "It", "To this end"), or
+ * names someone "cited above"? 1: the opener; 2: a reference no join
+ * can mend. */
+static int
+S_points_back(struct slice t)
+{
+	static const char *const openers[] = { "This ", "These ", "That ",
+		"Those ", "It ", "Its ", "It's ", "They ", "Their ", "He ", "She ",
+		"His ", "Her ", "Such ", "To this end", "The move ", "The step ",
+		"The latter ", "The former ", "Both ", "Also, ", "This, ",
+		"In addition, ", "Moreover, ", "Furthermore, " };
+	static const char *const lost[] = { "cited above", "mentioned above",
+		"quoted above", "the second official", "the first official",
+		"the other official", "the same official", "said earlier" };
+	for (size_t k = 0; k < sizeof lost / sizeof *lost; k++) {
+		size_t m = strlen(lost[k]);
+		for (size_t i = 0; i + m <= t.n; i++)
+			if (memcmp(t.p + i, lost[k], m) == 0)
+				return 2;
+	}
+	for (size_t k = 0; k < sizeof openers / sizeof *openers; k++)
+		if (t.n > strlen(openers[k]) &&
+		    memcmp(t.p, openers[k], strlen(openers[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/* The sentence before i in its paragraph, or -1. */
+static long
+S_prev_in_para(const struct sel *s, size_t i)
+{
+	if (i == 0)
+		return -1;
+	const struct sentence *a = &s->c->s.v[i - 1], *b = &s->c->s.v[i];
+	return a->doc == b->doc && a->para == b->para ? (long)(i - 1) : -1;
+}
+
+/* Can sentence i stand alone, or with the sentence before it joined
+ * (at most JOIN_WORDS words in all)? */
+#define JOIN_WORDS 60
+static int
+S_self_contained(const struct sel *s, size_t i)
+{
+	struct slice t = corpus_text(s->c, i);
+	int pb = S_points_back(t);
+	if (pb == 0)
+		return 1;
+	if (pb == 2)
+		return 0;
+	long p = S_prev_in_para(s, i);
+	return p >= 0 && !S_points_back(corpus_text(s->c, (size_t)p)) &&
+	    s->c->info[p].words + s->c->info[i].words <= JOIN_WORDS &&
+	    !(s->c->info[p].flags & (AF_HEADING | AF_QUESTION | AF_FRAGMENT));
+}
+
 static void
 S_emit(struct sel *s, struct brief_section *bs, const struct cand *cd)
 {
@@ -190,6 +246,15 @@ S_emit(struct sel *s, struct brief_section *bs, const struct cand *cd)
 	it->label = cd->label;
 	it->text = cd->view ? cd->text : S_trim_lead(s, (struct slice){
 	    s->c->doc[se->doc].text + se->off, se->len }, !!(se->flags & SF_BULLET));
+	if (!cd->view && S_points_back(it->text) == 1) {
+		/* "It lets ...": with the sentence it points back to */
+		long p = S_prev_in_para(s, cd->sent);
+		if (p >= 0) {
+			const struct sentence *ps = &s->c->s.v[p];
+			it->text = S_trim_lead(s, (struct slice){ s->c->doc[ps->doc].text +
+			    ps->off, se->off + se->len - ps->off }, 0);
+		}
+	}
 	VEC_PUSH(&s->chosen, cd->sent);
 	if (cd->fact >= 0)
 		s->fact_used[cd->fact] = 1;
@@ -216,6 +281,10 @@ S_take_n(struct sel *s, int si, struct brief_section *bs, cand_vec *cv, size_t l
 		}
 		if (bs->n >= (size_t)d->max_items || added >= limit) {
 			S_note(s, cd->sent, -1, "ranked below the section's limit");
+			continue;
+		}
+		if (!cd->view && !S_self_contained(s, cd->sent)) {
+			S_note(s, cd->sent, -1, "points back to a sentence it cannot stand without");
 			continue;
 		}
 		if (S_novelty(s, bs, cd->sent) < NOVEL) {
