@@ -151,7 +151,11 @@ static const char *const S_titles[] = {
 	"columnist", "commentator", "specialist", "scientist", "historian",
 	"executive", "sheikh", "emir", "pope", "cardinal", "bishop",
 	"source", "sources", "insider", "aide", "negotiator", "observer",
-	"counsel", "person", "people", "analysts", "experts", NULL
+	"counsel", "person", "people", "analysts", "experts", "ministers",
+	"presidents", "secretaries", "ambassadors", "leaders", "chiefs",
+	"heads", "governors", "senators", "premiers", "envoys", "diplomats",
+	"directors", "judges", "justices", "spokespersons", "spokesmen",
+	"commanders", "generals", NULL
 };
 
 static const char *const S_honorifics[] = {
@@ -180,7 +184,9 @@ static const char *const S_dates[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", "january", "february", "march", "april", "may", "june",
 	"july", "august", "september", "october", "november", "december",
-	"today", "yesterday", "tomorrow", "earlier", "later", NULL
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+	"nov", "dec", "today", "yesterday", "tomorrow", "earlier", "later",
+	NULL
 };
 
 static const char *const S_particles[] = {
@@ -1144,6 +1150,8 @@ S_venue(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 	return i;
 }
 
+static long S_lookup(const struct ctx *c, struct slice name, int nwords);
+
 /* After the verb: "told Sputnik India", then a venue. */
 static size_t
 S_outlet_after(const struct ctx *c, size_t v, size_t hi, struct attr *a)
@@ -1152,6 +1160,9 @@ S_outlet_after(const struct ctx *c, size_t v, size_t hi, struct attr *a)
 
 	if (S_is(c, v, "told") || S_is(c, v, "tells")) {
 		n = S_caprun(c, i, hi);
+		if (n > 0 && i + n < hi && S_is(c, i + n, "that") &&
+		    S_lookup(c, S_span(c, i, i + n), (int)n) >= 0)
+			n = 0;   /* "Modi told Morrison that ...": whom, not where */
 		S_set_outlet(c, a, i, n);
 		i += n;
 		if (!n && S_lex(c, i, S_audience, 0))
@@ -1789,6 +1800,21 @@ S_remember(struct ctx *c, const struct who *w)
 		c->last_reported = w->outlet;
 }
 
+/* A role shared by two names ("Prime Ministers A and B") is each one's
+ * in the singular: the plural title loses its "s". */
+static struct slice
+S_one_role(struct slice r)
+{
+	size_t k = r.n;
+	while (k > 0 && r.p[k - 1] != ' ')
+		k--;
+	struct slice last = { r.p + k, r.n - k };
+	if (last.n > 3 && last.p[last.n - 1] == 's' && last.p[last.n - 2] != 's' &&
+	    S_in(last, S_titles, 1) && last.p[last.n - 2] != 'e')
+		r.n--;
+	return r;
+}
+
 static void
 S_emit(struct ctx *c, size_t first, size_t last, struct slice span,
 	const struct who *w, unsigned flags)
@@ -1802,7 +1828,7 @@ S_emit(struct ctx *c, size_t first, size_t last, struct slice span,
 	v.off = (size_t)(span.p - c->x);
 	v.len = span.n;
 	v.speaker = w->speaker;
-	v.role = w->role;
+	v.role = S_one_role(w->role);
 	v.outlet = w->outlet;
 	v.flags = flags | w->flags;
 	VEC_PUSH(c->out, v);
