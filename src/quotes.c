@@ -53,7 +53,7 @@ struct qspan {
 	size_t co, ce;          /* the quoted words */
 };
 
-enum { A_NONE, A_NAME, A_PRONOUN, A_ROLE, A_REPORTED };
+enum { A_NONE, A_NAME, A_PRONOUN, A_ROLE, A_REPORTED, A_ORG };
 
 /* An attribution as written, before resolution. */
 struct attr {
@@ -1364,8 +1364,22 @@ S_outlet_subject(const struct ctx *c, size_t k, size_t j)
 	return 1;
 }
 
+/* Bodies that speak: "the CPI(M) Politburo said", "the foreign ministry
+ * said", "the opposition Labour Party called ...". */
+static const char *const S_orgnouns[] = {
+	"party", "politburo", "ministry", "government", "committee", "council",
+	"commission", "embassy", "office", "opposition", "union", "association",
+	"federation", "alliance", "coalition", "front", "league", "movement",
+	"group", "forum", "institute", "kremlin", "pentagon", "parliament",
+	"senate", "assembly", "congress", "cabinet", "department",
+	"administration", "secretariat", "court", "bench", "board", "chamber",
+	"bloc", "caucus", "foundation", "organisation",
+	"organization", "society", "collective", "campaign", NULL
+};
+
 /* Subject that is not a name: an outlet ("TASS reported", "the agency
- * reported") or a role ("a senior official said"). */
+ * reported"), a body ("the CPI(M) Politburo said") or a role ("a senior
+ * official said"). */
 static int
 S_subj_phrase(const struct ctx *c, size_t lo, size_t j, size_t v,
 	int anchored, struct attr *a)
@@ -1383,6 +1397,15 @@ S_subj_phrase(const struct ctx *c, size_t lo, size_t j, size_t v,
 		a->kind = A_REPORTED;
 		a->outlet = S_span(c, k, j + 1);
 		return 1;
+	}
+	if (j + 1 - k <= 9 && S_lex(c, j, S_orgnouns, 1) && !S_has_title(c, k, j + 1) &&
+	    S_lex(c, v, S_sayverbs, 0) && S_clause_start(c, lo, k, anchored)) {
+		size_t s0 = S_lex(c, k, S_dets, 1) ? k + 1 : k;
+		if (s0 <= j) {
+			a->kind = A_ORG;
+			a->name = S_span(c, s0, j + 1);
+			return 1;
+		}
 	}
 	if (!S_has_title(c, k, j + 1) || S_lex(c, j, S_stop, 1))
 		return 0;
@@ -1779,6 +1802,10 @@ S_who(const struct ctx *c, const struct attr *a, struct who *w)
 		S_who_name(c, a, w);
 	else if (a->kind == A_REPORTED)
 		S_who_reported(c, a, w);
+	else if (a->kind == A_ORG) {
+		w->speaker = a->name;
+		w->flags |= VIEW_ORG;
+	}
 }
 
 /* ---- views ------------------------------------------------------------ */
@@ -1788,7 +1815,7 @@ S_remember(struct ctx *c, const struct who *w)
 {
 	long p;
 
-	if (w->speaker.n) {
+	if (w->speaker.n && !(w->flags & VIEW_ORG)) {
 		p = S_register(c, w->speaker, w->role, w->outlet);
 		if (p >= 0)
 			c->last_speaker = p;

@@ -557,6 +557,10 @@ static const struct qcase cases[] = {
 	{ "lone unknown surname: no speaker, kept as role",
 	  "\xE2\x80\x9CWe will respond,\xE2\x80\x9D Moscow said.",
 	  { "|Moscow||Q|0-0" } },
+	{ "a body speaks: ORG said",
+	  "The Left party Politburo said the agreement would compromise the "
+	  "country's strategic autonomy.",
+	  { "Left party Politburo|||P|0-0|The Left party Politburo said the agreement would compromise the country's strategic autonomy." } },
 	{ "organisations and places are not people",
 	  "The Kremlin confirmed that the talks will happen. New Delhi said "
 	  "it was ready. The agency says that troops can be dispatched.",

@@ -41,6 +41,8 @@ enum {
 	VIEW_RESOLVED = 1 << 2,    /* speaker came from a pronoun or surname */
 	VIEW_FIRST_PERSON = 1 << 3,/* the author's own "I think …": no speaker */
 	VIEW_REPORTED = 1 << 4,    /* "according to OUTLET": outlet, no person */
+	VIEW_ORG = 1 << 5,         /* the speaker is a body: "the CPI(M)
+	                            * Politburo said", "the foreign ministry" */
 };
 
 struct view {
