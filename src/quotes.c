@@ -1400,8 +1400,14 @@ S_subj_phrase(const struct ctx *c, size_t lo, size_t j, size_t v,
 	}
 	if (j + 1 - k <= 9 && S_lex(c, j, S_orgnouns, 1) && !S_has_title(c, k, j + 1) &&
 	    S_lex(c, v, S_sayverbs, 0) && S_clause_start(c, lo, k, anchored)) {
+		static const char *const possessives[] = { "its", "his", "her",
+			"their", "our", "my", "your", NULL };
 		size_t s0 = S_lex(c, k, S_dets, 1) ? k + 1 : k;
-		if (s0 <= j) {
+		int named = 0;
+		for (size_t q = s0; q <= j; q++)
+			named |= S_cap(c, q) && (q > k || !S_lex(c, q, S_dets, 1));
+		/* a named body, not "its foreign ministry" or "her party" */
+		if (s0 <= j && named && !S_lex(c, k, possessives, 1)) {
 			a->kind = A_ORG;
 			a->name = S_span(c, s0, j + 1);
 			return 1;

@@ -585,6 +585,8 @@ S_view_rank(const struct sel *s, int si, const struct view *v, size_t words)
 	n = n ? n : 1;
 	double len = words <= MAX_VIEW_WORDS ? 1.0 : (double)MAX_VIEW_WORDS / (double)words;
 	double own = (v->flags & VIEW_QUOTE) ? 1.6 : 1.0;   /* their own words */
+	if (v->flags & VIEW_ORG)
+		own *= 0.7;      /* a body's statement: after a person's view */
 	return (1.0 + aff / (double)n) * (0.5 + central / (double)n) * len * own;
 }
 
