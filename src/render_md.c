@@ -423,6 +423,17 @@ S_status(struct buf *out, const struct status_note *st)
 		S_cite_list(out, st->stale, st->nstale);
 		buf_puts(out, " still had this stage to come.");
 	}
+	if (st->contradicted >= 0 && (size_t)st->contradicted < st->nstages &&
+	    st->nlater > 0) {
+		const struct stage_note *sn = &st->stages[st->contradicted];
+		buf_puts(out, " Reports that it was ");
+		md_escape(out, sn->name, strlen(sn->name));
+		buf_putc(out, ' ');
+		S_cite_list(out, sn->cite, sn->ncite);
+		buf_puts(out, " are older than reports ");
+		S_cite_list(out, st->later, st->nlater);
+		buf_puts(out, " that it is still to come.");
+	}
 	buf_puts(out, "\n\n");
 }
 

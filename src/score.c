@@ -180,7 +180,8 @@ score_prospective(const struct corpus *c, size_t i, size_t k)
 	for (size_t fwd = 1; fwd <= 4 && k + fwd < in->ntok; fwd++) {
 		if (S_gap_breaks(s, &t[k + fwd - 1], &t[k + fwd]))
 			break;
-		if (S_word_in(s, &t[k + fwd], modal, sizeof modal / sizeof *modal))
+		if (S_word_in(s, &t[k + fwd], modal, sizeof modal / sizeof *modal) &&
+		    !(t[k + fwd].flags & TK_CAP))   /* "in May" is a month */
 			return 1;
 	}
 	return 0;
@@ -277,11 +278,11 @@ S_about_self(const struct corpus *c, size_t i, const struct cue_set *topic,
 	}
 	if (named)
 		return 2;
-	if (refers || !names)
-		return 1;
 	if (cue >= 0 && nouns == 0 && !indefinite)
 		return S_about_self(c, i, topic, -1);   /* "The pact, forwarded
 		                                         * for ratification by X," */
+	if (refers || !names)
+		return 1;
 	return 0;
 }
 

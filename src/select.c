@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #define REPEAT 0.5          /* share of a candidate already in one item: a repeat */
 #define SUPPORT 0.35         /* novelty at most this: a sentence supports an item */
@@ -381,17 +382,69 @@ S_summary_cand(struct sel *s, int si, int role, int stage, size_t f, size_t i,
 }
 
 /* The latest stage any eligible sentence asserts as done, -1 if none. */
+/* Does sentence i say outright that something has not happened yet
+ * ("is still pending", "has not been ratified", "awaits approval")? */
 static int
-S_latest_stage(const struct sel *s)
+S_not_yet(const struct sel *s, size_t i)
+{
+	static const char *const words[] = { "not", "yet", "still", "pending",
+		"awaits", "awaiting", "await" };
+	struct slice t = corpus_text(s->c, i);
+	const struct sent_info *in = &s->c->info[i];
+	for (size_t k = in->tok0; k < in->tok0 + in->ntok; k++) {
+		const struct token *tk = &s->c->tok.v[k];
+		for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+			if (tk->len == strlen(words[w]) &&
+			    strncasecmp(t.p + tk->off, words[w], tk->len) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* The newest article date of the sentences that report stage g done
+ * (pending 0) or say outright it is still to come (pending 1). */
+static struct bdate
+S_stage_news(const struct sel *s, int g, int pending)
+{
+	struct bdate best = { 0, 0, 0, DP_NONE };
+	for (size_t i = 0; i < s->c->s.n; i++) {
+		const struct bdate *d = &s->c->doc[s->c->s.v[i].doc].date;
+		int hit = pending ? s->sc[i].pending == g && S_not_yet(s, i) :
+		    g < 32 && ((s->sc[i].done >> g) & 1);
+		if (hit && d->prec != DP_NONE && d->y != 0 &&
+		    (best.prec == DP_NONE || bdate_cmp(d, &best) > 0))
+			best = *d;
+	}
+	return best;
+}
+
+/* The latest stage any eligible sentence asserts as done, -1 if none.
+ * When every report of it is older than a report that says outright it
+ * is still to come, the later report wins: the stage below is the
+ * latest, and *contradicted names the stage (else -1). */
+static int
+S_latest_stage(const struct sel *s, int *contradicted)
 {
 	int best = -1;
+	unsigned any = 0;
 	for (size_t f = 0; f < s->facts.n; f++)
 		for (size_t m = 0; m < s->facts.v[f].nmember; m++) {
-			int g = s->sc[s->facts.v[f].member[m]].stage;
-			if (g > best)
-				best = g;
+			const struct score *sc = &s->sc[s->facts.v[f].member[m]];
+			if (sc->stage > best)
+				best = sc->stage;
+			any |= sc->done;
 		}
-	return best;
+	*contradicted = -1;
+	if (best < 0)
+		return best;
+	struct bdate done = S_stage_news(s, best, 0), later = S_stage_news(s, best, 1);
+	if (done.prec == DP_NONE || later.prec == DP_NONE || bdate_cmp(&later, &done) <= 0)
+		return best;
+	*contradicted = best;
+	for (int g = best - 1; g >= 0; g--)
+		if (g < 32 && ((any >> g) & 1))
+			return g;
+	return -1;
 }
 
 /* The stage below `below` that some undated sentence asserts, -1. */
@@ -530,13 +583,27 @@ S_summary(struct sel *s, int si, struct brief_section *bs, struct brief *b)
 		VEC_FREE(&cv);
 		return;
 	}
-	int latest = S_latest_stage(s);
+	int contradicted;
+	int latest = S_latest_stage(s, &contradicted);
 	S_summary_take(s, si, bs, ROLE_WHAT, -1);
 	if (latest < 0)
 		return;
 	size_t before = bs->n;
 	S_summary_take(s, si, bs, ROLE_STATUS, latest);
 	S_status_note(s, latest, &b->status);
+	b->status.contradicted = contradicted;
+	if (contradicted >= 0) {
+		size_t nd = s->c->ndoc ? s->c->ndoc : 1;
+		unsigned char *seen = xcalloc(nd, 1);
+		b->status.later = arena_alloc(s->a, nd * sizeof(int));
+		for (size_t i = 0; i < s->c->s.n; i++)
+			if (s->sc[i].pending == contradicted && S_not_yet(s, i))
+				seen[s->c->s.v[i].doc] = 1;
+		for (size_t k = 0; k < s->c->ndoc; k++)
+			if (seen[k])
+				b->status.later[b->status.nlater++] = s->c->doc[k].id;
+		free(seen);
+	}
 	unsigned covered = bs->n > before ? s->sc[bs->item[before].sent].done : 0;
 	int prev = latest;
 	do	/* the stage before, unless the status sentence reports it too */
@@ -1034,6 +1101,7 @@ select_brief(const struct corpus *c, const struct score *sc,
 	s.fact_used = xcalloc(s.facts.n ? s.facts.n : 1, 1);
 	memset(out, 0, sizeof *out);
 	out->status.stage = -1;
+	out->status.contradicted = -1;
 	out->t = t;
 	out->c = c;
 	out->nsec = t->nsec;

@@ -287,6 +287,18 @@ static const struct {
 	{ "\xE2\x80\x9CWe ratified it quickly,\xE2\x80\x9D the speaker said.", "", "" },
 	{ "The deal must still be approved by the assembly.", "", "ratified" },
 	{ "The assembly approved the deal by 212 votes to 61.", "ratified", "" },
+	/* conditions and purposes are not reports */
+	{ "By signing the pact, both navies will be able to refuel at each other's ports.",
+	  "", "signed" },
+	{ "Once ratified, the pact will let both sides use each other's bases.", "", "ratified" },
+	{ "After it is signed, the deal goes to the assembly for approval.", "", "ratified" },
+	{ "After it was signed in May, the deal went to the assembly.", "signed", "" },
+	{ "The treaty has not yet been ratified by the assembly.", "", "ratified" },
+	{ "The pact will enter into force only after the assembly approves it.", "", "in force" },
+	/* another agreement's stages are not this one's */
+	{ "Japan has similar agreements with two other states, both of which entered into force last year.",
+	  "", "" },
+	{ "The navy signed an interim supply deal with the coast guard last year.", "", "" },
 };
 
 static const char status_yaml[] =
@@ -351,6 +363,49 @@ START_TEST(test_status_detection)
 	S_stages_of(status_yaml, text, done, sizeof done, pend, sizeof pend);
 	ck_assert_msg(strcmp(done, status_cases[_i].done) == 0, "%s: done=%s", text, done);
 	ck_assert_msg(strcmp(pend, status_cases[_i].pending) == 0, "%s: pending=%s", text, pend);
+}
+END_TEST
+
+/* A later report that a stage is still to come outweighs an older one
+ * that it was done: the status stops below it, and says so. */
+START_TEST(test_status_later_wins)
+{
+	char dir[128];
+	struct buf out = { 0 }, cmd = { 0 };
+	ck_assert_ptr_nonnull(test_mkdtemp(dir, sizeof dir, "brief-later"));
+	FILE *fp;
+	char p[256];
+	snprintf(p, sizeof p, "%s/a.txt", dir);
+	fp = fopen(p, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs("Date: 2024-03-01\n\nAssembly acts on access pact\n\n"
+	    "The Nordhaven assembly ratified the access pact with Marisca on Monday, "
+	    "the foreign ministry said.\nThe pact was signed in January by both "
+	    "foreign ministers in Port Selby.\n", fp);
+	fclose(fp);
+	snprintf(p, sizeof p, "%s/b.txt", dir);
+	fp = fopen(p, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs("Date: 2024-04-10\n\nAccess pact stalls\n\n"
+	    "The access pact between Nordhaven and Marisca has still not been ratified "
+	    "by the Nordhaven assembly, officials said on Wednesday.\n"
+	    "The pact was signed in January in Port Selby.\n", fp);
+	fclose(fp);
+	buf_printf(&cmd, "-q -f md -t tests/topic2/template.yaml -o '%s/out' '%s/a.txt' '%s/b.txt'",
+	    dir, dir, dir);
+	ck_assert_int_eq(test_run(test_brief_cmd(&out, cmd.p), &out), 0);
+	char *md = test_read(NULL, "%s/out/brief.md", dir);
+	const char *st = strstr(md, "**Status:**");
+	ck_assert_ptr_nonnull(st);
+	const char *eol = strchr(st, '\n');
+	ck_assert_msg(strstr(st, "ratified by Marisca") == NULL ||
+	    (strstr(st, "Reports that it was") != NULL && strstr(st, "Reports that it was") < eol),
+	    "%.*s", (int)(eol - st), st);
+	ck_assert_ptr_nonnull(strstr(st, "are older than reports [2]"));
+	free(md);
+	buf_free(&out);
+	buf_free(&cmd);
+	test_rmtree(dir);
 }
 END_TEST
 

@@ -50,6 +50,10 @@ struct status_note {
 	size_t nstages;
 	int *stale;             /* sources still reporting it as to come */
 	size_t nstale;
+	int contradicted;       /* a stage some reported done that later
+	                         * reports say is still to come, -1: none */
+	int *later;             /* those later reports */
+	size_t nlater;
 };
 
 struct brief {
