@@ -1138,9 +1138,10 @@ S_dl_sep(const char *p, size_t n, int *colon)
 	} else {
 		return 0;
 	}
-	if (!*colon && s == 0 && i < n && p[i] != ' ')
-		return 0;                   /* "Indo-Pacific" */
-	if (i >= n || p[i] != ' ')
+	if (!*colon && s == 0 && i < n && p[i] != ' ' &&
+	    !(i >= 2 && p[i - 1] == '-' && p[i - 2] == '-'))
+		return 0;                   /* "Indo-Pacific" (but "(Agency)--Text") */
+	if (i >= n || (p[i] != ' ' && !(i >= 2 && p[i - 1] == '-' && p[i - 2] == '-')))
 		return 0;
 	while (i < n && p[i] == ' ')
 		i++;
@@ -1245,7 +1246,13 @@ meta_dateline(const char *p, size_t n, int strict, struct dateline *out)
 	char key[64];
 	S_fold(out->place.p, out->place.n, key, sizeof key);
 	int label = S_is(key, not_places) || S_is(key, labels);
-	int allcaps = caps && out->place.n >= 2;
+	/* "MANILA, Philippines —": a capital first word is enough */
+	size_t w0 = 0;
+	while (w0 < out->place.n && isalpha((unsigned char)out->place.p[w0]))
+		w0++;
+	int allcaps = out->place.n >= 2 && (caps || (w0 >= 3 &&
+	    isupper((unsigned char)out->place.p[w0 - 1]) &&
+	    isupper((unsigned char)out->place.p[1])));
 	int strong = (allcaps && !label) || out->agency.n > 0 ||
 	    out->date.prec != DP_NONE;
 	if (!strong && (strict || !colon || words > 3 || label))

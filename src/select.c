@@ -741,9 +741,11 @@ S_first_date(const struct corpus *c, size_t i)
 }
 
 /* Does a status-stage cue of the bottom line come before token at of
- * sentence i (and not at it)? */
+ * sentence i (and not at it), and before the date at byte offset
+ * date_off? (A date before the leading cue dates that cue: "The Senate
+ * on Monday gave its concurrence to the ratification".) */
 static int
-S_stage_before(const struct sel *s, size_t i, long at)
+S_stage_before(const struct sel *s, size_t i, long at, size_t date_off)
 {
 	const struct sent_info *in = &s->c->info[i];
 	if (s->si_summary < 0)
@@ -751,7 +753,7 @@ S_stage_before(const struct sel *s, size_t i, long at)
 	const struct section_def *d = &s->t->sec[s->si_summary];
 	for (size_t g = 0; g < d->nstage; g++) {
 		long k = score_cue_at(&d->stage[g].cues, s->c->tok.v + in->tok0, in->ntok);
-		if (k >= 0 && k < at)
+		if (k >= 0 && k < at && s->c->tok.v[in->tok0 + (size_t)k].off < date_off)
 			return 1;
 	}
 	return 0;
@@ -775,10 +777,18 @@ S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d,
 	if (s->sc[i].self < 2)
 		return -1;   /* only events that name the agreement or a party,
 		              * and no other agreement */
-	for (size_t q = 0; q < sd->cues.n && m == NULL; q++) {
+	/* the event: the first cue in the sentence that a date goes with
+	 * (the main clause comes first: "The Senate on Monday gave its
+	 * concurrence to the ratification of the pact signed in July") */
+	for (size_t q = 0; q < sd->cues.n; q++) {
 		struct cue_set one = { &sd->cues.v[q], 1 };
-		at = score_cue_at(&one, c->tok.v + in->tok0, in->ntok);
-		if (at >= 0 && (m = S_date_after(c, i, (size_t)at)) != NULL) {
+		long k = score_cue_at(&one, c->tok.v + in->tok0, in->ntok);
+		const struct date_mention *mk;
+		if (k < 0 || (at >= 0 && k >= at))
+			continue;
+		if ((mk = S_date_after(c, i, (size_t)k)) != NULL) {
+			m = mk;
+			at = k;
 			anchor = sd->cues.v[q].weight;
 			if (label)
 				*label = sd->cues.v[q].text;
@@ -789,7 +799,7 @@ S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d,
 		aff = anchor + sd->w_date + 0.25 * (aff - anchor - sd->w_date);
 		/* a side clause ("approved the pact, originally signed on …")
 		 * when a status change leads the sentence */
-		if (S_stage_before(s, i, at))
+		if (S_stage_before(s, i, at, m->off))
 			aff *= 0.6;
 	}
 	else if ((m = S_first_date(c, i)) != NULL)
@@ -837,6 +847,34 @@ S_timeline_take(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
 		cand_vec one = { cd, 1, 1 };
 		S_take_n(s, si, bs, &one, 1);
 	}
+	/* one event, one entry: a month ("concurred in December") gives way
+	 * to a day in it that reports the same stage or cue ("on Monday gave
+	 * its concurrence"), which takes its sources */
+	size_t w = 0;
+	for (size_t a = 0; a < bs->n; a++) {
+		struct item *it = &bs->item[a];
+		size_t b = 0;
+		for (; it->date.prec == DP_MONTH && b < bs->n; b++) {
+			const struct item *o = &bs->item[b];
+			if (o->date.prec == DP_DAY && o->date.y == it->date.y &&
+			    o->date.m == it->date.m && ((it->label && o->label &&
+			    strcmp(it->label, o->label) == 0) ||
+			    (s->sc[it->sent].done & s->sc[o->sent].done)))
+				break;
+		}
+		if (it->date.prec == DP_MONTH && b < bs->n) {
+			struct cand merged = { 0 };
+			merged.cite = bs->item[b].cite;
+			merged.ncite = bs->item[b].ncite;
+			S_merge_cites(s->a, &merged, it->cite, it->ncite);
+			bs->item[b].cite = merged.cite;
+			bs->item[b].ncite = merged.ncite;
+			S_note(s, it->sent, -1, "the same event as a timeline entry dated to the day");
+			continue;
+		}
+		bs->item[w++] = *it;
+	}
+	bs->n = w;
 }
 
 /* ---- facts -------------------------------------------------------- */
