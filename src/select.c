@@ -361,8 +361,8 @@ S_summary_cand(struct sel *s, int si, int role, int stage, size_t f, size_t i,
 	if (s->fact_used[f] || (s->c->info[i].flags & AF_ANAPHOR))
 		return;
 	if (role == ROLE_WHAT && (i != s->facts.v[f].rep || sc->stage >= 0 ||
-	    sc->pending >= 0 || S_dated(s->c, i)))
-		return;
+	    sc->pending >= 0 || S_dated(s->c, i) || sc->self == 0))
+		return;     /* what it is: this agreement, not another */
 	if (role == ROLE_STATUS && sc->stage != stage)
 		return;
 	if (role == ROLE_HISTORY && (sc->stage != stage || S_dated(s->c, i)))
@@ -377,6 +377,8 @@ S_summary_cand(struct sel *s, int si, int role, int stage, size_t f, size_t i,
 	    (1.0 + who * (double)S_names(s, i));
 	if (s->c->s.v[i].flags & SF_DEK)
 		cd.rank *= 1.5;
+	if (sc->self == 2)
+		cd.rank *= 1.3;   /* names the agreement or a party */
 	S_fact_cites(s, (long)f, &cd);
 	VEC_PUSH(cv, cd);
 }
@@ -605,10 +607,11 @@ S_summary(struct sel *s, int si, struct brief_section *bs, struct brief *b)
 		free(seen);
 	}
 	unsigned covered = bs->n > before ? s->sc[bs->item[before].sent].done : 0;
-	int prev = latest;
-	do	/* the stage before, unless the status sentence reports it too */
-		prev = S_history_stage(s, prev);
-	while (prev >= 0 && prev < 32 && ((covered >> prev) & 1));
+	/* the stage right before, unless the status sentence reports it
+	 * too; an older stage is the timeline's, not the bottom line's */
+	int prev = S_history_stage(s, latest);
+	if (prev >= 0 && (prev < latest - 1 || (prev < 32 && ((covered >> prev) & 1))))
+		prev = -1;
 	if (prev >= 0)
 		S_summary_take(s, si, bs, ROLE_HISTORY, prev);
 	if (bs->n == before + 2) {   /* read in order: the stage before, then now */
