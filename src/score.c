@@ -115,7 +115,8 @@ S_gap_breaks(struct slice s, const struct token *a, const struct token *b)
 }
 
 /* Negations: "not yet in force", "has never been ratified". */
-static const char *const negation[] = { "not", "never", "yet", "no" };
+static const char *const negation[] = { "not", "never", "yet", "no",
+	"cannot", "unable", "without" };
 
 /* Conjunctions that make a stage a condition: "once ratified", "after
  * it is signed", "until it enters into force", "if approved". */
@@ -171,12 +172,11 @@ score_prospective(const struct corpus *c, size_t i, size_t k)
 		    sizeof conditional / sizeof *conditional))
 			return 1;
 	}
-	/* a purpose: "by signing the pact, both will be able to" */
-	if (k >= 1 && t[k].len > 3 && memcmp(s.p + t[k].off + t[k].len - 3, "ing", 3) == 0) {
-		static const char *const by[] = { "by", "through", "in" };
-		if (S_word_in(s, &t[k - 1], by, 3) && S_future_after(c, i, k))
-			return 1;
-	}
+	/* a purpose or a supposition: "by signing the pact, both will be
+	 * able to", "passing the bill would put Britain in breach" */
+	if (t[k].len > 3 && memcmp(s.p + t[k].off + t[k].len - 3, "ing", 3) == 0 &&
+	    S_future_after(c, i, k))
+		return 1;
 	for (size_t fwd = 1; fwd <= 4 && k + fwd < in->ntok; fwd++) {
 		if (S_gap_breaks(s, &t[k + fwd - 1], &t[k + fwd]))
 			break;

@@ -551,8 +551,11 @@ S_status_note(struct sel *s, int latest, struct status_note *st)
 		for (size_t g = 0; g < ng && g < 32; g++)
 			if ((s->sc[i].done >> g) & 1) {
 				seen[g * nd + (size_t)doc] = 1;
-				if (st->stages[g].when.prec == DP_NONE)
-					S_stage_date(s, i, &d->stage[g], &st->stages[g].when);
+				struct bdate w = { 0, 0, 0, DP_NONE };
+				/* the most precise date any report gives */
+				if (S_stage_date(s, i, &d->stage[g], &w) &&
+				    w.prec > st->stages[g].when.prec)
+					st->stages[g].when = w;
 			}
 		if (s->sc[i].pending == latest)
 			seen[ng * nd + (size_t)doc] = 1;
@@ -755,6 +758,8 @@ S_stage_before(const struct sel *s, size_t i, long at, size_t date_off)
 		return 0;
 	const struct section_def *d = &s->t->sec[s->si_summary];
 	for (size_t g = 0; g < d->nstage; g++) {
+		if (g >= 32 || !((s->sc[i].done >> g) & 1))
+			continue;   /* "needed to ratify": no change of status */
 		long k = score_cue_at(&d->stage[g].cues, s->c->tok.v + in->tok0, in->ntok);
 		if (k >= 0 && k < at && s->c->tok.v[in->tok0 + (size_t)k].off < date_off)
 			return 1;
