@@ -923,6 +923,8 @@ S_best_section(const struct sel *s, size_t f, struct cand *cd, double *aff_out)
 		struct bdate d, e;
 		const char *label = NULL;
 		double aff;
+		if (sd->kind == SK_FACTS && sd->about && s->sc[i].self == 0)
+			continue;   /* another agreement's terms are not this one's */
 		if (sd->kind == SK_FACTS)
 			aff = s->sc[i].sec[k];
 		else if (sd->kind == SK_TIMELINE)

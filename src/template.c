@@ -284,6 +284,13 @@ S_section_key(struct ctx *c, const char *key, const yaml_node_t *k,
 	}
 	if (strcmp(key, "status_topic") == 0)
 		return S_num(c, v, 0, 1000, &s->status_topic);
+	if (strcmp(key, "about_agreement") == 0) {
+		const char *b = S_scalar(v);
+		if (b == NULL || (strcmp(b, "true") != 0 && strcmp(b, "false") != 0))
+			return S_fail(c, v, "about_agreement must be true or false", b);
+		s->about = strcmp(b, "true") == 0;
+		return 0;
+	}
 	if (strcmp(key, "min_score") == 0) {
 		if (S_num(c, v, 0, 1000, &d))
 			return -1;
@@ -298,12 +305,13 @@ S_section_key(struct ctx *c, const char *key, const yaml_node_t *k,
 static const char *
 S_idle_key(const struct section_def *s, const char *key)
 {
-	static const char *const by_kind[][6] = {
-		/* summary */ { NULL },
+	static const char *const by_kind[][7] = {
+		/* summary */ { "about_agreement", NULL },
 		/* facts */ { "status", "status_topic", NULL },
-		/* timeline */ { "status", "status_topic", NULL },
-		/* quotes */ { "min_score", "status", "status_topic", NULL },
-		/* sources */ { "cues", "weights", "min_score", "status", "status_topic", NULL },
+		/* timeline */ { "status", "status_topic", "about_agreement", NULL },
+		/* quotes */ { "min_score", "status", "status_topic", "about_agreement", NULL },
+		/* sources */ { "cues", "weights", "min_score", "status", "status_topic",
+			"about_agreement", NULL },
 	};
 	for (int i = 0; by_kind[s->kind][i] != NULL; i++)
 		if (strcmp(key, by_kind[s->kind][i]) == 0)

@@ -63,6 +63,8 @@ struct section_def {
 	struct status_stage *stage;/* summary: stages, earliest first */
 	size_t nstage;
 	double status_topic;       /* topic score a sentence needs to report a stage */
+	int about;                 /* facts: only sentences about the agreement
+	                            * itself, never another one */
 	int line;                  /* where it is defined, for messages */
 };
 
