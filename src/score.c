@@ -200,8 +200,8 @@ static const char *const other_marks[] = { "similar", "other", "another",
 	"earlier", "previous", "separate", "interim", "older", "existing",
 	"prior", "parallel", "comparable", "such" };
 
-/* Is sentence i about the template's own agreement? 0: no, or not
- * plainly; 1: it speaks of "the pact" (a definite agreement noun or "the
+/* Is sentence i about the template's own agreement? -1: it speaks of
+ * another agreement; 0: not plainly; 1: it speaks of "the pact" (a definite agreement noun or "the
  * document"); 2: it names the agreement (a topic cue of weight 2.5 or
  * more) or a party to it (a capitalised topic cue). Never when it speaks
  * of another agreement: an agreement noun in the plural or marked as
@@ -245,7 +245,7 @@ S_about_self(const struct corpus *c, size_t i, const struct cue_set *topic,
 	for (size_t k = lo; k < hi; k++) {
 		if (S_word_in(s, &t[k], agreement_plurals,
 		    sizeof agreement_plurals / sizeof *agreement_plurals))
-			return 0;
+			return -1;
 		int noun = S_word_in(s, &t[k], agreement_nouns,
 		    sizeof agreement_nouns / sizeof *agreement_nouns);
 		if (!noun && !(t[k].len == 8 && memcmp(s.p + t[k].off, "document", 8) == 0))
@@ -255,12 +255,12 @@ S_about_self(const struct corpus *c, size_t i, const struct cue_set *topic,
 		 * unless this one is named too */
 		if (noun && k > lo && (t[k].flags & TK_CAP) && (t[k - 1].flags & TK_CAP) &&
 		    score_cues(topic, &t[k - 1], 1) <= 0 && !strong)
-			return 0;
+			return -1;
 		for (size_t back = 1; back <= 5 && back <= k - lo; back++) {
 			const struct token *b = &t[k - back];
 			if (back <= 3 && S_word_in(s, b, other_marks,
 			    sizeof other_marks / sizeof *other_marks))
-				return 0;
+				return -1;
 			if (S_word_in(s, b, defs, 3)) {
 				refers = 1;
 				break;
@@ -273,7 +273,7 @@ S_about_self(const struct corpus *c, size_t i, const struct cue_set *topic,
 			if (b->off + b->len + 2 <= s.n && s.p[b->off + b->len] == '\'' &&
 			    s.p[b->off] >= 'A' && s.p[b->off] <= 'Z' &&
 			    score_cues(topic, b, 1) <= 0)
-				return 0;
+				return -1;
 		}
 	}
 	if (named)
@@ -305,7 +305,7 @@ S_stages(const struct corpus *c, size_t i, const struct section_def *d,
 	for (size_t g = 0; g < d->nstage; g++) {
 		long k = score_cue_at(&d->stage[g].cues, c->tok.v + in->tok0, in->ntok);
 		if (k < 0 || text_in_quotes(s.p, c->tok.v[in->tok0 + (size_t)k].off) ||
-		    S_about_self(c, i, topic, k) == 0)
+		    S_about_self(c, i, topic, k) <= 0)
 			continue;
 		if (score_prospective(c, i, (size_t)k)) {
 			out->pending = (int)g;

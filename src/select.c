@@ -361,7 +361,7 @@ S_summary_cand(struct sel *s, int si, int role, int stage, size_t f, size_t i,
 	if (s->fact_used[f] || (s->c->info[i].flags & AF_ANAPHOR))
 		return;
 	if (role == ROLE_WHAT && (i != s->facts.v[f].rep || sc->stage >= 0 ||
-	    sc->pending >= 0 || S_dated(s->c, i) || sc->self == 0))
+	    sc->pending >= 0 || S_dated(s->c, i) || sc->self <= 0))
 		return;     /* what it is: this agreement, not another */
 	if (role == ROLE_STATUS && sc->stage != stage)
 		return;
@@ -923,7 +923,7 @@ S_best_section(const struct sel *s, size_t f, struct cand *cd, double *aff_out)
 		struct bdate d, e;
 		const char *label = NULL;
 		double aff;
-		if (sd->kind == SK_FACTS && sd->about && s->sc[i].self == 0)
+		if (sd->kind == SK_FACTS && sd->about && s->sc[i].self < 0)
 			continue;   /* another agreement's terms are not this one's */
 		if (sd->kind == SK_FACTS)
 			aff = s->sc[i].sec[k];
@@ -960,10 +960,16 @@ S_facts(struct sel *s, struct brief *b)
 		cd.rank = S_fact_rank(s, cd.sent, aff, s->facts.v[f].ndoc);
 		if (s->t->sec[k].kind == SK_FACTS && S_stale(s, b, cd.sent))
 			cd.rank *= 0.5;
-		/* news of a status change belongs to the bottom line and timeline */
+		/* news of a status change belongs to the bottom line and timeline:
+		 * never in a section of the agreement's terms */
 		if (s->t->sec[k].kind == SK_FACTS && b->status.stage >= 0 &&
-		    s->sc[cd.sent].stage >= b->status.stage - 1)
+		    s->sc[cd.sent].stage >= b->status.stage - 1) {
+			if (s->t->sec[k].about) {
+				S_note(s, cd.sent, -1, "news of its status: the bottom line's");
+				continue;
+			}
 			cd.rank *= 0.6;
+		}
 		S_fact_cites(s, (long)f, &cd);
 		VEC_PUSH(&per[k], cd);
 	}

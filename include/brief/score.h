@@ -22,8 +22,8 @@ struct score {
 	int pending;        /* highest stage spoken of as still to come, -1 */
 	unsigned done;      /* bit g: stage g asserted as done */
 	int self;           /* about the template's own agreement: 2 names
-	                     * it or a party, 1 says "the pact", 0 no (or
-	                     * speaks of another agreement) */
+	                     * it or a party, 1 says "the pact", 0 not
+	                     * plainly, -1 speaks of another agreement */
 };
 
 /* Score every sentence of c against t. out has c->s.n entries; the sec
