@@ -294,8 +294,8 @@ S_source_outlet(struct buf *out, const struct doc *d)
 	}
 	const char *dot = strrchr(d->name, '.');
 	size_t n = dot && dot > d->name ? (size_t)(dot - d->name) : strlen(d->name);
-	if (n > 24) {   /* a long file name: its head */
-		n = 24;
+	if (n > 16) {   /* a long file name: its head */
+		n = 14;
 		while (n > 0 && ((unsigned char)d->name[n] & 0xC0) == 0x80)
 			n--;
 		S_esc_slice(out, (struct slice){ d->name, n });
@@ -347,7 +347,7 @@ S_sources_page(struct buf *out, const struct brief *b)
 		else
 			buf_puts(out, "undated");
 		buf_puts(out, ": ");
-		S_source_title_cut(out, d, 6, 44);
+		S_source_title_cut(out, d, 5, 34);
 		buf_putc(out, '\n');
 		shown++;
 	}
