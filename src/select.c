@@ -203,6 +203,26 @@ S_points_back(struct slice t)
 	return 0;
 }
 
+/* Do the quotation marks of t balance: as many “ as ”, an even number
+ * of straight double quotes? */
+static int
+S_quotes_balance(struct slice t)
+{
+	long open = 0, straight = 0;
+	for (size_t i = 0; i < t.n; i++) {
+		if (t.p[i] == '"')
+			straight++;
+		else if (i + 2 < t.n && (unsigned char)t.p[i] == 0xE2 &&
+		    (unsigned char)t.p[i + 1] == 0x80) {
+			if ((unsigned char)t.p[i + 2] == 0x9C)
+				open++;
+			else if ((unsigned char)t.p[i + 2] == 0x9D)
+				open--;
+		}
+	}
+	return open == 0 && straight % 2 == 0;
+}
+
 /* The sentence before i in its paragraph, or -1. */
 static long
 S_prev_in_para(const struct sel *s, size_t i)
@@ -286,6 +306,10 @@ S_take_n(struct sel *s, int si, struct brief_section *bs, cand_vec *cv, size_t l
 		}
 		if (!cd->view && !S_self_contained(s, cd->sent)) {
 			S_note(s, cd->sent, -1, "points back to a sentence it cannot stand without");
+			continue;
+		}
+		if (!cd->view && !S_quotes_balance(corpus_text(s->c, cd->sent))) {
+			S_note(s, cd->sent, -1, "its quotation marks do not balance");
 			continue;
 		}
 		if (S_novelty(s, bs, cd->sent) < NOVEL) {

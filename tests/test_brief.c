@@ -411,6 +411,41 @@ START_TEST(test_status_later_wins)
 }
 END_TEST
 
+/* Items stand alone: "It ..." comes with the sentence it points back
+ * to; a sentence naming someone "cited above", or whose quotation marks
+ * do not balance, is no item. */
+START_TEST(test_items_self_contained)
+{
+	char dir[128];
+	struct buf out = { 0 }, cmd = { 0 };
+	ck_assert_ptr_nonnull(test_mkdtemp(dir, sizeof dir, "brief-self"));
+	char p[256];
+	snprintf(p, sizeof p, "%s/a.txt", dir);
+	FILE *fp = fopen(p, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs("Date: 2024-03-14\n\nWhat the Nordhaven and Marisca arrangement covers\n\n"
+	    "Nordhaven and Marisca keep their navies under the RALA arrangement. "
+	    "It lets frigates refuel, resupply and repair at each other's ports during exercises.\n"
+	    "The RALA arrangement covers search-and-rescue missions, and the official cited above "
+	    "said it lets patrol aircraft refuel at designated airfields.\n"
+	    "\xE2\x80\x9CThe RALA arrangement lets both navies refuel at each other's ports and "
+	    "repair ships there, said a naval officer in Port Selby.\n", fp);
+	fclose(fp);
+	buf_printf(&cmd, "-q -f md -t tests/topic2/template.yaml -o '%s/out' '%s/a.txt'", dir, dir);
+	ck_assert_int_eq(test_run(test_brief_cmd(&out, cmd.p), &out), 0);
+	char *md = test_read(NULL, "%s/out/brief.md", dir);
+	ck_assert_msg(strstr(md, "\n- It lets") == NULL, "%s", md);
+	ck_assert_msg(strstr(md, "keep their navies under the RALA arrangement. It lets frigates") != NULL,
+	    "%s", md);
+	ck_assert_msg(strstr(md, "cited above") == NULL, "%s", md);
+	ck_assert_msg(strstr(md, "said a naval officer") == NULL, "%s", md);
+	free(md);
+	buf_free(&out);
+	buf_free(&cmd);
+	test_rmtree(dir);
+}
+END_TEST
+
 /* A stage counts only in a sentence about the agreement itself. */
 START_TEST(test_status_needs_topic)
 {
@@ -453,6 +488,7 @@ brief_suite(void)
 	tcase_add_loop_test(ts, test_status_detection, 0,
 	    sizeof status_cases / sizeof *status_cases);
 	tcase_add_test(ts, test_status_needs_topic);
+	tcase_add_test(ts, test_items_self_contained);
 	suite_add_tcase(s, ts);
 	return s;
 }
