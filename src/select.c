@@ -51,6 +51,7 @@ struct sel {
 	VEC(size_t) chosen;     /* sentences already in the brief */
 	struct why *why;        /* per sentence, for --explain */
 	int si_summary;         /* index of the summary section, -1 */
+	struct bdate covered;   /* the status's date: not again in the timeline */
 };
 
 static const unsigned NOT_ITEM = AF_HEADING | AF_FRAGMENT | AF_QUOTED_TITLE |
@@ -620,6 +621,7 @@ S_summary(struct sel *s, int si, struct brief_section *bs, struct brief *b)
 	size_t before = bs->n;
 	S_summary_take(s, si, bs, ROLE_STATUS, latest);
 	S_status_note(s, latest, &b->status);
+	s->covered = b->status.stages[latest].when;
 	b->status.contradicted = contradicted;
 	if (contradicted >= 0) {
 		size_t nd = s->c->ndoc ? s->c->ndoc : 1;
@@ -957,6 +959,9 @@ S_best_section(const struct sel *s, size_t f, struct cand *cd, double *aff_out)
 			continue;
 		if (aff < sd->min_score)
 			continue;
+		if (sd->kind == SK_TIMELINE && s->covered.prec != DP_NONE &&
+		    bdate_cmp(&d, &s->covered) == 0 && d.prec == s->covered.prec)
+			continue;   /* the status line dates it: no fact twice */
 		double fit = aff / (sd->min_score > 0 ? sd->min_score : 1);
 		if (fit > best_fit) {
 			best_fit = fit, best = (int)k, *aff_out = aff;
@@ -1159,7 +1164,7 @@ void
 select_brief(const struct corpus *c, const struct score *sc,
 	const struct template *t, struct arena *a, struct brief *out)
 {
-	struct sel s = { c, sc, t, a, { 0 }, NULL, NULL, { 0 }, NULL, -1 };
+	struct sel s = { c, sc, t, a, { 0 }, NULL, NULL, { 0 }, NULL, -1, { 0, 0, 0, DP_NONE } };
 	size_t n = c->s.n ? c->s.n : 1;
 	unsigned char *eligible = xcalloc(n, 1);
 
