@@ -10,6 +10,7 @@
  */
 #include "brief/select.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -728,6 +729,33 @@ S_view_text(const struct sel *s, int si, const struct view *v, size_t *words)
 }
 
 /* Views: the best view of each speaker first, then further views. */
+/* Does a view speak against: oppose, criticise, warn, reject, fear,
+ * "a surrender", "a mistake"? (English words, not a subject's.) */
+static int
+S_critical(const struct sel *s, const struct view *v)
+{
+	static const char *const words[] = { "oppose", "opposed", "opposes",
+		"opposition to", "criticise", "criticised", "criticize",
+		"criticized", "criticism", "condemn", "condemned", "condemns",
+		"warned", "warns", "surrender", "betray", "betrayal", "mistake",
+		"stupidity", "reckless", "dangerous", "threatens", "undermine",
+		"undermines", "protest", "rejected", "rejects", "concern about",
+		"concerns about", "worried", "fears", "giveaway", "sell-out",
+		"should not", "must not", "no legal value", "disappointed",
+		"regret", "blocs", "hegemony", "caution", "illegal", "unlawful",
+		"wrong", "folly", "capitulation" };
+	const char *t = s->c->doc[v->doc].text + v->off;
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+		size_t m = strlen(words[k]);
+		for (size_t i = 0; i + m <= v->len; i++)
+			if (strncasecmp(t + i, words[k], m) == 0 &&
+			    (i == 0 || !isalpha((unsigned char)t[i - 1])) &&
+			    (i + m == v->len || !isalpha((unsigned char)t[i + m])))
+				return 1;
+	}
+	return 0;
+}
+
 static void
 S_views(struct sel *s, int si, struct brief_section *bs)
 {
@@ -753,6 +781,22 @@ S_views(struct sel *s, int si, struct brief_section *bs)
 				cv.v[k].rank *= 0.3;
 				break;
 			}
+	if (cv.n > 1)
+		qsort(cv.v, cv.n, sizeof *cv.v, S_cmp_rank);
+	/* supporters and critics: when the views that make the cut all
+	 * speak for it and a critic has spoken, the best critic comes in
+	 * above the last of them */
+	size_t cut = (size_t)s->t->sec[si].max_items;
+	if (cut > 0 && cv.n > cut) {
+		int critic = 0;
+		for (size_t k = 0; k < cut; k++)
+			critic |= S_critical(s, cv.v[k].view);
+		for (size_t k = cut; !critic && k < cv.n; k++)
+			if (S_critical(s, cv.v[k].view) && cv.v[k].rank > 0.25 * cv.v[0].rank) {
+				cv.v[k].rank = cv.v[cut - 1].rank * 1.001;
+				critic = 1;
+			}
+	}
 	S_take(s, si, bs, &cv);
 	VEC_FREE(&cv);
 }
