@@ -198,7 +198,7 @@ static const char *const agreement_plurals[] = { "agreements", "pacts",
  * "similar agreements", "an interim trade agreement". */
 static const char *const other_marks[] = { "similar", "other", "another",
 	"earlier", "previous", "separate", "interim", "older", "existing",
-	"prior", "parallel", "comparable", "such" };
+	"prior", "parallel", "comparable" };
 
 /* Is sentence i about the template's own agreement? -1: it speaks of
  * another agreement; 0: not plainly; 1: it speaks of "the pact" (a definite agreement noun or "the

@@ -53,6 +53,8 @@ struct sel {
 	struct why *why;        /* per sentence, for --explain */
 	int si_summary;         /* index of the summary section, -1 */
 	struct bdate covered;   /* the status's date: not again in the timeline */
+	unsigned char *doc_about; /* per doc: its headline (else first
+	                           * sentence) names the agreement or a party */
 };
 
 static const unsigned NOT_ITEM = AF_HEADING | AF_FRAGMENT | AF_QUOTED_TITLE |
@@ -837,6 +839,26 @@ S_stage_before(const struct sel *s, size_t i, long at, size_t date_off)
 	return 0;
 }
 
+/* Is token at of sentence i inside a clause that a subordinator opens
+ * after the sentence's own start ("..., after the lower house approved
+ * it in May")? */
+static int
+S_subordinate(const struct sel *s, size_t i, size_t at)
+{
+	static const char *const subs[] = { "after", "before", "following",
+		"since", "when", "once", "until", "while" };
+	const struct sent_info *in = &s->c->info[i];
+	struct slice t = corpus_text(s->c, i);
+	for (size_t k = 1; k < at && k < in->ntok; k++) {
+		const struct token *tk = &s->c->tok.v[in->tok0 + k];
+		for (size_t w = 0; w < sizeof subs / sizeof *subs; w++)
+			if (tk->len == strlen(subs[w]) &&
+			    strncasecmp(t.p + tk->off, subs[w], tk->len) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 /* The event sentence i reports for timeline section si: the date a cue
  * names ("signed on February 18") when one does, else the sentence's
  * first date. Returns the affinity that counts for the timeline, the
@@ -852,9 +874,10 @@ S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d,
 	const struct date_mention *m = NULL;
 	double anchor = 0;
 	long at = -1;
-	if (s->sc[i].self < 2)
-		return -1;   /* only events that name the agreement or a party,
-		              * and no other agreement */
+	if (s->sc[i].self < 2 && !(s->sc[i].self == 1 && s->doc_about[s->c->s.v[i].doc]))
+		return -1;   /* only events that name the agreement or a party, or
+		              * say "the pact" in an article about it; never
+		              * another agreement's */
 	/* the event: the first cue in the sentence that a date goes with
 	 * (the main clause comes first: "The Senate on Monday gave its
 	 * concurrence to the ratification of the pact signed in July") */
@@ -872,6 +895,9 @@ S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d,
 				*label = sd->cues.v[q].text;
 		}
 	}
+	if (m != NULL && at > 1 && S_subordinate(s, i, (size_t)at))
+		return -1;   /* "X endorsed it, after Y approved it in May": the
+		              * date is Y's, the sentence X's */
 	double aff = s->sc[i].sec[si];
 	if (m != NULL) {
 		aff = anchor + sd->w_date + 0.25 * (aff - anchor - sd->w_date);
@@ -1208,7 +1234,7 @@ void
 select_brief(const struct corpus *c, const struct score *sc,
 	const struct template *t, struct arena *a, struct brief *out)
 {
-	struct sel s = { c, sc, t, a, { 0 }, NULL, NULL, { 0 }, NULL, -1, { 0, 0, 0, DP_NONE } };
+	struct sel s = { c, sc, t, a, { 0 }, NULL, NULL, { 0 }, NULL, -1, { 0, 0, 0, DP_NONE }, NULL };
 	size_t n = c->s.n ? c->s.n : 1;
 	unsigned char *eligible = xcalloc(n, 1);
 
@@ -1226,6 +1252,13 @@ select_brief(const struct corpus *c, const struct score *sc,
 		if (s.fact_of[i] >= 0 && s.facts.v[s.fact_of[i]].rep != i)
 			s.why[i].reason = "same fact as a clearer sentence of its cluster";
 	s.fact_used = xcalloc(s.facts.n ? s.facts.n : 1, 1);
+	s.doc_about = xcalloc(c->ndoc ? c->ndoc : 1, 1);
+	for (size_t i = 0; i < c->s.n; i++) {
+		int dk = c->s.v[i].doc;
+		int first = i == 0 || c->s.v[i - 1].doc != dk;
+		if ((first || (c->s.v[i].flags & SF_TITLE)) && sc[i].self == 2)
+			s.doc_about[dk] = 1;
+	}
 	memset(out, 0, sizeof *out);
 	out->status.stage = -1;
 	out->status.contradicted = -1;
@@ -1249,6 +1282,7 @@ select_brief(const struct corpus *c, const struct score *sc,
 	free(s.why);
 	free(s.fact_of);
 	free(s.fact_used);
+	free(s.doc_about);
 	VEC_FREE(&s.facts);
 	VEC_FREE(&s.chosen);
 }
