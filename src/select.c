@@ -766,6 +766,12 @@ S_views(struct sel *s, int si, struct brief_section *bs)
 		const struct view *v = &s->c->views.v[k];
 		if (!S_view_ok(s->c, v))
 			continue;
+		double topic = 0;
+		for (size_t q = v->first; q <= v->last && q < s->c->s.n; q++)
+			topic += s->sc[q].topic;
+		if (topic <= 0 && !s->doc_about[v->doc])
+			continue;   /* a view on something else, in an article on
+			             * something else */
 		struct cand cd = { v->first, -1, v, { 0 }, { 0 }, 0, NULL, 0, { 0 }, NULL };
 		size_t words;
 		cd.text = S_view_text(s, si, v, &words);

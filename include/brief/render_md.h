@@ -22,7 +22,7 @@ enum md_sources {
 /* Cited sources the page lists at most (struct brief.page_sources can
  * lower it to fit the page), and never fewer than MD_PAGE_MIN. */
 #define MD_PAGE_CITED 24
-#define MD_PAGE_MIN 6
+#define MD_PAGE_MIN 2
 
 /* Append the Markdown of b (items not dropped) to out. */
 void render_md(const struct brief *b, struct buf *out);
