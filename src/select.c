@@ -53,8 +53,9 @@ struct sel {
 	struct why *why;        /* per sentence, for --explain */
 	int si_summary;         /* index of the summary section, -1 */
 	struct bdate covered;   /* the status's date: not again in the timeline */
-	unsigned char *doc_about; /* per doc: its headline (else first
-	                           * sentence) names the agreement or a party */
+	unsigned char *doc_about; /* per doc: its headline or one of its first
+	                           * three sentences names the agreement or a
+	                           * party */
 };
 
 static const unsigned NOT_ITEM = AF_HEADING | AF_FRAGMENT | AF_QUOTED_TITLE |
@@ -1259,11 +1260,11 @@ select_brief(const struct corpus *c, const struct score *sc,
 			s.why[i].reason = "same fact as a clearer sentence of its cluster";
 	s.fact_used = xcalloc(s.facts.n ? s.facts.n : 1, 1);
 	s.doc_about = xcalloc(c->ndoc ? c->ndoc : 1, 1);
-	for (size_t i = 0; i < c->s.n; i++) {
+	for (size_t i = 0, lead = 0; i < c->s.n; i++) {
 		int dk = c->s.v[i].doc;
-		int first = i == 0 || c->s.v[i - 1].doc != dk;
-		if ((first || (c->s.v[i].flags & SF_TITLE)) && sc[i].self == 2)
-			s.doc_about[dk] = 1;
+		lead = (i == 0 || c->s.v[i - 1].doc != dk) ? 0 : lead + 1;
+		if ((lead < 3 || (c->s.v[i].flags & SF_TITLE)) && sc[i].self == 2)
+			s.doc_about[dk] = 1;   /* its headline or lead names it */
 	}
 	memset(out, 0, sizeof *out);
 	out->status.stage = -1;
