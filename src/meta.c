@@ -471,7 +471,7 @@ S_byline(struct slice s, const char *key, struct meta_line *out)
 		"author", "authors", "edited by", NULL };
 	const char *l = S_starts(key, lead);
 	if (l != NULL && S_nwords(key) <= 12 && !S_ends_sentence(s.p, s.n)) {
-		size_t m = strlen(l), i = 0, skip = 0;
+		size_t i = 0, skip = 0;
 		/* the raw text after the lead words */
 		while (i < s.n && skip < S_nwords(l)) {
 			while (i < s.n && !isalpha((unsigned char)s.p[i]))
@@ -480,7 +480,6 @@ S_byline(struct slice s, const char *key, struct meta_line *out)
 				i++;
 			skip++;
 		}
-		(void)m;
 		while (i < s.n && (s.p[i] == ' ' || s.p[i] == ':'))
 			i++;
 		struct slice v = { s.p + i, s.n - i };
@@ -865,7 +864,7 @@ static const char *const labels[] = {
 	"explainer", "explained", "opinion", "analysis", "editorial",
 	"commentary", "column", "columns", "interview", "feature", "features",
 	"exclusive", "breaking", "breaking news", "live", "live updates",
-	"news", "world", "world news", "india", "india news", "nation",
+	"news", "world", "world news", "nation",
 	"national", "international", "politics", "business", "economy",
 	"defence", "defense", "diplomacy", "asia", "asia pacific", "south asia",
 	"europe", "americas", "middle east", "africa", "top news", "premium",
@@ -873,7 +872,7 @@ static const char *const labels[] = {
 	"op ed", "oped", "guest column", "blog", "blogs", "report", "reports",
 	"special report", "security", "military", "geopolitics", "strategy",
 	"trade", "markets", "foreign affairs", "world affairs", "global",
-	"nation world", "india world", "latest", "today", "update", "updated",
+	"nation world", "latest", "today", "update", "updated",
 	"watch", "podcast", "video", "photos", "gallery", "sports", "science",
 	"technology", "tech", "environment", "climate", "law", "courts",
 	"legal", "elections", "election", "policy", "government", "data",
@@ -1033,7 +1032,7 @@ S_parts(const char *p, size_t n, unsigned where, struct meta_line *out)
 		return 0;
 	struct meta_line all, part;
 	size_t m = strlen(sep), i = 0;
-	int named = 0, facts = 0, labels_only = 1;
+	int facts = 0, labels_only = 1;
 	memset(&all, 0, sizeof all);
 	while (i <= n) {
 		size_t j = i;
@@ -1059,12 +1058,11 @@ S_parts(const char *p, size_t n, unsigned where, struct meta_line *out)
 		    S_nwords(key) <= 4 && S_name_like(seg, 4)) {
 			/* a bare name beside a date is the byline; beside labels,
 			 * another label ("Politique | Politics") */
-			if (!named && S_nwords(key) >= 2 && all.byline.n == 0)
+			if (S_nwords(key) >= 2 && all.byline.n == 0)
 				all.byline = seg;
-			named = 1;
 		} else if (seg.n > 0 && seg.n <= 30 && S_nwords(key) <= 3 &&
 		    !S_ends_sentence(seg.p, seg.n) && (where & META_HEAD)) {
-			named = 1;      /* "Foreign affairs": a label */
+			/* "Foreign affairs": a label */
 		} else {
 			return 0;
 		}
@@ -1080,7 +1078,6 @@ S_parts(const char *p, size_t n, unsigned where, struct meta_line *out)
 		S_set(&all, MK_BYLINE, "byline");
 	else
 		S_set(&all, MK_CREDIT, "credit");
-	(void)named;
 	*out = all;
 	return 1;
 }
@@ -1211,7 +1208,6 @@ meta_dateline(const char *p, size_t n, int strict, struct dateline *out)
 	}
 	if (words == 0 || place_end > 48)
 		return 0;
-	size_t after_place = i;
 	if (out->date.prec == DP_NONE && i < n && p[i] == ' ') {
 		struct bdate d;       /* "MOSCOW Dec 2 (Reuters) -" */
 		size_t dl = dates_lead(p + i + 1, n - i - 1, &d);
@@ -1222,7 +1218,6 @@ meta_dateline(const char *p, size_t n, int strict, struct dateline *out)
 	}
 	if (out->date.prec == DP_NONE)
 		i = place_end;
-	(void)after_place;
 	/* the agency: "(PTI)", "(Reuters)" */
 	size_t j = i;
 	while (j < n && p[j] == ' ')

@@ -343,9 +343,8 @@ S_drop_order(struct brief *b, struct item **alive, struct item **order,
  * so brief.md is the same brief whether or not the PDF is written. */
 static int
 S_measure(struct brief *b, struct pdf_opts *po, struct pdf_event *ev,
-	unsigned fmt, struct buf *md, struct pdf_result *res, struct brief_err *err)
+	struct buf *md, struct pdf_result *res, struct brief_err *err)
 {
-	(void)fmt;
 	md->n = 0;
 	render_md_as(b, MD_SOURCES_PAGE, md);
 	S_events(b, po, ev, MAX_EVENTS);
@@ -358,7 +357,7 @@ S_measure(struct brief *b, struct pdf_opts *po, struct pdf_event *ev,
  * whose measured height makes up the overflow; when none does, the
  * lowest-ranked. */
 static int
-S_fit(struct brief *b, const struct pdf_opts *po, int max_pages, unsigned fmt,
+S_fit(struct brief *b, const struct pdf_opts *po, int max_pages,
 	struct buf *md, struct brief_stats *st, struct brief_err *err)
 {
 	struct pdf_result res = { 0 }, over;
@@ -369,7 +368,7 @@ S_fit(struct brief *b, const struct pdf_opts *po, int max_pages, unsigned fmt,
 	for (size_t k = 0; k < b->nsec; k++)
 		total += b->sec[k].n;
 	struct item **order = xcalloc(total ? 2 * total : 1, sizeof *order);
-	int rc = S_measure(b, &local, ev, fmt, md, &res, err);
+	int rc = S_measure(b, &local, ev, md, &res, err);
 	b->page_sources = MD_PAGE_CITED;
 	while (rc == 0 && res.pages > max_pages) {
 		struct item *pick = NULL;
@@ -377,7 +376,7 @@ S_fit(struct brief *b, const struct pdf_opts *po, int max_pages, unsigned fmt,
 			/* the page's source list gives way before any item: two
 			 * fewer sources, one row less */
 			b->page_sources -= 2;
-			rc = S_measure(b, &local, ev, fmt, md, &res, err);
+			rc = S_measure(b, &local, ev, md, &res, err);
 			continue;
 		}
 		over = res;
@@ -386,7 +385,7 @@ S_fit(struct brief *b, const struct pdf_opts *po, int max_pages, unsigned fmt,
 			if (S_item_height(b, order[q], &over) < over.overflow)
 				continue;
 			order[q]->dropped = 1;
-			rc = S_measure(b, &local, ev, fmt, md, &res, err);
+			rc = S_measure(b, &local, ev, md, &res, err);
 			pick = res.pages <= max_pages ? order[q] : NULL;
 			order[q]->dropped = pick != NULL;
 		}
@@ -394,7 +393,7 @@ S_fit(struct brief *b, const struct pdf_opts *po, int max_pages, unsigned fmt,
 			break;
 		if (pick == NULL) {
 			order[0]->dropped = 1;
-			rc = S_measure(b, &local, ev, fmt, md, &res, err);
+			rc = S_measure(b, &local, ev, md, &res, err);
 		}
 		st->dropped++;
 	}
@@ -461,7 +460,7 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 	struct pdf_event ev[MAX_EVENTS];
 	S_pdf_opts(t, o, epoch, &po);
 	po.max_pages = max_pages;   /* the final render lays out as measured */
-	if (S_fit(b, &po, max_pages, o->formats, &md, st, err) != 0)
+	if (S_fit(b, &po, max_pages, &md, st, err) != 0)
 		goto out;
 	S_events(b, &po, ev, MAX_EVENTS);
 	if ((o->formats & FMT_PDF) &&

@@ -1370,7 +1370,7 @@ static const char *const S_orgnouns[] = {
 	"party", "politburo", "ministry", "government", "committee", "council",
 	"commission", "embassy", "office", "opposition", "union", "association",
 	"federation", "alliance", "coalition", "front", "league", "movement",
-	"group", "forum", "institute", "kremlin", "pentagon", "parliament",
+	"group", "forum", "institute", "parliament",
 	"senate", "assembly", "congress", "cabinet", "department",
 	"administration", "secretariat", "court", "bench", "board", "chamber",
 	"bloc", "caucus", "foundation", "organisation",

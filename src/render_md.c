@@ -305,25 +305,26 @@ S_source_outlet(struct buf *out, const struct doc *d)
 	S_esc_slice(out, (struct slice){ d->name, n });
 }
 
-/* Is source k cited by an item still on the page or by the status? */
-static int
-S_cited(const struct brief *b, int id)
+/* Per source id (1..ndoc): is it cited by an item still on the page or
+ * by the status line? One pass over the citations; caller frees. */
+static unsigned char *
+S_cited_ids(const struct brief *b)
 {
+	size_t nd = b->c->ndoc;
+	unsigned char *cited = xcalloc(nd + 1, 1);
 	for (size_t k = 0; k < b->nsec; k++)
 		for (size_t j = 0; j < b->sec[k].n; j++) {
 			const struct item *it = &b->sec[k].item[j];
-			if (it->dropped)
-				continue;
-			for (size_t q = 0; q < it->ncite; q++)
-				if (it->cite[q] == id)
-					return 1;
+			for (size_t q = 0; !it->dropped && q < it->ncite; q++)
+				if (it->cite[q] >= 1 && (size_t)it->cite[q] <= nd)
+					cited[it->cite[q]] = 1;
 		}
 	const struct status_note *st = &b->status;
 	for (size_t g = 0; st->stage >= 0 && g <= (size_t)st->stage && g < st->nstages; g++)
 		for (size_t q = 0; q < st->stages[g].ncite; q++)
-			if (st->stages[g].cite[q] == id)
-				return 1;
-	return 0;
+			if (st->stages[g].cite[q] >= 1 && (size_t)st->stages[g].cite[q] <= nd)
+				cited[st->stages[g].cite[q]] = 1;
+	return cited;
 }
 
 /* The page's source list: short entries; past MD_PAGE_SOURCES sources,
@@ -334,10 +335,12 @@ S_sources_page(struct buf *out, const struct brief *b)
 	const struct corpus *c = b->c;
 	size_t cap = b->page_sources > 0 ? (size_t)b->page_sources : MD_PAGE_CITED;
 	int all = c->ndoc <= MD_PAGE_SOURCES && c->ndoc <= cap;
+	unsigned char *cited = all ? NULL : S_cited_ids(b);
 	size_t shown = 0;
 	for (size_t k = 0; k < c->ndoc; k++) {
 		const struct doc *d = &c->doc[k];
-		if (!all && (shown >= cap || !S_cited(b, d->id)))
+		if (!all && (shown >= cap || d->id < 1 || (size_t)d->id > c->ndoc ||
+		    !cited[d->id]))
 			continue;
 		buf_printf(out, "%d. ", d->id);
 		S_source_outlet(out, d);
@@ -351,6 +354,7 @@ S_sources_page(struct buf *out, const struct brief *b)
 		buf_putc(out, '\n');
 		shown++;
 	}
+	free(cited);
 	if (shown < c->ndoc)
 		buf_printf(out, "\nAnd %zu further source%s, listed in brief.md.\n",
 		    c->ndoc - shown, c->ndoc - shown == 1 ? "" : "s");

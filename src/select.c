@@ -926,6 +926,18 @@ S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d,
 	return aff;
 }
 
+/* Item it also cites cite[0..n): the same event from more sources. */
+static void
+S_item_add_cites(struct sel *s, struct item *it, const int *cite, size_t n)
+{
+	struct cand merged = { 0 };
+	merged.cite = it->cite;
+	merged.ncite = it->ncite;
+	S_merge_cites(s->a, &merged, cite, n);
+	it->cite = merged.cite;
+	it->ncite = merged.ncite;
+}
+
 /* Timeline: candidates by rank. The first acceptable one on a date is
  * that date's entry; later ones on the same date report the same event
  * and add their sources. A candidate that is refused (a repeat, or past
@@ -945,12 +957,7 @@ S_timeline_take(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
 		    bdate_cmp(&bs->item[j].end, &cd->end) == 0))
 			j++;
 		if (j < bs->n) {
-			struct cand merged = { 0 };
-			merged.cite = bs->item[j].cite;
-			merged.ncite = bs->item[j].ncite;
-			S_merge_cites(s->a, &merged, cd->cite, cd->ncite);
-			bs->item[j].cite = merged.cite;
-			bs->item[j].ncite = merged.ncite;
+			S_item_add_cites(s, &bs->item[j], cd->cite, cd->ncite);
 			s->fact_used[cd->fact] = 1;
 			S_note(s, cd->sent, -1, "same date as a better timeline entry");
 			continue;
@@ -974,12 +981,7 @@ S_timeline_take(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
 				break;
 		}
 		if (it->date.prec == DP_MONTH && b < bs->n) {
-			struct cand merged = { 0 };
-			merged.cite = bs->item[b].cite;
-			merged.ncite = bs->item[b].ncite;
-			S_merge_cites(s->a, &merged, it->cite, it->ncite);
-			bs->item[b].cite = merged.cite;
-			bs->item[b].ncite = merged.ncite;
+			S_item_add_cites(s, &bs->item[b], it->cite, it->ncite);
 			S_note(s, it->sent, -1, "the same event as a timeline entry dated to the day");
 			continue;
 		}
