@@ -1776,6 +1776,27 @@ bdate_format(struct buf *b, const struct bdate *d)
 		buf_printf(b, "%s%d", d->prec == DP_YEAR ? "" : " ", d->y);
 }
 
+int
+bdate_is_range(const struct bdate *a, const struct bdate *e)
+{
+	return a->prec == DP_DAY && e->prec == DP_DAY && bdate_cmp(a, e) < 0;
+}
+
+void
+bdate_format_range(struct buf *b, const struct bdate *a, const struct bdate *e)
+{
+	if (!bdate_is_range(a, e)) {
+		bdate_format(b, a);
+	} else if (a->y == e->y && a->m == e->m) {
+		buf_printf(b, "%d\xE2\x80\x93", a->d);
+		bdate_format(b, e);
+	} else {
+		bdate_format(b, a);
+		buf_puts(b, " \xE2\x80\x93 ");
+		bdate_format(b, e);
+	}
+}
+
 /* An unknown year prints as "XXXX" ("XXXX-02-18"). */
 void
 bdate_format_iso(struct buf *b, const struct bdate *d)

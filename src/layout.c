@@ -298,37 +298,8 @@ S_is_space(char c)
 		c == '\v';
 }
 
-/* Length of a run of citations at s, 0 if none: "[12][3]", or one
- * bracket of numbers, ranges and a count: "[2, 5]", "[2–5, 9 +3]". */
-static size_t
-S_cite_len(const char *s, size_t n)
-{
-	size_t i = 0, end = 0;
-
-	while (i < n && s[i] == '[') {
-		size_t j = i + 1;
-		int digit = 0;
-
-		while (j < n && j - i < 48) {
-			if (s[j] >= '0' && s[j] <= '9')
-				digit = 1, j++;
-			else if (digit && (s[j] == ',' || s[j] == ' ' || s[j] == '+'))
-				j++;
-			else if (digit && j + 2 < n && (unsigned char)s[j] == 0xE2 &&
-			    (unsigned char)s[j + 1] == 0x80 && (unsigned char)s[j + 2] == 0x93)
-				j += 3;
-			else
-				break;
-		}
-		if (!digit || j >= n || s[j] != ']' || s[j - 1] < '0' || s[j - 1] > '9')
-			break;
-		i = end = j + 1;
-	}
-	return end;
-}
-
-static int
-S_add_cite(struct lay_para *p, const char *s, size_t n,
+int
+lay_add_cite(struct lay_para *p, const char *s, size_t n,
 	const struct lay_style *st, struct brief_err *err)
 {
 	struct lay_style cs = *st;
@@ -345,14 +316,13 @@ S_add_cite(struct lay_para *p, const char *s, size_t n,
 	return 0;
 }
 
-/* Length of the word at s: up to white space or a citation. */
+/* Length of the word at s: up to white space. */
 static size_t
-S_word_len(const char *s, size_t n, int cite)
+S_word_len(const char *s, size_t n)
 {
 	size_t j = 0;
 
-	while (j < n && !S_is_space(s[j]) &&
-	    !(cite && j > 0 && s[j] == '[' && S_cite_len(s + j, n - j) > 0))
+	while (j < n && !S_is_space(s[j]))
 		j++;
 	return j;
 }
@@ -372,11 +342,8 @@ lay_add_text(struct lay_para *p, const char *s, size_t n,
 			for (k = 1; i + k < n && S_is_space(s[i + k]); k++)
 				;
 			S_add_glue(p, st);
-		} else if (st->cite && (k = S_cite_len(s + i, n - i)) > 0) {
-			if (S_add_cite(p, s + i, k, st, err) != 0)
-				return -1;
 		} else {
-			k = S_word_len(s + i, n - i, st->cite);
+			k = S_word_len(s + i, n - i);
 			S_add_word(p, s + i, k, st);
 		}
 	}

@@ -12,6 +12,7 @@
 #include "brief/annotate.h"
 #include "brief/ingest.h"
 #include "brief/render_md.h"
+#include "brief/tree.h"
 #include "brief/render_pdf.h"
 #include "brief/score.h"
 #include "brief/segment.h"
@@ -19,7 +20,6 @@
 #include "brief/template.h"
 
 #define MAX_DEPTH 8                /* directory recursion cap */
-#define MAX_EVENTS 32              /* events drawn on the timeline graphic */
 
 const char brief_dump_stages[] = "ingest|segment|annotate|score";
 
@@ -244,32 +244,6 @@ S_write(const struct brief_opts *o, const char *name, const struct buf *b,
 	return rc;
 }
 
-/* The timeline graphic's events: the timeline items still on the page. */
-static void
-S_events(const struct brief *b, struct pdf_opts *po, struct pdf_event *ev, size_t max)
-{
-	po->nevents = 0;
-	po->events = ev;
-	for (size_t k = 0; k < b->nsec; k++) {
-		const struct brief_section *bs = &b->sec[k];
-		if (bs->def->kind == SK_TIMELINE && po->timeline_heading == NULL)
-			po->timeline_heading = bs->def->heading;
-		if (bs->def->kind == SK_SUMMARY && po->box_heading == NULL)
-			po->box_heading = bs->def->heading;
-		if (bs->def->kind == SK_SOURCES && po->sources_heading == NULL)
-			po->sources_heading = bs->def->heading;
-		if (bs->def->kind != SK_TIMELINE)
-			continue;
-		for (size_t j = 0; j < bs->n && po->nevents < max; j++) {
-			const struct item *it = &bs->item[j];
-			if (it->dropped)
-				continue;
-			struct pdf_event e = { it->date, it->end, it->label ? it->label : "" };
-			ev[po->nevents++] = e;
-		}
-	}
-}
-
 static void
 S_pdf_opts(const struct template *t, const struct brief_opts *o, long epoch,
 	struct pdf_opts *po)
@@ -289,103 +263,71 @@ S_pdf_opts(const struct template *t, const struct brief_opts *o, long epoch,
 	po->epoch = epoch;
 }
 
-/* The column height the renderer measured for item it (its top-level
- * block: list item or block quote); 0 when not known (the bottom
- * line's sentences share one paragraph). */
+/* The column points the layout measured for item it; 0 when it is
+ * not on the page. */
 static double
-S_item_height(const struct brief *b, const struct item *it,
-	const struct pdf_result *res)
+S_item_height(const struct btree *t, const struct item *it)
 {
-	for (size_t k = 0; k < b->nsec; k++) {
-		const struct brief_section *bs = &b->sec[k];
-		int index = 0;
-		if (it < bs->item || it >= bs->item + bs->n)
-			continue;
-		if (bs->def->kind == SK_SUMMARY)
-			return 0;
-		for (const struct item *p = bs->item; p < it; p++)
-			index += !p->dropped;
-		for (size_t q = 0; q < res->nblocks; q++)
-			if (res->blocks[q].index == index && strncmp(res->blocks[q].section,
-			    bs->def->heading, sizeof res->blocks[q].section - 1) == 0)
-				return res->blocks[q].height;
-	}
+	for (size_t k = 0; k < t->nitems; k++)
+		if (t->items[k]->item == it)
+			return t->items[k]->height;
 	return 0;
 }
 
-/* The drop order: the items select_drop_one would take, one after
- * another (none is left dropped); alive has room for every item. */
-static void
-S_drop_order(struct brief *b, struct item **alive, struct item **order,
-	size_t *n)
-{
-	size_t nalive = 0;
-	*n = 0;
-	for (size_t k = 0; k < b->nsec; k++)
-		for (size_t j = 0; j < b->sec[k].n; j++)
-			if (!b->sec[k].item[j].dropped)
-				alive[nalive++] = &b->sec[k].item[j];
-	while (select_drop_one(b) == 0) {
-		size_t q = 0;
-		while (q < nalive && !alive[q]->dropped)
-			q++;
-		if (q == nalive)
-			break;
-		order[(*n)++] = alive[q];
-		alive[q] = alive[--nalive];
-	}
-	for (size_t q = 0; q < *n; q++)
-		order[q]->dropped = 0;
-}
-
-/* The brief as it stands: the Markdown of its page (a short source
- * list) in md, its timeline in po, and its measure on the page in *res. Every format is fitted to the page,
- * so brief.md is the same brief whether or not the PDF is written. */
+/* The brief as it stands, for the page: its tree in *t (replacing the
+ * one there) and its measure in *res. Every format is fitted to the
+ * page, so brief.md is the same brief whether or not the PDF is
+ * written. */
 static int
-S_measure(struct brief *b, struct pdf_opts *po, struct pdf_event *ev,
-	struct buf *md, struct pdf_result *res, struct brief_err *err)
+S_measure(struct brief *b, const struct pdf_opts *po, struct btree *t,
+	struct pdf_result *res, struct brief_err *err)
 {
-	md->n = 0;
-	render_md_as(b, MD_SOURCES_PAGE, md);
-	S_events(b, po, ev, MAX_EVENTS);
-	return render_pdf(md->p, md->n, po, NULL, res, err);
+	tree_free(t);
+	tree_build(b, TREE_SOURCES_PAGE, t);
+	return render_pdf(t, po, NULL, res, err);
 }
 
-/* Render, measure, and drop items until the brief fits its page
- * budget. Each step drops the lowest-ranked item whose removal alone
- * makes the brief fit, trying in select_drop_one's order the items
+/* Measure and drop items until the brief fits its page budget. First
+ * the page's source list gives way (two cited sources a step, down to
+ * TREE_PAGE_MIN). Then each step drops the item, in selection's drop
+ * order, whose removal alone makes the brief fit, trying only items
  * whose measured height makes up the overflow; when none does, the
- * lowest-ranked. */
+ * first in that order. */
 static int
 S_fit(struct brief *b, const struct pdf_opts *po, int max_pages,
-	struct buf *md, struct brief_stats *st, struct brief_err *err)
+	struct brief_stats *st, struct brief_err *err)
 {
 	struct pdf_result res = { 0 }, over;
-	struct pdf_event ev[MAX_EVENTS];
 	struct pdf_opts local = *po;
+	struct btree t = { 0 };
 	size_t total = 0, n;
+	int rc;
+
 	local.max_pages = max_pages;
 	for (size_t k = 0; k < b->nsec; k++)
 		total += b->sec[k].n;
-	struct item **order = xcalloc(total ? 2 * total : 1, sizeof *order);
-	int rc = S_measure(b, &local, ev, md, &res, err);
-	b->page_sources = MD_PAGE_CITED;
+	struct item **order = xcalloc(total ? total : 1, sizeof *order);
+	double *height = xcalloc(total ? total : 1, sizeof *height);
+	b->page_sources = TREE_PAGE_CITED;
+	rc = S_measure(b, &local, &t, &res, err);
 	while (rc == 0 && res.pages > max_pages) {
 		struct item *pick = NULL;
-		if (b->c->ndoc > MD_PAGE_SOURCES && b->page_sources > MD_PAGE_MIN) {
-			/* the page's source list gives way before any item: two
-			 * fewer sources, one row less */
+
+		if (b->c->ndoc > TREE_PAGE_SOURCES && b->page_sources > TREE_PAGE_MIN) {
+			/* two fewer sources, one row less */
 			b->page_sources -= 2;
-			rc = S_measure(b, &local, ev, md, &res, err);
+			rc = S_measure(b, &local, &t, &res, err);
 			continue;
 		}
 		over = res;
-		S_drop_order(b, order + total, order, &n);
+		n = select_drop_order(b, order);
+		for (size_t q = 0; q < n; q++)
+			height[q] = S_item_height(&t, order[q]);
 		for (size_t q = 0; q < n && pick == NULL && rc == 0; q++) {
-			if (S_item_height(b, order[q], &over) < over.overflow)
+			if (height[q] < over.overflow)
 				continue;
 			order[q]->dropped = 1;
-			rc = S_measure(b, &local, ev, md, &res, err);
+			rc = S_measure(b, &local, &t, &res, err);
 			pick = res.pages <= max_pages ? order[q] : NULL;
 			order[q]->dropped = pick != NULL;
 		}
@@ -393,12 +335,14 @@ S_fit(struct brief *b, const struct pdf_opts *po, int max_pages,
 			break;
 		if (pick == NULL) {
 			order[0]->dropped = 1;
-			rc = S_measure(b, &local, ev, md, &res, err);
+			rc = S_measure(b, &local, &t, &res, err);
 		}
 		st->dropped++;
 	}
 	st->pages = res.pages;
+	tree_free(&t);
 	free(order);
+	free(height);
 	return rc;
 }
 
@@ -452,22 +396,22 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 	long epoch, struct brief_stats *st, struct brief_err *err)
 {
 	struct buf md = { 0 }, pdf = { 0 };
+	struct btree page = { 0 }, full = { 0 };
 	struct pdf_opts po;
 	struct pdf_result res = { 0 };
 	int max_pages = o->max_pages > 0 ? o->max_pages : t->layout.max_pages;
 	int rc = -1;
 
-	struct pdf_event ev[MAX_EVENTS];
 	S_pdf_opts(t, o, epoch, &po);
 	po.max_pages = max_pages;   /* the final render lays out as measured */
-	if (S_fit(b, &po, max_pages, &md, st, err) != 0)
+	if (S_fit(b, &po, max_pages, st, err) != 0)
 		goto out;
-	S_events(b, &po, ev, MAX_EVENTS);
+	tree_build(b, TREE_SOURCES_PAGE, &page);
 	if ((o->formats & FMT_PDF) &&
-	    render_pdf(md.p, md.n, &po, &pdf, &res, err) != 0)
+	    render_pdf(&page, &po, &pdf, &res, err) != 0)
 		goto out;
-	md.n = 0;
-	render_md(b, &md);   /* brief.md lists every source */
+	tree_build(b, TREE_SOURCES_FULL, &full);   /* brief.md lists every source */
+	render_md(&full, &md);
 	if ((o->formats & FMT_MD) && S_write(o, "brief.md", &md, err) != 0)
 		goto out;
 	if ((o->formats & FMT_PDF) && S_write(o, "brief.pdf", &pdf, err) != 0)
@@ -479,6 +423,8 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 		    "budget of %d, even with every droppable item removed", res.pages, max_pages);
 	rc = 0;
 out:
+	tree_free(&page);
+	tree_free(&full);
 	buf_free(&md);
 	buf_free(&pdf);
 	return rc;

@@ -1848,6 +1848,31 @@ S_one_role(struct slice r)
 	return r;
 }
 
+/* How the article introduces the outlet, from the word before it:
+ * "told Sputnik" -> "to", "during the plenary session" -> "during". */
+static const char *
+S_outlet_prep(const struct ctx *c, struct slice outlet)
+{
+	static const struct { const char *word, *prep; } preps[] = {
+		{ "told ", "to" }, { "during ", "during" }, { "at ", "at" },
+		{ "in ", "in" }, { "to ", "to" }, { "interview with ", "to" },
+		{ "with ", "with" }, { "on ", "on" },
+	};
+	size_t back;
+
+	if (outlet.n == 0)
+		return NULL;
+	back = outlet.p >= c->x && outlet.p <= c->x + c->xn ?
+		(size_t)(outlet.p - c->x) : 0;
+	for (size_t k = 0; k < sizeof preps / sizeof *preps; k++) {
+		size_t m = strlen(preps[k].word);
+
+		if (back >= m && memcmp(outlet.p - m, preps[k].word, m) == 0)
+			return preps[k].prep;
+	}
+	return "in";
+}
+
 static void
 S_emit(struct ctx *c, size_t first, size_t last, struct slice span,
 	const struct who *w, unsigned flags)
@@ -1863,6 +1888,7 @@ S_emit(struct ctx *c, size_t first, size_t last, struct slice span,
 	v.speaker = w->speaker;
 	v.role = S_one_role(w->role);
 	v.outlet = w->outlet;
+	v.outlet_prep = S_outlet_prep(c, w->outlet);
 	v.flags = flags | w->flags;
 	VEC_PUSH(c->out, v);
 	c->added++;

@@ -50,13 +50,13 @@
 
 #include "brief/fonts.h"
 #include "brief/layout.h"
+#include "brief/tree.h"
 
 #define A4_W      595.276
 #define A4_H      841.89
 #define LETTER_W  612.0
 #define LETTER_H  792.0
 #define MAX_NEST  16         /* list and quote levels that indent */
-#define TL_MAX    32         /* events on the timeline graphic */
 #define TL_TIERS  3          /* rows of labels when they crowd */
 #define MIN_PT    8.5        /* the type floor when none is given */
 #define COL_EM    18         /* narrower columns: one column instead */
@@ -81,26 +81,25 @@ struct block_fmt {
 	double leading;      /* line advance / type size */
 	unsigned color;
 	int align;           /* enum lay_align */
-	int cite;            /* set [n] citations small */
 	double before, after;
 };
 
 static const struct block_fmt S_fmt_title =
-	{ FACE_SANS | FACE_BOLD, 1.9, 1.12, NAVY, LAY_RAGGED, 0, 0, 0.1 };
+	{ FACE_SANS | FACE_BOLD, 1.9, 1.12, NAVY, LAY_RAGGED, 0, 0.1 };
 static const struct block_fmt S_fmt_meta =
-	{ FACE_SERIF, 0.95, 1.3, SOFT_INK, LAY_RAGGED, 0, 0, 0.1 };
+	{ FACE_SERIF, 0.95, 1.3, SOFT_INK, LAY_RAGGED, 0, 0.1 };
 static const struct block_fmt S_fmt_h2 =
-	{ FACE_SANS | FACE_BOLD, 1.0, 1.25, NAVY, LAY_RAGGED, 0, 0.9, 0.15 };
+	{ FACE_SANS | FACE_BOLD, 1.0, 1.25, NAVY, LAY_RAGGED, 0.9, 0.15 };
 static const struct block_fmt S_fmt_h3 =
-	{ FACE_SANS | FACE_BOLD, 1.0, 1.25, INK, LAY_RAGGED, 0, 0.7, 0.2 };
+	{ FACE_SANS | FACE_BOLD, 1.0, 1.25, INK, LAY_RAGGED, 0.7, 0.2 };
 static const struct block_fmt S_fmt_body =
-	{ FACE_SERIF, 1.0, 1.27, INK, LAY_JUSTIFY, 1, 0, 0.45 };
+	{ FACE_SERIF, 1.0, 1.27, INK, LAY_JUSTIFY, 0, 0.45 };
 static const struct block_fmt S_fmt_attrib =
-	{ FACE_SERIF, 0.9, 1.28, SOFT_INK, LAY_RAGGED, 1, 0.15, 0.45 };
+	{ FACE_SERIF, 0.9, 1.28, SOFT_INK, LAY_RAGGED, 0.15, 0.45 };
 static const struct block_fmt S_fmt_source =
-	{ FACE_SERIF, 0.0, 1.25, INK, LAY_RAGGED, 1, 0, 0.1 };
+	{ FACE_SERIF, 0.0, 1.25, INK, LAY_RAGGED, 0, 0.1 };
 static const struct block_fmt S_fmt_code =
-	{ FACE_SERIF, 0.95, 1.25, INK, LAY_RAGGED, 0, 0.3, 0.5 };
+	{ FACE_SERIF, 0.95, 1.25, INK, LAY_RAGGED, 0.3, 0.5 };
 
 /* Zones of the page (see the top of the file). */
 enum zone { Z_COLS, Z_HEAD, Z_BOX, Z_SOURCES, Z_SRCLIST };
@@ -130,7 +129,7 @@ struct ent {
 	double marker_size;
 	long outline;        /* K_LINE: bookmark title (offset), -1 */
 	int quote;           /* innermost block quote, -1 */
-	int block;           /* index in r->blocks, -1 */
+	struct bnode *item;  /* the item it belongs to (a BN_ITEM), NULL */
 	unsigned color;      /* K_RULE, K_BAR */
 };
 
@@ -157,12 +156,20 @@ struct tl_mark {
 
 struct timeline {
 	size_t n;
-	struct tl_mark m[TL_MAX];
-	double brk[TL_MAX];  /* where the axis is broken (a long gap) */
+	struct tl_mark *m;   /* n marks */
+	double *brk;         /* where the axis is broken (a long gap) */
 	size_t nbrk;
 	int tiers;
 	double w, h, size, lh, axis;   /* axis: its depth below the top */
 	struct buf text;
+};
+
+/* An item set inside a paragraph with others (a summary sentence):
+ * its share of the paragraph's lines. */
+struct share {
+	size_t para;
+	struct bnode *item;
+	double part;         /* fraction of the paragraph's text */
 };
 
 struct hpdf_status {
@@ -200,11 +207,10 @@ struct rp {
 	double marker_x, marker_size;
 	int timeline_done;
 	struct timeline tl;
-	/* what blocks cost */
-	char section[64];
-	int nblock, block;
-	struct pdf_block blocks[PDF_MAX_BLOCKS];
-	size_t nblocks;
+	VEC(struct pdf_event) ev;    /* the timeline's events */
+	/* what items cost */
+	struct bnode *item;          /* the item being set, NULL */
+	VEC(struct share) shares;    /* items sharing a paragraph */
 	/* the placement and the drawing */
 	int npages;
 	double end;
@@ -301,27 +307,6 @@ S_plain_text(struct rp *r, cmark_node *node)
 	buf_free(&raw);
 }
 
-/* The first text under node. */
-static const char *
-S_first_text(cmark_node *node)
-{
-	cmark_iter *it = cmark_iter_new(node);
-	const char *s = "";
-	cmark_event_type ev;
-
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-
-		if (ev == CMARK_EVENT_ENTER &&
-		    cmark_node_get_type(n) == CMARK_NODE_TEXT) {
-			s = cmark_node_get_literal(n);
-			break;
-		}
-	}
-	cmark_iter_free(it);
-	return s ? s : "";
-}
-
 /* ---- the vertical list ---------------------------------------------- */
 
 /* Left edge of the zone's text, from the column's left. */
@@ -371,7 +356,7 @@ S_push(struct rp *r, int kind, double h, int keep)
 	e.w = S_width(r);
 	e.marker = e.outline = -1;
 	e.quote = r->quote;
-	e.block = r->block;
+	e.item = r->item;
 	v.kind = kind == K_SPACE ? LAY_VSPACE : LAY_VBOX;
 	v.h = h;
 	v.keep = keep;
@@ -428,41 +413,6 @@ S_zone(struct rp *r, int z)
 	VEC_PUSH(&r->rg, rg);
 }
 
-/* ---- blocks and what they cost -------------------------------------- */
-
-static void
-S_section(struct rp *r, const char *name)
-{
-	snprintf(r->section, sizeof r->section, "%s", name);
-	r->nblock = 0;
-}
-
-/* A top-level block of the current section starts. */
-static void
-S_block_begin(struct rp *r)
-{
-	struct pdf_block *b;
-
-	r->block = -1;
-	if (r->nblocks >= PDF_MAX_BLOCKS)
-		return;
-	b = &r->blocks[r->nblocks];
-	memcpy(b->section, r->section, sizeof b->section);
-	b->index = r->nblock++;
-	b->height = 0;
-	r->block = (int)r->nblocks++;
-}
-
-static int
-S_top_level(cmark_node *node)
-{
-	cmark_node *p = cmark_node_parent(node);
-
-	if (cmark_node_get_type(node) == CMARK_NODE_ITEM)
-		p = p ? cmark_node_parent(p) : NULL;
-	return p != NULL && cmark_node_get_type(p) == CMARK_NODE_DOCUMENT;
-}
-
 /* ---- paragraphs ----------------------------------------------------- */
 
 static int
@@ -499,9 +449,16 @@ static int
 S_inline_leaf(struct rp *r, struct lay_para *p, cmark_node *n,
 	const struct lay_style *st)
 {
+	const struct bnode *bn = tree_node(n);
 	const char *s;
 
 	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_CUSTOM_INLINE:
+		if (bn == NULL || bn->kind != BN_CITE)
+			return 0;
+		r->tmp.n = 0;
+		tree_cite_text(&r->tmp, bn->cite, bn->ncite);
+		return lay_add_cite(p, r->tmp.p, r->tmp.n, st, r->err);
 	case CMARK_NODE_TEXT:
 	case CMARK_NODE_CODE:
 		s = cmark_node_get_literal(n);
@@ -529,6 +486,42 @@ S_para_new(struct rp *r, size_t *idx)
 	return p;
 }
 
+/* The text bytes under inline node n. */
+static size_t
+S_inline_bytes(cmark_node *n)
+{
+	size_t len = 0;
+
+	if (cmark_node_get_literal(n) != NULL)
+		len += strlen(cmark_node_get_literal(n));
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+		len += S_inline_bytes(c);
+	return len;
+}
+
+/* Items inside paragraph idx (summary sentences): each one's share of
+ * its text, by bytes. */
+static void
+S_shares(struct rp *r, cmark_node *block, size_t idx)
+{
+	size_t total = S_inline_bytes(block), first = r->shares.n;
+
+	for (cmark_node *c = cmark_node_first_child(block); c && total > 0;
+	     c = cmark_node_next(c)) {
+		struct bnode *bn = tree_node(c);
+		struct share sh = { idx, NULL, 0 };
+
+		if (bn != NULL && bn->kind == BN_ITEM) {
+			sh.item = bn;
+			VEC_PUSH(&r->shares, sh);
+		}
+		if (bn != NULL && bn->item != NULL && r->shares.n > first &&
+		    r->shares.v[r->shares.n - 1].item->item == bn->item)
+			r->shares.v[r->shares.n - 1].part +=
+				(double)S_inline_bytes(c) / (double)total;
+	}
+}
+
 /* Build the paragraph items for the inlines under block. */
 static int
 S_collect(struct rp *r, struct lay_para *p, cmark_node *block,
@@ -542,7 +535,7 @@ S_collect(struct rp *r, struct lay_para *p, cmark_node *block,
 	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		struct lay_style st = { f->face, S_size(r, f->scale), f->color,
-			link, f->cite };
+			link };
 
 		if (n == block)
 			continue;
@@ -616,6 +609,7 @@ S_set(struct rp *r, cmark_node *node, const struct block_fmt *f,
 		return -1;
 	if (p->lb.n == 0)
 		return 0;
+	S_shares(r, node, idx);
 	e = S_push_lines(r, idx, f, heading);
 	if (first != NULL)
 		*first = e;
@@ -631,30 +625,6 @@ S_item_gap(const struct rp *r)
 	return r->zone == Z_SOURCES || r->zone == Z_SRCLIST ? 0.1 : 0.22;
 }
 
-/* "— Name, role" under a quotation. */
-static int
-S_is_attribution(cmark_node *node)
-{
-	const char *s = S_first_text(node);
-
-	return strncmp(s, "\xE2\x80\x94", 3) == 0 ||
-		strncmp(s, "\xE2\x80\x95", 3) == 0 || strncmp(s, "--", 2) == 0;
-}
-
-/* A quotation: opens with a quotation mark. */
-static int
-S_is_quotation(cmark_node *node)
-{
-	static const char *const marks[] = { "\xE2\x80\x9C", "\xE2\x80\x98",
-		"\"", "\xC2\xAB", "\xE2\x80\x9E" };
-	const char *s = S_first_text(node);
-
-	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-		if (strncmp(s, marks[i], strlen(marks[i])) == 0)
-			return 1;
-	return 0;
-}
-
 /* Body text; in a block quote, a quotation is set in italic and its
  * attribution smaller on a line of its own, kept with it; the dateline
  * under the title in the head; the sources small and ragged. */
@@ -662,23 +632,24 @@ static int
 S_paragraph(struct rp *r, cmark_node *node)
 {
 	cmark_node *parent = cmark_node_parent(node);
+	const struct bnode *bn = tree_node(node);
+	enum bn_kind kind = bn ? bn->kind : BN_NONE;
 	struct block_fmt f = S_fmt_body;
 	int italic = 0, tight = 0;
 
-	if (r->zone == Z_HEAD &&
-	    cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT)
+	if (kind == BN_DATELINE)
 		f = S_fmt_meta;
-	else if (r->zone == Z_SRCLIST && r->list_depth == 0) {
+	else if (kind == BN_MORE) {
 		S_zone(r, Z_SOURCES);   /* "And N further sources": full width */
 		f = S_fmt_source;
 	} else if (r->zone == Z_SOURCES || r->zone == Z_SRCLIST)
 		f = S_fmt_source;
-	else if (r->quote_depth > 0 && S_is_attribution(node)) {
+	else if (kind == BN_ATTRIBUTION) {
 		f = S_fmt_attrib;
 		S_keep_last(r);
 		r->pending = f.before * r->body;
-	} else if (r->quote_depth > 0)
-		italic = S_is_quotation(node);
+	} else if (kind == BN_QUOTATION)
+		italic = 1;
 	if ((r->list_depth > 0 && r->list_depth <= MAX_NEST &&
 	    r->list[r->list_depth - 1].ordered) ||
 	    S_width(r) < COL_EM * r->body * 0.8)
@@ -691,7 +662,7 @@ S_paragraph(struct rp *r, cmark_node *node)
 	return 0;
 }
 
-static int S_timeline(struct rp *r);
+static int S_timeline(struct rp *r, cmark_node *heading);
 
 /* The title: a navy band above it, a rule under the head. */
 static int
@@ -763,19 +734,18 @@ S_side_head(struct rp *r, struct ent *first, long title)
 static int
 S_h2(struct rp *r, cmark_node *node)
 {
-	const struct pdf_opts *o = r->o;
 	const struct block_fmt *f = &S_fmt_h2;
+	const struct bnode *bn = tree_node(node);
+	int kind = bn && bn->kind == BN_SECTION && bn->bs ? (int)bn->bs->def->kind : -1;
 	struct ent *first = NULL;
 	long title;
 	int z = Z_COLS, opened = 0;
 
 	S_plain_text(r, node);
-	S_section(r, r->tmp.p);
 	title = S_keep_text(r, r->tmp.p, r->tmp.n);
-	if (o->box_heading && strcmp(r->text.p + title, o->box_heading) == 0)
+	if (kind == SK_SUMMARY)
 		z = Z_BOX;
-	else if (o->sources_heading &&
-	    strcmp(r->text.p + title, o->sources_heading) == 0)
+	else if (kind == SK_SOURCES)
 		z = Z_SOURCES;
 	S_head_close(r);
 	if (z != r->zone) {
@@ -803,10 +773,9 @@ S_h2(struct rp *r, cmark_node *node)
 	if (z == Z_BOX && opened && first != NULL)
 		return S_side_head(r, first, title);
 	S_vspace(r, f->after);
-	if (o->timeline_heading && !r->timeline_done &&
-	    strcmp(r->text.p + title, o->timeline_heading) == 0) {
+	if (kind == SK_TIMELINE && !r->timeline_done) {
 		r->timeline_done = 1;
-		return S_timeline(r);
+		return S_timeline(r, node);
 	}
 	return 0;
 }
@@ -842,8 +811,7 @@ S_code_block(struct rp *r, cmark_node *node)
 {
 	const char *s = cmark_node_get_literal(node);
 	const struct block_fmt *f = &S_fmt_code;
-	struct lay_style st = { f->face, S_size(r, f->scale), f->color, -1,
-		0 };
+	struct lay_style st = { f->face, S_size(r, f->scale), f->color, -1 };
 	size_t n = s ? strlen(s) : 0, idx;
 	struct lay_para *p;
 
@@ -977,7 +945,7 @@ S_item_exit(struct rp *r)
 	if (r->marker >= 0) {          /* an empty item: the marker alone */
 		size_t idx;
 		struct lay_para *p = S_para_new(r, &idx);
-		struct lay_style st = { FACE_SERIF, S_size(r, 1), INK, -1, 0 };
+		struct lay_style st = { FACE_SERIF, S_size(r, 1), INK, -1 };
 
 		if (lay_add_text(p, "\xC2\xA0", 2, &st, r->err) != 0)
 			return -1;
@@ -1032,33 +1000,6 @@ S_day(const struct bdate *d, int last)
 	return bdate_days(d->y, m, day);
 }
 
-/* "18 Feb 2025", "4–5 Dec 2025", "30 Nov – 2 Dec 2025". */
-static void
-S_event_date(struct buf *b, const struct pdf_event *ev)
-{
-	const struct bdate *a = &ev->date, *e = &ev->end;
-
-	if (!(a->prec == DP_DAY && e->prec == DP_DAY &&
-	    bdate_cmp(a, e) < 0)) {
-		bdate_format(b, a);
-	} else if (a->y == e->y && a->m == e->m) {
-		buf_printf(b, "%d\xE2\x80\x93", a->d);
-		bdate_format(b, e);
-	} else {
-		bdate_format(b, a);
-		buf_puts(b, " \xE2\x80\x93 ");
-		bdate_format(b, e);
-	}
-}
-
-/* Whether ev is a span of days ("4–5 Dec 2025"), drawn as a bar. */
-static int
-S_is_range(const struct pdf_event *ev)
-{
-	return ev->date.prec == DP_DAY && ev->end.prec == DP_DAY &&
-		bdate_cmp(&ev->date, &ev->end) < 0;
-}
-
 /* Keep markers apart: at least gap[i] between marker i and i + 1,
  * within [a, b]; pushed right, then back left, and if they still do
  * not fit, spread by their gaps alone. */
@@ -1091,8 +1032,10 @@ static void
 S_tl_place(struct timeline *t, const struct pdf_event *ev,
 	const double *bw)
 {
-	double cum[TL_MAX], x[TL_MAX], gap[TL_MAX], a, b;
-	size_t n = t->n, after[TL_MAX];
+	size_t n = t->n;
+	double *cum = xcalloc(n, sizeof *cum), *x = xcalloc(n, sizeof *x);
+	double *gap = xcalloc(n, sizeof *gap), a, b;
+	size_t *after = xcalloc(n, sizeof *after);
 
 	t->nbrk = 0;
 	cum[0] = 0;
@@ -1116,7 +1059,8 @@ S_tl_place(struct timeline *t, const struct pdf_event *ev,
 		long s = S_day(&ev[i].date, 0), e = S_day(&ev[i].end, 1);
 		double half = 0;
 
-		if (S_is_range(&ev[i]) && s != LONG_MIN && e != LONG_MIN)
+		if (bdate_is_range(&ev[i].date, &ev[i].end) && s != LONG_MIN &&
+		    e != LONG_MIN)
 			half = fmin(2.5 + 1.5 * log1p((double)(e - s)), 9);
 		t->m[i].x0 = x[i] - half;
 		t->m[i].x1 = x[i] + half;
@@ -1124,6 +1068,10 @@ S_tl_place(struct timeline *t, const struct pdf_event *ev,
 	}
 	for (size_t k = 0; k < t->nbrk; k++)
 		t->brk[k] = (t->m[after[k]].x1 + t->m[after[k] + 1].x0) / 2;
+	free(cum);
+	free(x);
+	free(gap);
+	free(after);
 }
 
 /* Labels in rows: each in the row nearest the axis where it clears the
@@ -1161,20 +1109,49 @@ S_tl_tiers(struct timeline *t, const double *bw, const double *lw,
 	}
 }
 
-/* Lay out the graphic of o->events at the measure and add it to the
- * list. */
+/* The events of the timeline section whose heading is h: its dated
+ * items, in order. */
+static void
+S_tl_events(struct rp *r, cmark_node *h)
+{
+	for (cmark_node *n = cmark_node_next(h); n != NULL &&
+	     cmark_node_get_type(n) != CMARK_NODE_HEADING; n = cmark_node_next(n))
+		for (cmark_node *c = cmark_node_first_child(n); c != NULL;
+		     c = cmark_node_next(c)) {
+			const struct bnode *bn = tree_node(c);
+			struct pdf_event e;
+
+			if (bn == NULL || bn->kind != BN_ITEM || bn->item == NULL ||
+			    bn->item->date.prec == DP_NONE)
+				continue;
+			e.date = bn->item->date;
+			e.end = bn->item->end;
+			e.label = bn->item->label ? bn->item->label : "";
+			VEC_PUSH(&r->ev, e);
+		}
+}
+
+/* Lay out the graphic of the timeline under heading h at the measure
+ * and add it to the list. */
 static int
-S_timeline(struct rp *r)
+S_timeline(struct rp *r, cmark_node *h)
 {
 	struct timeline *t = &r->tl;
-	const struct pdf_event *ev = r->o->events;
-	double bw[TL_MAX], lw[TL_MAX], dw[TL_MAX];
+	const struct pdf_event *ev;
+	double *bw, *lw, *dw;
 	struct buf s = { 0 };
 
-	t->n = r->o->nevents < TL_MAX ? r->o->nevents : TL_MAX;
-	if (t->n == 0 || ev == NULL || fonts_load(r->fonts, FACE_ITALIC,
-	    r->err) != 0 || fonts_load(r->fonts, FACE_SERIF, r->err) != 0)
-		return t->n == 0 || ev == NULL ? 0 : -1;
+	S_tl_events(r, h);
+	ev = r->ev.v;
+	t->n = r->ev.n;
+	if (t->n == 0 || fonts_load(r->fonts, FACE_ITALIC, r->err) != 0 ||
+	    fonts_load(r->fonts, FACE_SERIF, r->err) != 0)
+		return t->n == 0 ? 0 : -1;
+	t->m = xcalloc(t->n, sizeof *t->m);
+	t->brk = xcalloc(t->n, sizeof *t->brk);
+	bw = xcalloc(3 * t->n, sizeof *bw);
+	lw = bw + t->n;
+	dw = lw + t->n;
 	t->w = S_width(r);
 	t->size = S_size(r, 0.85);
 	t->lh = 1.2 * t->size;
@@ -1187,7 +1164,7 @@ S_timeline(struct rp *r)
 		lw[i] = fonts_width(r->fonts, FACE_ITALIC, r->tmp.p, r->tmp.n,
 			t->size);
 		s.n = 0;
-		S_event_date(&s, &ev[i]);
+		bdate_format_range(&s, &ev[i].date, &ev[i].end);
 		t->m[i].date = t->text.n;
 		lay_clean(&r->tmp, s.p ? s.p : "", s.n);
 		buf_put(&t->text, r->tmp.p, r->tmp.n + 1);
@@ -1198,6 +1175,7 @@ S_timeline(struct rp *r)
 	buf_free(&s);
 	S_tl_place(t, ev, bw);
 	S_tl_tiers(t, bw, lw, dw);
+	free(bw);
 	t->axis = 0.2 * t->lh + t->tiers * t->lh + 0.45 * t->lh;
 	t->h = t->axis + 0.45 * t->lh + t->tiers * t->lh + 0.25 * t->lh;
 	S_push(r, K_TIMELINE, t->h, 0);
@@ -1211,11 +1189,11 @@ static int
 S_enter(struct rp *r, cmark_iter *it, cmark_node *node)
 {
 	cmark_node_type t = cmark_node_get_type(node);
+	struct bnode *bn = tree_node(node);
 	int rc;
 
-	if (t != CMARK_NODE_HEADING && t != CMARK_NODE_LIST &&
-	    t != CMARK_NODE_DOCUMENT && S_top_level(node))
-		S_block_begin(r);
+	if (bn != NULL && bn->kind == BN_ITEM && r->item == NULL)
+		r->item = bn;
 	switch (t) {
 	case CMARK_NODE_PARAGRAPH:
 	case CMARK_NODE_HEADING:
@@ -1263,8 +1241,8 @@ S_exit(struct rp *r, cmark_node *node)
 	default:
 		break;
 	}
-	if (S_top_level(node))
-		r->block = -1;
+	if (r->item != NULL && tree_node(node) == r->item)
+		r->item = NULL;
 	return rc;
 }
 
@@ -1276,7 +1254,8 @@ S_walk(struct rp *r, cmark_node *doc)
 	int rc = 0;
 
 	r->zone = Z_COLS;
-	r->quote = r->block = -1;
+	r->quote = -1;
+	r->item = NULL;
 	r->marker = -1;
 	S_zone(r, Z_COLS);
 	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -1917,9 +1896,25 @@ S_cost(const struct rp *r, size_t i)
 	return v->placed ? v->h * r->cols / r->rg.v[v->region].cols : 0;
 }
 
-/* What each block costs, and what is over the budget: the column
- * points on pages past it, less the room left at the foot of its last
- * page. */
+/* What each item costs, reported on its node (an item sharing a
+ * paragraph: its share of the paragraph's lines). */
+static void
+S_heights(const struct rp *r)
+{
+	for (size_t i = 0; i < r->v.n; i++) {
+		const struct ent *e = &r->e.v[i];
+
+		if (e->item != NULL)
+			e->item->height += S_cost(r, i);
+		for (size_t k = 0; e->kind == K_LINE && k < r->shares.n; k++)
+			if (r->shares.v[k].para == e->para)
+				r->shares.v[k].item->height += S_cost(r, i) *
+					r->shares.v[k].part;
+	}
+}
+
+/* The pages, and what is over the budget: the column points on pages
+ * past it, less the room left at the foot of its last page. */
 static void
 S_result(const struct rp *r, struct pdf_result *res)
 {
@@ -1932,14 +1927,9 @@ S_result(const struct rp *r, struct pdf_result *res)
 	memset(res, 0, sizeof *res);
 	res->pages = r->npages;
 	res->last_fill = used <= 0 ? 0 : used >= area ? 1 : used / area;
-	res->nblocks = r->nblocks;
-	memcpy(res->blocks, r->blocks, r->nblocks * sizeof r->blocks[0]);
 	for (size_t i = 0; i < r->v.n; i++) {
 		const struct lay_vent *v = &r->v.v[i];
-		int b = r->e.v[i].block;
 
-		if (b >= 0)
-			res->blocks[b].height += S_cost(r, i);
 		if (v->page >= budget)
 			over += S_cost(r, i);
 		else if (v->page == budget - 1 && v->placed &&
@@ -1965,6 +1955,10 @@ S_free(struct rp *r)
 	VEC_FREE(&r->rg);
 	VEC_FREE(&r->quotes);
 	VEC_FREE(&r->pages);
+	VEC_FREE(&r->ev);
+	VEC_FREE(&r->shares);
+	free(r->tl.m);
+	free(r->tl.brk);
 	buf_free(&r->text);
 	buf_free(&r->tl.text);
 	buf_free(&r->tmp);
@@ -1974,29 +1968,26 @@ S_free(struct rp *r)
 }
 
 int
-render_pdf(const char *md, size_t n, const struct pdf_opts *o,
-	struct buf *out, struct pdf_result *res, struct brief_err *err)
+render_pdf(struct btree *t, const struct pdf_opts *o, struct buf *out,
+	struct pdf_result *res, struct brief_err *err)
 {
 	struct rp r = { .o = o, .err = err, .draw = out != NULL };
-	cmark_node *doc = NULL;
 	int rc = -1;
 
+	for (size_t k = 0; k < t->nitems; k++)
+		t->items[k]->height = 0;
 	if (S_geometry(&r, o) != 0 || S_setup(&r) != 0)
 		goto out;
-	doc = cmark_parse_document(md ? md : "", md ? n : 0,
-		CMARK_OPT_DEFAULT);
-	cmark_consolidate_text_nodes(doc);
-	if (S_walk(&r, doc) != 0)
+	if (S_walk(&r, t->doc) != 0)
 		goto out;
 	r.npages = lay_paginate(r.v.v, r.v.n, r.rg.v, r.rg.n, r.top,
 		r.bottom, &r.end);
 	if (r.draw && (S_draw(&r) != 0 || S_save(&r, out) != 0))
 		goto out;
+	S_heights(&r);
 	S_result(&r, res);
 	rc = 0;
 out:
-	if (doc != NULL)
-		cmark_node_free(doc);
 	S_free(&r);
 	return rc;
 }

@@ -1296,32 +1296,75 @@ select_brief(const struct corpus *c, const struct score *sc,
 	VEC_FREE(&s.chosen);
 }
 
+/* A droppable item and what orders it. */
+struct drop_key {
+	struct item *it;
+	double r;          /* rank relative to its section's best */
+	size_t sec, pos;   /* ties: the earlier section and item first */
+};
+
+static int
+S_drop_cmp(const void *a, const void *b)
+{
+	const struct drop_key *x = a, *y = b;
+
+	if (x->r != y->r)
+		return x->r < y->r ? -1 : 1;
+	if (x->sec != y->sec)
+		return x->sec < y->sec ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+size_t
+select_drop_order(const struct brief *b, struct item **order)
+{
+	size_t total = 0, n = 0, got = 0;
+
+	for (size_t k = 0; k < b->nsec; k++)
+		total += b->sec[k].n;
+	struct drop_key *key = xcalloc(total ? total : 1, sizeof *key);
+	size_t *alive = xcalloc(b->nsec ? b->nsec : 1, sizeof *alive);
+	for (size_t k = 0; k < b->nsec; k++) {
+		const struct brief_section *bs = &b->sec[k];
+		double top = 0;
+
+		for (size_t j = 0; j < bs->n; j++) {
+			alive[k] += !bs->item[j].dropped;
+			if (bs->item[j].rank > top)
+				top = bs->item[j].rank;
+		}
+		/* rank relative to the section's best, so sections compete fairly */
+		for (size_t j = 0; j < bs->n; j++)
+			if (!bs->item[j].dropped && !bs->item[j].pinned)
+				key[n++] = (struct drop_key){ &bs->item[j],
+				    bs->item[j].rank / (top > 0 ? top : 1), k, j };
+	}
+	qsort(key, n, sizeof *key, S_drop_cmp);
+	for (size_t q = 0; q < n; q++) {
+		size_t k = key[q].sec;
+
+		if (alive[k] <= (size_t)b->sec[k].def->min_items)
+			continue;      /* the section is down to its minimum */
+		alive[k]--;
+		order[got++] = key[q].it;
+	}
+	free(key);
+	free(alive);
+	return got;
+}
+
 int
 select_drop_one(struct brief *b)
 {
-	struct item *worst = NULL;
-	double worst_rank = INFINITY;
-	for (size_t k = 0; k < b->nsec; k++) {
-		struct brief_section *bs = &b->sec[k];
-		size_t alive = 0;
-		for (size_t j = 0; j < bs->n; j++)
-			alive += !bs->item[j].dropped;
-		if (alive <= (size_t)bs->def->min_items)
-			continue;
-		double top = 0;
-		for (size_t j = 0; j < bs->n; j++)
-			if (bs->item[j].rank > top)
-				top = bs->item[j].rank;
-		for (size_t j = 0; j < bs->n; j++) {
-			struct item *it = &bs->item[j];
-			/* rank relative to the section's best, so sections compete fairly */
-			double r = it->rank / (top > 0 ? top : 1);
-			if (!it->dropped && !it->pinned && r < worst_rank)
-				worst_rank = r, worst = it;
-		}
-	}
-	if (worst == NULL)
-		return -1;
-	worst->dropped = 1;
-	return 0;
+	size_t total = 0;
+
+	for (size_t k = 0; k < b->nsec; k++)
+		total += b->sec[k].n;
+	struct item **order = xcalloc(total ? total : 1, sizeof *order);
+	size_t n = select_drop_order(b, order);
+
+	if (n > 0)
+		order[0]->dropped = 1;
+	free(order);
+	return n > 0 ? 0 : -1;
 }

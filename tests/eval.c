@@ -162,6 +162,8 @@ S_repeats(const struct section_text *sec, size_t nsec)
 		const char *line = sec[k].text.p ? sec[k].text.p : "";
 		while (*line && items < 64) {
 			const char *nl = strchr(line, '\n');
+			if (strncmp(line, "  - ", 4) == 0)
+				line += 2;   /* cmark's bullet */
 			size_t n = nl ? (size_t)(nl - line) : strlen(line);
 			if (n > 2 && (memcmp(line, "- ", 2) == 0 ||
 			    (memcmp(line, "> ", 2) == 0 && n > 40 && line[2] != '\xE2'))) {

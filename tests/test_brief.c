@@ -133,6 +133,8 @@ S_assert_no_repeats(const char *md)
 	size_t nw[64], items = 0;
 	for (const char *l = md; l && *l && items < 64;) {
 		const char *e = strchr(l, '\n');
+		if (strncmp(l, "  - ", 4) == 0)
+			l += 2;   /* cmark's bullet */
 		size_t n = e ? (size_t)(e - l) : strlen(l);
 		if (n > 2 && (l[0] == '-' || l[0] == '>') && l[1] == ' ' &&
 		    strncmp(l, "> \xE2\x80\x94 ", 6) != 0)   /* not attribution lines */
@@ -216,7 +218,7 @@ START_TEST(test_seed_views)
 	/* every quote names its speaker on the line after it */
 	for (const char *l = views; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL)
 		if (strncmp(l, "> \xE2\x80\x9C", 5) == 0)
-			ck_assert(strstr(l, "\n>\n> \xE2\x80\x94 *") == strchr(l, '\n'));
+			ck_assert(strstr(l, "\n> \n> \xE2\x80\x94 *") == strchr(l, '\n'));
 	ck_assert_ptr_null(strstr(md, "I think"));
 	free(views);
 	free(md);
@@ -434,7 +436,7 @@ START_TEST(test_items_self_contained)
 	buf_printf(&cmd, "-q -f md -t tests/topic2/template.yaml -o '%s/out' '%s/a.txt'", dir, dir);
 	ck_assert_int_eq(test_run(test_brief_cmd(&out, cmd.p), &out), 0);
 	char *md = test_read(NULL, "%s/out/brief.md", dir);
-	ck_assert_msg(strstr(md, "\n- It lets") == NULL, "%s", md);
+	ck_assert_msg(strstr(md, "\n  - It lets") == NULL, "%s", md);
 	ck_assert_msg(strstr(md, "keep their navies under the RALA arrangement. It lets frigates") != NULL,
 	    "%s", md);
 	ck_assert_msg(strstr(md, "cited above") == NULL, "%s", md);
@@ -489,6 +491,7 @@ brief_suite(void)
 	    sizeof status_cases / sizeof *status_cases);
 	tcase_add_test(ts, test_status_needs_topic);
 	tcase_add_test(ts, test_items_self_contained);
+	tcase_add_test(ts, test_status_later_wins);
 	suite_add_tcase(s, ts);
 	return s;
 }

@@ -591,6 +591,8 @@ S_brief_dates(const char *md, struct buf *tl, struct buf *st)
 	const char *line = md;
 	while (*line) {
 		const char *nl = strchr(line, '\n');
+		if (strncmp(line, "  - ", 4) == 0)
+			line += 2;   /* cmark's bullet */
 		size_t n = nl ? (size_t)(nl - line) : strlen(line);
 		struct slice scan = { NULL, 0 };
 		struct buf *out = tl;

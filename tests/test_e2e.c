@@ -196,7 +196,7 @@ START_TEST(test_e2e_citations)
 		/* bullet items, and the last line of each quoted view */
 		int quote_end = strncmp(l, "> ", 2) == 0 &&
 		    (strchr(l, '\n') == NULL || strchr(l, '\n')[1] != '>');
-		if (strncmp(l, "- ", 2) != 0 && !quote_end)
+		if (strncmp(l, "  - ", 4) != 0 && !quote_end)
 			continue;
 		char *end = strchr(l, '\n');
 		size_t n = end ? (size_t)(end - l) : strlen(l);
@@ -215,7 +215,7 @@ END_TEST
 START_TEST(test_e2e_no_junk)
 {
 	static const char *junk[] = { "Leave a Reply", "Leave Your Comment", "\nlogo",
-		"email address will not be published", "I think", "\n- Top" };
+		"email address will not be published", "I think", "\n  - Top" };
 	for (size_t k = 0; k < sizeof junk / sizeof *junk; k++)
 		ck_assert_msg(strstr(md.p, junk[k]) == NULL, "junk: %s", junk[k]);
 }

@@ -111,7 +111,7 @@ S_render(const char *md, const char *dir, const char *name, char *path,
 	struct pdf_result res = { 0 };
 	struct brief_err err = { 0 };
 
-	ck_assert_msg(render_pdf(md, strlen(md), &o, &out, &res, &err) == 0,
+	ck_assert_msg(test_pdf_md(md, NULL, 0, &o, &out, &res, &err) == 0,
 		"render_pdf: %s", err.msg);
 	ck_assert_int_eq(res.pages, 1);
 	snprintf(path, pathsz, "%s/%s.pdf", dir, name);

@@ -24,14 +24,14 @@
 
 #define MAXI 512
 
-struct para {
+struct lbpara {
 	struct lb_item it[MAXI];
 	char ch[MAXI];           /* what each item shows */
 	size_t n;
 };
 
 static void
-S_add(struct para *p, struct lb_item it, char c)
+S_add(struct lbpara *p, struct lb_item it, char c)
 {
 	ck_assert_uint_lt(p->n, MAXI);
 	p->it[p->n] = it;
@@ -41,7 +41,7 @@ S_add(struct para *p, struct lb_item it, char c)
 /* Items for s; short_cost > 0: a penalty after one- and two-letter
  * words, as layout.c adds. */
 static void
-S_build(struct para *p, const char *s, int short_cost)
+S_build(struct lbpara *p, const char *s, int short_cost)
 {
 	static const struct lb_item box = { LB_BOX, 1, 0, 0, 0, 0 };
 	static const struct lb_item glue = { LB_GLUE, 1, 1, 0.5, 0, 0 };
@@ -73,7 +73,7 @@ S_build(struct para *p, const char *s, int short_cost)
 
 /* The lines as text: "the quick/brown fox". */
 static void
-S_show(const struct para *p, const size_t *br, size_t nl, char *out,
+S_show(const struct lbpara *p, const size_t *br, size_t nl, char *out,
 	size_t cap)
 {
 	size_t s = lb_first_start(p->it, p->n), o = 0;
@@ -94,7 +94,7 @@ S_show(const struct para *p, const size_t *br, size_t nl, char *out,
 
 /* Total fit under prm: lines as text in out, stats in st. */
 static size_t
-S_kp(const struct para *p, const struct lb_params *prm, char *out,
+S_kp(const struct lbpara *p, const struct lb_params *prm, char *out,
 	size_t cap, size_t *br, struct lb_stats *st)
 {
 	size_t nl = lb_knuth_plass(p->it, p->n, prm, br, st);
@@ -107,7 +107,7 @@ S_kp(const struct para *p, const struct lb_params *prm, char *out,
 
 /* Most hyphenated lines in a row. */
 static int
-S_hyphen_run(const struct para *p, const size_t *br, size_t nl)
+S_hyphen_run(const struct lbpara *p, const size_t *br, size_t nl)
 {
 	int run = 0, most = 0;
 
@@ -128,7 +128,7 @@ static const char S_fox[] =
  * fit takes a word up to it and shrinks the line a little instead. */
 START_TEST(test_lb_total_fit_beats_first_fit)
 {
-	struct para p;
+	struct lbpara p;
 	struct lb_params prm;
 	struct lb_stats st;
 	size_t bg[MAXI], bo[MAXI], ng, no;
@@ -163,7 +163,7 @@ END_TEST
 /* Wider: total fit fills the first line tighter than first fit can. */
 START_TEST(test_lb_first_line)
 {
-	struct para p;
+	struct lbpara p;
 	struct lb_params prm;
 	struct lb_stats st;
 	size_t br[MAXI], nl;
@@ -187,7 +187,7 @@ START_TEST(test_lb_two_hyphens_in_a_row)
 {
 	static const char text[] = "lo~gis~tics and agree~ment the "
 		"in~ter~na~tion~al and lo~gis~tics rec~i~proc~i~ty";
-	struct para p;
+	struct lbpara p;
 	struct lb_params prm;
 	struct lb_stats free_st, rule_st;
 	size_t br[MAXI], nl;
@@ -220,7 +220,7 @@ END_TEST
  * without them is not hyphenated. */
 START_TEST(test_lb_pretolerance_pass)
 {
-	struct para p;
+	struct lbpara p;
 	struct lb_params prm;
 	struct lb_stats st;
 	size_t br[MAXI];
@@ -240,7 +240,7 @@ START_TEST(test_lb_lone_short_word)
 {
 	static const char text[] =
 		"it was a dark and stormy night when a man with a hat came by";
-	struct para p;
+	struct lbpara p;
 	struct lb_params prm;
 	struct lb_stats st;
 	size_t br[MAXI];
@@ -272,7 +272,7 @@ END_TEST
  * fall short instead. */
 START_TEST(test_lb_ragged_right)
 {
-	struct para p;
+	struct lbpara p;
 	struct lb_params prm;
 	struct lb_stats st;
 	size_t br[MAXI], nl;
@@ -303,7 +303,7 @@ END_TEST
  * line of its own; split into pieces (as layout.c does) it breaks. */
 START_TEST(test_lb_overlong_word)
 {
-	struct para p;
+	struct lbpara p;
 	struct lb_params prm;
 	struct lb_stats st;
 	size_t br[MAXI];
@@ -330,7 +330,7 @@ END_TEST
 
 START_TEST(test_lb_empty_and_one_word)
 {
-	struct para p;
+	struct lbpara p;
 	struct lb_params prm;
 	struct lb_stats st;
 	size_t br[MAXI];
@@ -361,7 +361,7 @@ END_TEST
 
 START_TEST(test_lb_forced_breaks)
 {
-	struct para p;
+	struct lbpara p;
 	struct lb_params prm;
 	struct lb_stats st;
 	size_t br[MAXI];
@@ -384,7 +384,7 @@ END_TEST
 START_TEST(test_lb_line_widths)
 {
 	static const double widths[] = { 15, 20 };
-	struct para p;
+	struct lbpara p;
 	struct lb_params prm;
 	struct lb_stats st;
 	size_t br[MAXI], nl;
@@ -475,7 +475,7 @@ S_rand(void)
 }
 
 static void
-S_random_para(struct para *p, char *text, size_t cap)
+S_random_para(struct lbpara *p, char *text, size_t cap)
 {
 	static const char *const words[] = { "a", "of", "the", "fox",
 		"lo~gis", "tics", "wonder", "ju~mp", "over~ly", "dog",
@@ -493,7 +493,7 @@ S_random_para(struct para *p, char *text, size_t cap)
 }
 
 static int
-S_legal(const struct para *p, size_t b)
+S_legal(const struct lbpara *p, size_t b)
 {
 	if (b >= p->n)
 		return 1;
@@ -505,7 +505,7 @@ S_legal(const struct para *p, size_t b)
 /* The cost model again, written out: demerits of the breaking, or -1
  * when a line is overfull, too bad, or breaks the hyphen rule. */
 static double
-S_oracle(const struct para *p, const struct lb_params *prm, double tol,
+S_oracle(const struct lbpara *p, const struct lb_params *prm, double tol,
 	const size_t *br, size_t nl)
 {
 	size_t s = lb_first_start(p->it, p->n);
@@ -564,7 +564,7 @@ S_oracle(const struct para *p, const struct lb_params *prm, double tol,
 
 /* The least demerits over every breaking, -1 when none is feasible. */
 static double
-S_brute(const struct para *p, const struct lb_params *prm, double tol)
+S_brute(const struct lbpara *p, const struct lb_params *prm, double tol)
 {
 	size_t pts[32], m = 0, br[33];
 	double best = -1;
@@ -592,7 +592,7 @@ S_brute(const struct para *p, const struct lb_params *prm, double tol)
 START_TEST(test_lb_brute_force)
 {
 	static const double widths[] = { 9, 14 };
-	struct para p;
+	struct lbpara p;
 	struct lb_params prm;
 	struct lb_stats st;
 	size_t br[MAXI], nl, legal;
@@ -644,7 +644,7 @@ END_TEST
 /* Total fit never costs more than first fit (every line allowed). */
 START_TEST(test_lb_never_worse_than_greedy)
 {
-	struct para p;
+	struct lbpara p;
 	struct lb_params prm;
 	size_t bg[MAXI], bo[MAXI], ng, no;
 	char text[256];
@@ -708,11 +708,16 @@ S_lay_close(struct lay_fixture *f)
 static void
 S_lay_text(struct lay_fixture *f, const char *s, int cite)
 {
-	struct lay_style st = { FACE_SERIF, 10, 0, -1, cite };
+	struct lay_style st = { FACE_SERIF, 10, 0, -1 };
 	struct brief_err err = { 0 };
+	const char *c = cite ? strchr(s, '[') : NULL;
+	size_t n = c ? (size_t)(c - s) : strlen(s);
 
-	ck_assert_msg(lay_add_text(&f->para, s, strlen(s), &st, &err) == 0,
+	ck_assert_msg(lay_add_text(&f->para, s, n, &st, &err) == 0,
 		"%s", err.msg);
+	if (c != NULL)   /* "[2]" and what follows: a citation */
+		ck_assert_msg(lay_add_cite(&f->para, c, strlen(c), &st, &err) == 0,
+			"%s", err.msg);
 }
 
 /* Items as text: boxes' text, "_" glue, "~" hyphenation point,
@@ -838,7 +843,7 @@ START_TEST(test_layout_pdf_hyphens)
 
 	ck_assert_int_ge(fd, 0);
 	close(fd);
-	ck_assert_msg(render_pdf(md, sizeof md - 1, &o, &pdf, &res, &err) == 0,
+	ck_assert_msg(test_pdf_md(md, NULL, 0, &o, &pdf, &res, &err) == 0,
 		"%s", err.msg);
 	ck_assert_int_eq(file_write_atomic(path, pdf.p, pdf.n, &err), 0);
 	snprintf(cmd, sizeof cmd, "pdftotext -raw -enc UTF-8 '%s' -", path);

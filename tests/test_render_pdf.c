@@ -34,6 +34,15 @@ static const char S_small_md[] =
 
 static char S_dir[64];
 
+/* Events dating the first S_nev timeline items (below). */
+static const struct pdf_event S_events[] = {
+	{ { 2018, 0, 0, DP_YEAR }, { 2018, 0, 0, DP_YEAR }, "signed" },
+	{ { 2024, 6, 0, DP_MONTH }, { 2024, 6, 0, DP_MONTH }, "talks" },
+	{ { 2025, 2, 18, DP_DAY }, { 2025, 2, 18, DP_DAY }, "ratified" },
+	{ { 2025, 12, 4, DP_DAY }, { 2025, 12, 5, DP_DAY }, "summit" },
+};
+static size_t S_nev;
+
 /* ---- helpers -------------------------------------------------------- */
 
 static void
@@ -69,7 +78,7 @@ S_render_file(const char *md, const struct pdf_opts *o, const char *name,
 	struct buf out = { 0 };
 	struct pdf_result res = { 0 };
 	struct brief_err err = { 0 };
-	int rc = render_pdf(md, strlen(md), o, &out, &res, &err);
+	int rc = test_pdf_md(md, S_events, S_nev, o, &out, &res, &err);
 
 	ck_assert_msg(rc == 0, "render_pdf: %s", err.msg);
 	ck_assert_uint_gt(out.n, 1000);
@@ -219,7 +228,7 @@ START_TEST(test_long_pages_and_measure)
 
 	drawn = S_render_file(S_long_md(&md), &o, "l.pdf", path, sizeof path);
 	ck_assert_int_gt(drawn.pages, 1);
-	ck_assert_int_eq(render_pdf(md.p, md.n, &o, NULL, &measured, &err), 0);
+	ck_assert_int_eq(test_pdf_md(md.p, NULL, 0, &o, NULL, &measured, &err), 0);
 	ck_assert_int_eq(measured.pages, drawn.pages);
 	ck_assert_double_eq_tol(measured.last_fill, drawn.last_fill, 1e-9);
 	test_cmd(&out, &out, "pdfinfo '%s'", path);
@@ -242,9 +251,9 @@ START_TEST(test_measure_matches_small)
 	struct brief_err err = { 0 };
 	struct buf out = { 0 };
 
-	ck_assert_int_eq(render_pdf(S_small_md, strlen(S_small_md), &o, NULL,
+	ck_assert_int_eq(test_pdf_md(S_small_md, NULL, 0, &o, NULL,
 		&a, &err), 0);
-	ck_assert_int_eq(render_pdf(S_small_md, strlen(S_small_md), &o, &out,
+	ck_assert_int_eq(test_pdf_md(S_small_md, NULL, 0, &o, &out,
 		&b, &err), 0);
 	ck_assert_int_eq(a.pages, 1);
 	ck_assert_int_eq(a.pages, b.pages);
@@ -290,9 +299,9 @@ START_TEST(test_reproducible)
 	struct pdf_result res;
 	struct brief_err err = { 0 };
 
-	ck_assert_int_eq(render_pdf(S_small_md, strlen(S_small_md), &o, &a,
+	ck_assert_int_eq(test_pdf_md(S_small_md, NULL, 0, &o, &a,
 		&res, &err), 0);
-	ck_assert_int_eq(render_pdf(S_small_md, strlen(S_small_md), &o, &b,
+	ck_assert_int_eq(test_pdf_md(S_small_md, NULL, 0, &o, &b,
 		&res, &err), 0);
 	ck_assert_uint_eq(a.n, b.n);
 	ck_assert_int_eq(memcmp(a.p, b.p, a.n), 0);
@@ -311,11 +320,11 @@ START_TEST(test_empty_and_odd_input)
 		" tab\tand <b>html</b>\n\n<div>block</div>\n\n---\n\n"
 		"```\ncode\n```\n\n-\n\n1.\n";
 
-	ck_assert_int_eq(render_pdf("", 0, &o, &out, &res, &err), 0);
+	ck_assert_int_eq(test_pdf_md("", NULL, 0, &o, &out, &res, &err), 0);
 	ck_assert_int_eq(res.pages, 1);
 	ck_assert_double_eq(res.last_fill, 0);
 	out.n = 0;
-	ck_assert_int_eq(render_pdf(odd, sizeof odd - 1, &o, &out, &res,
+	ck_assert_int_eq(test_pdf_md(odd, NULL, 0, &o, &out, &res,
 		&err), 0);
 	ck_assert_int_eq(res.pages, 1);
 	buf_free(&out);
@@ -330,7 +339,7 @@ START_TEST(test_bad_geometry_fails_cleanly)
 	struct buf out = { 0 };
 
 	o.margin_pt = 290;
-	ck_assert_int_eq(render_pdf(S_small_md, strlen(S_small_md), &o, &out,
+	ck_assert_int_eq(test_pdf_md(S_small_md, NULL, 0, &o, &out,
 		&res, &err), -1);
 	ck_assert_str_eq(err.stage, "pdf");
 	ck_assert_ptr_nonnull(strstr(err.msg, "no room"));
@@ -340,13 +349,6 @@ START_TEST(test_bad_geometry_fails_cleanly)
 END_TEST
 
 /* ---- the page: zones, the timeline, what blocks cost ---------------- */
-
-static const struct pdf_event S_events[] = {
-	{ { 2018, 0, 0, DP_YEAR }, { 2018, 0, 0, DP_YEAR }, "signed" },
-	{ { 2024, 6, 0, DP_MONTH }, { 2024, 6, 0, DP_MONTH }, "talks" },
-	{ { 2025, 2, 18, DP_DAY }, { 2025, 2, 18, DP_DAY }, "ratified" },
-	{ { 2025, 12, 4, DP_DAY }, { 2025, 12, 5, DP_DAY }, "summit" },
-};
 
 static const char S_brief_md[] =
 	"# Brief – Zones\n"
@@ -362,7 +364,9 @@ static const char S_brief_md[] =
 	"## Timeline\n"
 	"\n"
 	"- **2018** — Talks began. [1]\n"
+	"- **Jun 2024** — Talks resumed. [1]\n"
 	"- **18 Feb 2025** — Signed in Moscow. [2]\n"
+	"- **4–5 Dec 2025** — Leaders met. [2]\n"
 	"\n"
 	"## Analyst views\n"
 	"\n"
@@ -381,11 +385,7 @@ S_brief_opts(void)
 	struct pdf_opts o = S_opts();
 
 	o.min_pt = 8.5;
-	o.box_heading = "Bottom line";
-	o.timeline_heading = "Timeline";
-	o.sources_heading = "Sources";
-	o.events = S_events;
-	o.nevents = sizeof S_events / sizeof S_events[0];
+	S_nev = sizeof S_events / sizeof S_events[0];
 	return o;
 }
 
@@ -492,14 +492,11 @@ START_TEST(test_timeline_measured)
 	struct brief_err err = { 0 };
 	char path[512];
 
-	o.nevents = 0;
-	ck_assert_int_eq(render_pdf(S_brief_md, strlen(S_brief_md), &o, NULL,
+	ck_assert_int_eq(test_pdf_md(S_brief_md, S_events, 0, &o, NULL,
 		&none, &err), 0);
-	o.nevents = 2;
-	ck_assert_int_eq(render_pdf(S_brief_md, strlen(S_brief_md), &o, NULL,
+	ck_assert_int_eq(test_pdf_md(S_brief_md, S_events, 2, &o, NULL,
 		&two, &err), 0);
-	o.nevents = 4;
-	ck_assert_int_eq(render_pdf(S_brief_md, strlen(S_brief_md), &o, NULL,
+	ck_assert_int_eq(test_pdf_md(S_brief_md, S_events, 4, &o, NULL,
 		&four, &err), 0);
 	drawn = S_render_file(S_brief_md, &o, "t.pdf", path, sizeof path);
 	ck_assert_double_gt(two.last_fill, none.last_fill);
@@ -509,40 +506,58 @@ START_TEST(test_timeline_measured)
 }
 END_TEST
 
-/* Every top-level list item and quote is a block with its height; the
+/* Every item (list item, view, summary sentence) gets its measured
+ * height on its node, past the 64 items a fixed table once held; the
  * overflow is what will not go on the budget's pages. */
-START_TEST(test_blocks_and_overflow)
+START_TEST(test_item_heights_and_overflow)
 {
+	static const struct test_kind kinds[] = { { "Bottom line", SK_SUMMARY } };
 	struct pdf_opts o = S_opts();
 	struct pdf_result res = { 0 }, drawn = { 0 };
 	struct brief_err err = { 0 };
 	struct buf md = { 0 }, out = { 0 };
+	struct btree t;
+	double *h;
+	double share;
 
+	buf_puts(&md, "# Heights\n\n*undated*\n\n## Bottom line\n\n"
+		"One short sentence. [1] A much longer sentence that runs on "
+		"for a good many words, so that it takes more of the "
+		"paragraph than the first one does, by far. [2]\n\n");
 	S_long_md(&md);
+	test_tree_md(&t, md.p, kinds, 1, NULL, 0);
+	ck_assert_uint_eq(t.nitems, 2 + 40 * 3);   /* two sentences, 3 per section */
 	o.max_pages = 1;
-	ck_assert_int_eq(render_pdf(md.p, md.n, &o, NULL, &res, &err), 0);
+	ck_assert_int_eq(render_pdf(&t, &o, NULL, &res, &err), 0);
 	ck_assert_int_gt(res.pages, 1);
 	ck_assert_double_gt(res.overflow, 100);
-	ck_assert_uint_eq(res.nblocks, PDF_MAX_BLOCKS);
-	/* Section 0: two items, a quote */
-	ck_assert_str_eq(res.blocks[0].section, "Section 0");
-	ck_assert_int_eq(res.blocks[0].index, 0);
-	ck_assert_int_eq(res.blocks[2].index, 2);
-	ck_assert_str_eq(res.blocks[3].section, "Section 1");
-	for (size_t i = 0; i < res.nblocks; i++)
-		ck_assert_double_gt(res.blocks[i].height, 9.5);
-	/* as many pages as it needs: nothing over */
+	h = xcalloc(t.nitems, sizeof *h);
+	for (size_t i = 0; i < t.nitems; i++)
+		h[i] = t.items[i]->height;
+	/* list items and quotes: their lines and the space before them */
+	for (size_t i = 0; i < 120; i++)
+		ck_assert_msg(h[i] > 9.5, "item %zu: height %g", i, h[i]);
+	/* the two sentences (tagged last) share their paragraph by length:
+	 * the short one less than a line, together the paragraph */
+	ck_assert_ptr_eq(cmark_node_get_type(t.items[120]->node) ==
+		CMARK_NODE_TEXT ? t.items[120] : NULL, t.items[120]);
+	ck_assert_double_gt(h[120], 0);
+	ck_assert_double_lt(h[120], 12.1 * 2);
+	ck_assert_double_gt(h[121], 2 * h[120]);
+	share = h[120] + h[121];
+	ck_assert_double_lt(share, 6 * 12.1 * 2);
+	/* drawing measures the same; as many pages as it needs: nothing over */
 	o.max_pages = res.pages;
-	ck_assert_int_eq(render_pdf(md.p, md.n, &o, &out, &drawn, &err), 0);
+	ck_assert_int_eq(render_pdf(&t, &o, &out, &drawn, &err), 0);
 	ck_assert_double_eq(drawn.overflow, 0);
-	for (size_t i = 0; i < res.nblocks; i++)
-		ck_assert_double_eq_tol(drawn.blocks[i].height,
-			res.blocks[i].height, 1e-9);
-	/* the small brief fits: no overflow, a block per item */
-	ck_assert_int_eq(render_pdf(S_small_md, strlen(S_small_md), &o, NULL,
+	for (size_t i = 0; i < t.nitems; i++)
+		ck_assert_double_eq_tol(t.items[i]->height, h[i], 1e-9);
+	tree_free(&t);
+	free(h);
+	/* the small brief fits: no overflow */
+	ck_assert_int_eq(test_pdf_md(S_small_md, NULL, 0, &o, NULL,
 		&res, &err), 0);
 	ck_assert_double_eq(res.overflow, 0);
-	ck_assert_str_eq(res.blocks[res.nblocks - 1].section, "Sources");
 	buf_free(&md);
 	buf_free(&out);
 }
@@ -682,7 +697,7 @@ START_TEST(test_para_split_and_cite)
 	HPDF_Doc pdf = HPDF_New(NULL, NULL);
 	struct fonts *f;
 	struct lay_para p = { 0 };
-	struct lay_style st = { FACE_SERIF, 10, 0, -1, 1 };
+	struct lay_style st = { FACE_SERIF, 10, 0, -1 };
 	struct brief_err err = { 0 };
 	struct buf word = { 0 };
 	size_t lines;
@@ -694,7 +709,8 @@ START_TEST(test_para_split_and_cite)
 	for (int i = 0; i < 60; i++)
 		buf_putc(&word, 'm');
 	ck_assert_int_eq(lay_add_text(&p, word.p, word.n, &st, &err), 0);
-	ck_assert_int_eq(lay_add_text(&p, " end. [1][23]", 13, &st, &err), 0);
+	ck_assert_int_eq(lay_add_text(&p, " end. ", 6, &st, &err), 0);
+	ck_assert_int_eq(lay_add_cite(&p, "[1][23]", 7, &st, &err), 0);
 	lines = lay_break(&p);
 	ck_assert_uint_ge(lines, 5);         /* 60 em-wide m's at 10pt */
 	for (size_t k = 0; k < lines; k++) {
@@ -817,7 +833,7 @@ render_pdf_suite(void)
 	tcase_add_test(doc, test_zones_text);
 	tcase_add_test(doc, test_zones_drawing);
 	tcase_add_test(doc, test_timeline_measured);
-	tcase_add_test(doc, test_blocks_and_overflow);
+	tcase_add_test(doc, test_item_heights_and_overflow);
 	suite_add_tcase(s, doc);
 	tcase_add_test(unit, test_paginate_balance);
 	tcase_add_test(unit, test_paginate_keeps_spaces);

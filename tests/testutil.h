@@ -91,4 +91,35 @@ const char *test_pdfinfo_field(const char *info, const char *key, char *val,
 typedef void test_font_row_fn(char **tok, int n, void *ctx);
 int test_pdffonts_rows(char *out, test_font_row_fn *row, void *ctx);
 
+/* ---- document trees from Markdown --------------------------------------- */
+
+#include "brief/render_pdf.h"
+#include "brief/tree.h"
+
+/* A section kind by heading, for test_tree_md. */
+struct test_kind {
+	const char *heading;
+	int kind;                 /* enum section_kind */
+};
+
+/* A document tree from Markdown, for renderer tests: md parsed by cmark
+ * and tagged the way tree_build tags a brief. The H1 is the title and
+ * the paragraph after it the dateline; an H2 is a section of the kind
+ * kinds[] gives its heading (else facts); its list items and block
+ * quotes are items (timeline items dated by ev[], in order); in a block
+ * quote a paragraph opening with “ is the quotation, one opening with
+ * an em dash the attribution; the lists under the sources section are
+ * source lists; a paragraph opening with "Status:" is the status line;
+ * bracketed numbers in text ("[1]", "[2, 5]", "[1][3]") are citations.
+ * tree_free() releases it all. */
+void test_tree_md(struct btree *t, const char *md,
+	const struct test_kind *kinds, size_t nkinds,
+	const struct pdf_event *ev, size_t nev);
+
+/* render_pdf of md as test_tree_md tags it, with the sections "Bottom
+ * line" (summary), "Timeline", "Analyst views" (views) and "Sources". */
+int test_pdf_md(const char *md, const struct pdf_event *ev, size_t nev,
+	const struct pdf_opts *o, struct buf *out, struct pdf_result *res,
+	struct brief_err *err);
+
 #endif

@@ -96,6 +96,14 @@ int bdate_cmp(const struct bdate *a, const struct bdate *b);
 void bdate_format(struct buf *b, const struct bdate *d);
 void bdate_format_iso(struct buf *b, const struct bdate *d);
 
+/* A span of days, shortest form: "4–5 Dec 2025", "30 Nov – 2 Dec 2025";
+ * when end is not a later day than start, start alone. Every renderer
+ * writes date ranges with this. */
+void bdate_format_range(struct buf *b, const struct bdate *start,
+	const struct bdate *end);
+/* Whether start..end is a span of days (drawn as a bar, not a dot). */
+int bdate_is_range(const struct bdate *start, const struct bdate *end);
+
 /* Days since 1970-01-01 (proleptic Gregorian; negative before it), and
  * back (out gets day precision); day of the week (0 = Monday) for a full
  * date. */

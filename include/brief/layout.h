@@ -47,7 +47,6 @@ struct lay_style {
 	double size;         /* points */
 	unsigned color;      /* 0xRRGGBB */
 	int link;            /* index from lay_add_link, -1: none */
-	int cite;            /* set [n] citations at 0.8 size, in grey */
 };
 
 /* What an item draws: text[off..off+len) of the paragraph's text. */
@@ -105,10 +104,12 @@ void lay_para_free(struct lay_para *p);
 /* Add text s[0..n): words become boxes, runs of white space glue.
  * Words are hyphenated unless p->no_hyphens: the first call loads the
  * dictionary (hyphen_shared) and fails when it cannot.
- * Over-long words are split to fit the width. With st->cite, runs
- * matching ([0-9]+)+ in brackets are set smaller (0.8 of the size, not
- * below p->min_size) and kept on the line of the word before them. */
+ * Over-long words are split to fit the width. */
 int lay_add_text(struct lay_para *p, const char *s, size_t n,
+	const struct lay_style *st, struct brief_err *err);
+/* Add s[0..n) as a citation: one box set smaller (0.8 of the size, not
+ * below p->min_size) in grey, kept on the line of the word before it. */
+int lay_add_cite(struct lay_para *p, const char *s, size_t n,
 	const struct lay_style *st, struct brief_err *err);
 /* A forced line break. */
 void lay_add_newline(struct lay_para *p);

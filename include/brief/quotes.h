@@ -53,6 +53,9 @@ struct view {
 	struct slice speaker;      /* full name; empty if unknown */
 	struct slice role;         /* role/affiliation; may be empty */
 	struct slice outlet;       /* "Sputnik", "RT", "the plenary session" */
+	const char *outlet_prep;   /* how the outlet is introduced: "to"
+	                            * ("told Sputnik"), "during", "at", "in",
+	                            * "with", "on"; static; NULL without one */
 	unsigned flags;            /* VIEW_* */
 };
 typedef VEC(struct view) view_vec;

@@ -81,6 +81,12 @@ void select_brief(const struct corpus *c, const struct score *sc,
  * dropped (including items dropped to fit the page). */
 void select_explain(const struct brief *b, FILE *fp);
 
+/* The order in which items give way to fit the page: the lowest
+ * ranked first (rank relative to the section's best), never a pinned
+ * item, never a section below its min_items. order has room for every
+ * item; returns how many it holds. Nothing is changed. */
+size_t select_drop_order(const struct brief *b, struct item **order);
+
 /* Mark the lowest-ranked droppable item dropped (never below a
  * section's min_items). Returns 0, or -1 when nothing can be dropped. */
 int select_drop_one(struct brief *b);
