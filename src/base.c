@@ -173,8 +173,8 @@ buf_printf(struct buf *b, const char *fmt, ...)
 const char *
 buf_cstr(struct buf *b)
 {
-	if (b->p == NULL)
-		buf_grow(b, 0), b->p[0] = '\0';
+	buf_grow(b, 0);
+	b->p[b->n] = '\0';   /* also after b->n was cut back by hand */
 	return b->p;
 }
 

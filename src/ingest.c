@@ -25,34 +25,58 @@ S_put_fffd(struct buf *b)
 	buf_put(b, "\xEF\xBF\xBD", 3);
 }
 
+typedef VEC(struct off_shift) shift_vec;
+
+/* From here on, text offset b->n is file offset raw. */
+static void
+S_shift(shift_vec *sv, const struct buf *b, size_t raw)
+{
+	struct off_shift sh = { b->n, raw };
+
+	if (sv->n > 0 && sv->v[sv->n - 1].text == b->n)
+		sv->v[sv->n - 1].raw = raw;
+	else
+		VEC_PUSH(sv, sh);
+}
+
 /* Decode p[0..n) into b: BOM stripped, CRLF/CR -> LF, invalid UTF-8 and
- * C0 controls other than LF and TAB -> U+FFFD, TAB -> space. */
+ * C0 controls other than LF and TAB -> U+FFFD, TAB -> space. Where the
+ * text's offsets part from the file's, sv gets a shift. */
 static void
 S_decode(const char *name, const char *p, size_t n, struct buf *b,
-	const struct brief_diag *diag)
+	shift_vec *sv, const struct brief_diag *diag)
 {
 	int32_t i = 0, len = (int32_t)n;
-	int line = 1, warned_line = 0;
+	int line = 1, warned_line = 0, crlf = 0;
 
-	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
 		i = 3;
+		S_shift(sv, b, 3);
+	}
 	buf_grow(b, n);
 	while (i < len) {
 		int32_t start = i;
 		UChar32 c;
 		U8_NEXT(p, i, len, c);
 		if (c == '\r') {
-			if (i < len && p[i] == '\n')
+			if (i < len && p[i] == '\n') {
+				crlf = 1;   /* the CR goes; the LF stays */
 				continue;
+			}
 			c = '\n';
 		}
 		if (c == '\n') {
 			buf_putc(b, '\n');
 			line++;
+			if (crlf)   /* after the line end: a span ending at it
+			             * ends before the CR */
+				S_shift(sv, b, (size_t)i);
+			crlf = 0;
 		} else if (c == '\t') {
 			buf_putc(b, ' ');
 		} else if (c < 0 || c < 0x20 || c == 0x7F) {
 			S_put_fffd(b);
+			S_shift(sv, b, (size_t)i);
 			if (warned_line != line) {
 				brief_warn(diag, name, line,
 				    "invalid or control byte replaced by U+FFFD");
@@ -734,6 +758,7 @@ ingest_mem(struct arena *a, const char *name, const char *p, size_t n,
 	line_vec ls = { 0 };
 	para_vec ps = { 0 };
 	drop_vec dv = { 0 };
+	shift_vec sv = { 0 };
 	struct found f;
 	size_t first = 0;
 	int rc = -1;
@@ -750,9 +775,14 @@ ingest_mem(struct arena *a, const char *name, const char *p, size_t n,
 		brief_fail(err, "ingest", name, 0, "binary file, not text");
 		goto out;
 	}
-	S_decode(name, p, n, &b, diag);
+	S_decode(name, p, n, &b, &sv, diag);
 	d->text = arena_strndup(a, b.p, b.n);
 	d->len = b.n;
+	if (sv.n > 0) {
+		d->shift = arena_alloc(a, sv.n * sizeof *d->shift);
+		memcpy(d->shift, sv.v, sv.n * sizeof *d->shift);
+		d->nshift = sv.n;
+	}
 	S_split_lines(d->text, d->len, &ls);
 	while (first < ls.n && ls.v[first].len > 0 &&
 	    S_header_line(d->text, &ls.v[first], d))
@@ -779,7 +809,26 @@ out:
 	VEC_FREE(&ls);
 	VEC_FREE(&ps);
 	VEC_FREE(&dv);
+	VEC_FREE(&sv);
 	return rc;
+}
+
+size_t
+ingest_file_offset(const struct doc *d, size_t off)
+{
+	size_t lo = 0, hi = d->nshift;
+
+	while (lo < hi) {   /* the last shift at or before off */
+		size_t mid = (lo + hi) / 2;
+
+		if (d->shift[mid].text <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return off;
+	return d->shift[lo - 1].raw + (off - d->shift[lo - 1].text);
 }
 
 int

@@ -30,17 +30,19 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: %s [-t TEMPLATE] [-o OUTDIR] [-f md,pdf] [--paper a4|letter]\n"
+	    "usage: %s [-t TEMPLATE] [-o OUTDIR] [-f FORMATS] [--paper a4|letter]\n"
 	    "             [--max-pages N] [--as-of YYYY-MM-DD] [--explain]\n"
 	    "             [--dump %s] [-q|-v] SOURCE...\n"
 	    "\n"
 	    "Turn news articles about one subject into a one-page brief:\n"
-	    "OUTDIR/brief.md (CommonMark) and OUTDIR/brief.pdf.\n"
+	    "OUTDIR/brief.md (CommonMark) and OUTDIR/brief.pdf, and on request\n"
+	    "OUTDIR/brief.html and OUTDIR/brief.json.\n"
 	    "\n"
 	    "  SOURCE              an article (.txt, .md) or a directory of them\n"
 	    "  -t, --template FILE brief template (default: templates/%s)\n"
 	    "  -o, --outdir DIR    where to write the outputs (default: out)\n"
-	    "  -f, --format LIST   md, pdf or md,pdf (default: md,pdf)\n"
+	    "  -f, --format LIST   md, pdf, html, json, comma-separated, or all\n"
+	    "                      (default: md,pdf)\n"
 	    "      --paper SIZE    a4 or letter (default: the template's)\n"
 	    "      --max-pages N   page budget (default: the template's, 1)\n"
 	    "      --as-of DATE    the brief's as-of date (default: the newest\n"
@@ -79,6 +81,12 @@ parse_formats(const char *s, unsigned *out)
 			f |= FMT_MD;
 		else if (n == 3 && strncmp(s, "pdf", 3) == 0)
 			f |= FMT_PDF;
+		else if (n == 4 && strncmp(s, "html", 4) == 0)
+			f |= FMT_HTML;
+		else if (n == 4 && strncmp(s, "json", 4) == 0)
+			f |= FMT_JSON;
+		else if (n == 3 && strncmp(s, "all", 3) == 0)
+			f |= FMT_MD | FMT_PDF | FMT_HTML | FMT_JSON;
 		else
 			return -1;
 		s += n;

@@ -11,6 +11,8 @@
 
 #include "brief/annotate.h"
 #include "brief/ingest.h"
+#include "brief/render_html.h"
+#include "brief/render_json.h"
 #include "brief/render_md.h"
 #include "brief/tree.h"
 #include "brief/render_pdf.h"
@@ -395,7 +397,7 @@ static int
 S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 	long epoch, struct brief_stats *st, struct brief_err *err)
 {
-	struct buf md = { 0 }, pdf = { 0 };
+	struct buf md = { 0 }, pdf = { 0 }, html = { 0 }, json = { 0 };
 	struct btree page = { 0 }, full = { 0 };
 	struct pdf_opts po;
 	struct pdf_result res = { 0 };
@@ -410,14 +412,26 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 	if ((o->formats & FMT_PDF) &&
 	    render_pdf(&page, &po, &pdf, &res, err) != 0)
 		goto out;
-	tree_build(b, TREE_SOURCES_FULL, &full);   /* brief.md lists every source */
+	if (o->formats & FMT_HTML)   /* the page's brief, for the screen */
+		render_html(&page, t->title, t->lang, &html);
+	/* brief.md and brief.json list every source */
+	tree_build(b, TREE_SOURCES_FULL, &full);
 	render_md(&full, &md);
+	if ((o->formats & FMT_JSON) && render_json(&full, b, &json, err) != 0)
+		goto out;
+	/* every output is made before any is written */
 	if ((o->formats & FMT_MD) && S_write(o, "brief.md", &md, err) != 0)
 		goto out;
 	if ((o->formats & FMT_PDF) && S_write(o, "brief.pdf", &pdf, err) != 0)
 		goto out;
+	if ((o->formats & FMT_HTML) && S_write(o, "brief.html", &html, err) != 0)
+		goto out;
+	if ((o->formats & FMT_JSON) && S_write(o, "brief.json", &json, err) != 0)
+		goto out;
 	st->md_bytes = md.n;
 	st->pdf_bytes = pdf.n;
+	st->html_bytes = html.n;
+	st->json_bytes = json.n;
 	if ((o->formats & FMT_PDF) && res.pages > max_pages)
 		brief_warn(&o->diag, NULL, 0, "the brief needs %d pages, over the "
 		    "budget of %d, even with every droppable item removed", res.pages, max_pages);
@@ -427,6 +441,8 @@ out:
 	tree_free(&full);
 	buf_free(&md);
 	buf_free(&pdf);
+	buf_free(&html);
+	buf_free(&json);
 	return rc;
 }
 

@@ -457,7 +457,7 @@ S_inline_leaf(struct rp *r, struct lay_para *p, cmark_node *n,
 		if (bn == NULL || bn->kind != BN_CITE)
 			return 0;
 		r->tmp.n = 0;
-		tree_cite_text(&r->tmp, bn->cite, bn->ncite);
+		tree_cite_text(&r->tmp, bn->cite, bn->ncite, NULL, NULL);
 		return lay_add_cite(p, r->tmp.p, r->tmp.n, st, r->err);
 	case CMARK_NODE_TEXT:
 	case CMARK_NODE_CODE:

@@ -32,6 +32,8 @@ struct cand {
 	size_t ncite;
 	struct slice text;      /* views: the words to print */
 	const char *label;      /* timeline: the anchoring cue */
+	size_t *sup;            /* per citation: the sentence of that
+	                         * source that says it */
 };
 typedef VEC(struct cand) cand_vec;
 
@@ -127,33 +129,61 @@ S_cmp_date(const void *pa, const void *pb)
 	return a->sent < b->sent ? -1 : a->sent > b->sent;
 }
 
-/* 1-based source numbers of fact f's docs. */
+/* 1-based source numbers of fact f's docs, each with the sentence of
+ * that doc in the fact (the candidate's own for its doc). */
 static void
 S_fact_cites(struct sel *s, long f, struct cand *cd)
 {
 	const struct fact *ft = &s->facts.v[f];
-	cd->cite = arena_alloc(s->a, (ft->ndoc ? ft->ndoc : 1) * sizeof(int));
-	for (size_t k = 0; k < ft->ndoc; k++)
+	size_t n = ft->ndoc ? ft->ndoc : 1;
+
+	cd->cite = arena_alloc(s->a, n * sizeof *cd->cite);
+	cd->sup = arena_alloc(s->a, n * sizeof *cd->sup);
+	for (size_t k = 0; k < ft->ndoc; k++) {
 		cd->cite[k] = s->c->doc[ft->doc[k]].id;
+		cd->sup[k] = cd->sent;
+		if (s->c->s.v[cd->sent].doc == ft->doc[k])
+			continue;
+		for (size_t m = 0; m < ft->nmember; m++)
+			if (s->c->s.v[ft->member[m]].doc == ft->doc[k]) {
+				cd->sup[k] = ft->member[m];
+				break;
+			}
+	}
 	cd->ncite = ft->ndoc;
 }
 
-/* Union of two ascending citation lists into cd. */
+/* One citation: the source of sentence i. */
 static void
-S_merge_cites(struct arena *a, struct cand *cd, const int *b, size_t nb)
+S_own_cite(struct sel *s, struct cand *cd, size_t i)
+{
+	cd->cite = arena_alloc(s->a, sizeof *cd->cite);
+	cd->sup = arena_alloc(s->a, sizeof *cd->sup);
+	cd->cite[0] = s->c->doc[s->c->s.v[i].doc].id;
+	cd->sup[0] = i;
+	cd->ncite = 1;
+}
+
+/* Union of two ascending citation lists (with their sentences) into
+ * cd; where both cite a source, cd's sentence stays. */
+static void
+S_merge_cites(struct arena *a, struct cand *cd, const int *b,
+	const size_t *bsup, size_t nb)
 {
 	int *out = arena_alloc(a, (cd->ncite + nb) * sizeof(int) + sizeof(int));
+	size_t *sup = arena_alloc(a, (cd->ncite + nb + 1) * sizeof *sup);
 	size_t i = 0, j = 0, k = 0;
 	while (i < cd->ncite || j < nb) {
 		int x = i < cd->ncite ? cd->cite[i] : 0, y = j < nb ? b[j] : 0;
 		if (j >= nb || (i < cd->ncite && x < y))
-			out[k++] = x, i++;
+			sup[k] = cd->sup[i], out[k++] = x, i++;
 		else if (i >= cd->ncite || y < x)
-			out[k++] = y, j++;
+			sup[k] = bsup[j], out[k++] = y, j++;
 		else
-			out[k++] = x, i++, j++;
+			sup[k] = cd->sup[i], out[k++] = x, i++, j++;
 	}
 	cd->cite = out;
+	cd->sup = sup;
 	cd->ncite = k;
 }
 
@@ -264,6 +294,7 @@ S_emit(struct sel *s, struct brief_section *bs, const struct cand *cd)
 	memset(it, 0, sizeof *it);
 	it->sent = cd->sent;
 	it->cite = cd->cite;
+	it->support = cd->sup;
 	it->ncite = cd->ncite;
 	it->date = cd->date;
 	it->end = cd->end;
@@ -399,7 +430,7 @@ S_summary_cand(struct sel *s, int si, int role, int stage, size_t f, size_t i,
 	double aff = sc->sec[si] + 0.5 * sc->topic;
 	if (role == ROLE_WHAT ? aff < s->t->sec[si].min_score : sc->topic <= 0)
 		return;
-	struct cand cd = { i, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 }, NULL };
+	struct cand cd = { i, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 }, NULL, NULL };
 	/* a change of status is an event: who did it matters more */
 	double who = role == ROLE_WHAT ? 0.1 : 0.25;
 	cd.rank = (1 + aff) * (0.5 + sc->central) * S_corroboration(s->facts.v[f].ndoc) *
@@ -773,13 +804,11 @@ S_views(struct sel *s, int si, struct brief_section *bs)
 		if (topic <= 0 && !s->doc_about[v->doc])
 			continue;   /* a view on something else, in an article on
 			             * something else */
-		struct cand cd = { v->first, -1, v, { 0 }, { 0 }, 0, NULL, 0, { 0 }, NULL };
+		struct cand cd = { v->first, -1, v, { 0 }, { 0 }, 0, NULL, 0, { 0 }, NULL, NULL };
 		size_t words;
 		cd.text = S_view_text(s, si, v, &words);
 		cd.rank = S_view_rank(s, si, v, words);
-		cd.cite = arena_alloc(s->a, sizeof(int));
-		cd.cite[0] = s->c->doc[v->doc].id;
-		cd.ncite = 1;
+		S_own_cite(s, &cd, v->first);
 		VEC_PUSH(&cv, cd);
 	}
 	if (cv.n > 1)
@@ -926,15 +955,19 @@ S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d,
 	return aff;
 }
 
-/* Item it also cites cite[0..n): the same event from more sources. */
+/* Item it also cites cite[0..n) (sup: their sentences): the same
+ * event from more sources. */
 static void
-S_item_add_cites(struct sel *s, struct item *it, const int *cite, size_t n)
+S_item_add_cites(struct sel *s, struct item *it, const int *cite,
+	const size_t *sup, size_t n)
 {
 	struct cand merged = { 0 };
 	merged.cite = it->cite;
+	merged.sup = it->support;
 	merged.ncite = it->ncite;
-	S_merge_cites(s->a, &merged, cite, n);
+	S_merge_cites(s->a, &merged, cite, sup, n);
 	it->cite = merged.cite;
+	it->support = merged.sup;
 	it->ncite = merged.ncite;
 }
 
@@ -957,7 +990,7 @@ S_timeline_take(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
 		    bdate_cmp(&bs->item[j].end, &cd->end) == 0))
 			j++;
 		if (j < bs->n) {
-			S_item_add_cites(s, &bs->item[j], cd->cite, cd->ncite);
+			S_item_add_cites(s, &bs->item[j], cd->cite, cd->sup, cd->ncite);
 			s->fact_used[cd->fact] = 1;
 			S_note(s, cd->sent, -1, "same date as a better timeline entry");
 			continue;
@@ -981,7 +1014,7 @@ S_timeline_take(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
 				break;
 		}
 		if (it->date.prec == DP_MONTH && b < bs->n) {
-			S_item_add_cites(s, &bs->item[b], it->cite, it->ncite);
+			S_item_add_cites(s, &bs->item[b], it->cite, it->support, it->ncite);
 			S_note(s, it->sent, -1, "the same event as a timeline entry dated to the day");
 			continue;
 		}
@@ -1058,7 +1091,7 @@ S_facts(struct sel *s, struct brief *b)
 	for (size_t f = 0; f < s->facts.n; f++) {
 		if (s->fact_used[f])
 			continue;
-		struct cand cd = { s->facts.v[f].rep, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 }, NULL };
+		struct cand cd = { s->facts.v[f].rep, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 }, NULL, NULL };
 		double aff = 0;
 		int k = S_best_section(s, f, &cd, &aff);
 		if (k < 0) {
@@ -1126,30 +1159,37 @@ S_support(struct sel *s, struct brief *b, const unsigned char *eligible)
 {
 	size_t nd = s->c->ndoc ? s->c->ndoc : 1;
 	unsigned char *mark = xmalloc(nd);
+	size_t *which = xmalloc(nd * sizeof *which);
 	for (size_t k = 0; k < b->nsec; k++)
 		for (size_t m = 0; m < b->sec[k].n; m++) {
 			struct item *it = &b->sec[k].item[m];
 			size_t added = 0;
 			memset(mark, 0, nd);
-			for (size_t c = 0; c < it->ncite; c++)
+			for (size_t c = 0; c < it->ncite; c++) {
 				mark[it->cite[c] - 1] = 1;   /* ids are doc index + 1 */
+				which[it->cite[c] - 1] = it->support[c];
+			}
 			for (size_t j = 0; j < s->c->s.n; j++) {
 				int doc = s->c->s.v[j].doc;
 				if (mark[doc] || (!eligible[j] && !(s->c->info[j].flags & AF_VIEW)))
 					continue;
 				if (S_supports(s, j, it->sent) || (b->sec[k].def->kind == SK_TIMELINE &&
 				    S_same_day(s, (int)k, j, it)))
-					mark[doc] = 1, added++;
+					mark[doc] = 1, which[doc] = j, added++;
 			}
 			if (added == 0)
 				continue;
 			it->cite = arena_alloc(s->a, (it->ncite + added) * sizeof *it->cite);
+			it->support = arena_alloc(s->a, (it->ncite + added) * sizeof *it->support);
 			it->ncite = 0;
 			for (size_t d = 0; d < s->c->ndoc; d++)
-				if (mark[d])
+				if (mark[d]) {
+					it->support[it->ncite] = which[d];
 					it->cite[it->ncite++] = s->c->doc[d].id;
+				}
 		}
 	free(mark);
+	free(which);
 }
 
 /* ---- explain ------------------------------------------------------ */

@@ -514,6 +514,7 @@ S_top_key(struct ctx *c, const char *key, const yaml_node_t *k,
 	if (strcmp(key, "title") == 0) return S_str(c, v, &t->title);
 	if (strcmp(key, "subject") == 0) return S_str(c, v, &t->subject);
 	if (strcmp(key, "author") == 0) return S_str(c, v, &t->author);
+	if (strcmp(key, "lang") == 0) return S_str(c, v, &t->lang);
 	if (strcmp(key, "keywords") == 0) return S_keywords(c, v, &t->keywords);
 	if (strcmp(key, "markdown") == 0) return S_skeleton(c, v, t);
 	if (strcmp(key, "layout") == 0) return S_layout(c, v, &t->layout);
@@ -544,6 +545,7 @@ S_defaults(struct template *t)
 	t->layout.serif = "Noto Serif";
 	t->layout.sans = "Noto Sans";
 	t->author = "brief";
+	t->lang = "en";
 	t->skeleton = default_skeleton;
 }
 

@@ -72,8 +72,18 @@ S_buf_text(cmark_node *parent, struct buf *b)
 
 /* ---- citations ---------------------------------------------------- */
 
+static void
+S_num(struct buf *out, int id, tree_num_fn *num, void *ctx)
+{
+	if (num != NULL)
+		num(out, id, ctx);
+	else
+		buf_printf(out, "%d", id);
+}
+
 void
-tree_cite_text(struct buf *out, const int *cite, size_t n)
+tree_cite_text(struct buf *out, const int *cite, size_t n, tree_num_fn *num,
+	void *ctx)
 {
 	size_t i = 0, shown = 0;
 
@@ -86,11 +96,13 @@ tree_cite_text(struct buf *out, const int *cite, size_t n)
 		if (i > 0)
 			buf_puts(out, ", ");
 		if (j - i >= 2) {
-			buf_printf(out, "%d\xE2\x80\x93%d", cite[i], cite[j]);
+			S_num(out, cite[i], num, ctx);
+			buf_puts(out, "\xE2\x80\x93");
+			S_num(out, cite[j], num, ctx);
 			shown += 2;
 			i = j + 1;
 		} else {
-			buf_printf(out, "%d", cite[i]);
+			S_num(out, cite[i], num, ctx);
 			shown++;
 			i++;
 		}
@@ -134,10 +146,10 @@ tree_plain_marks(struct btree *t)
 			continue;
 		if (bn->kind == BN_CITE) {
 			b.n = 0;
-			tree_cite_text(&b, bn->cite, bn->ncite);
+			tree_cite_text(&b, bn->cite, bn->ncite, NULL, NULL);
 			cmark_node_set_on_enter(n, buf_cstr(&b));
 			cmark_node_set_on_exit(n, "");
-		} else if (bn->kind == BN_ANCHOR) {
+		} else if (bn->kind == BN_ANCHOR || bn->kind == BN_PART) {
 			cmark_node_set_on_enter(n, "");
 			cmark_node_set_on_exit(n, "");
 		}
@@ -147,6 +159,19 @@ tree_plain_marks(struct btree *t)
 }
 
 /* ---- lookups ------------------------------------------------------ */
+
+const char *
+tree_kind_name(int kind)
+{
+	static const char *const names[] = {
+		[SK_SUMMARY] = "summary", [SK_FACTS] = "facts",
+		[SK_TIMELINE] = "timeline", [SK_QUOTES] = "views",
+		[SK_SOURCES] = "sources",
+	};
+
+	return kind >= 0 && (size_t)kind < sizeof names / sizeof *names &&
+		names[kind] ? names[kind] : "facts";
+}
 
 struct bnode *
 tree_node(cmark_node *n)
@@ -586,6 +611,8 @@ S_section(struct btree *t, cmark_node *parent, const struct brief *b,
 
 	if (d->kind != SK_SOURCES && S_alive(bs) == 0)
 		return;
+	parent = S_add(parent, CMARK_NODE_CUSTOM_BLOCK);
+	S_tag(t, parent, BN_PART)->bs = bs;
 	h = S_add(parent, CMARK_NODE_HEADING);
 	cmark_node_set_heading_level(h, 2);
 	S_text(h, d->heading);

@@ -159,16 +159,16 @@ START_TEST(test_cite_text)
 		d[] = { 1, 2, 3, 4, 5, 7, 9, 11, 12, 13, 20 };
 	struct buf o = { 0 };
 
-	tree_cite_text(&o, a, 1);
+	tree_cite_text(&o, a, 1, NULL, NULL);
 	ck_assert_str_eq(buf_cstr(&o), "[2]");
 	o.n = 0;
-	tree_cite_text(&o, b, 2);
+	tree_cite_text(&o, b, 2, NULL, NULL);
 	ck_assert_str_eq(buf_cstr(&o), "[2, 5]");
 	o.n = 0;
-	tree_cite_text(&o, c, 5);
+	tree_cite_text(&o, c, 5, NULL, NULL);
 	ck_assert_str_eq(buf_cstr(&o), "[2\xE2\x80\x93" "5, 9]");
 	o.n = 0;
-	tree_cite_text(&o, d, 11);
+	tree_cite_text(&o, d, 11, NULL, NULL);
 	ck_assert_str_eq(buf_cstr(&o), "[1\xE2\x80\x93" "5, 7, 9, 11\xE2\x80\x93" "13 +1]");
 	buf_free(&o);
 }

@@ -74,7 +74,18 @@ struct doc {
 	size_t dropped;         /* paragraphs removed (ndrops of them listed) */
 	struct drop *drops;
 	size_t ndrops;
+	struct off_shift *shift;/* where text offsets part from the file's */
+	size_t nshift;
 };
+
+/* From text offset text on, the file offset is raw + (offset - text):
+ * a BOM, a CR before LF, a malformed byte made U+FFFD move them. */
+struct off_shift {
+	size_t text, raw;
+};
+
+/* The byte offset in the file of offset off of d->text. */
+size_t ingest_file_offset(const struct doc *d, size_t off);
 
 /* Name of a date source for messages: "header", "date line", ... */
 const char *ingest_date_source(enum date_source s);

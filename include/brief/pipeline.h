@@ -16,6 +16,8 @@
 enum {
 	FMT_MD = 1 << 0,
 	FMT_PDF = 1 << 1,
+	FMT_HTML = 1 << 2,
+	FMT_JSON = 1 << 3,
 };
 
 struct brief_opts {
@@ -36,7 +38,7 @@ struct brief_opts {
 struct brief_stats {
 	size_t docs, sentences, items, dropped;
 	int pages;
-	size_t md_bytes, pdf_bytes;
+	size_t md_bytes, pdf_bytes, html_bytes, json_bytes;
 };
 
 /* Run the whole pipeline. Returns 0, or -1 with err filled. */

@@ -19,6 +19,8 @@ struct item {
 	size_t sent;            /* representative sentence */
 	struct slice text;      /* the words to print (verbatim source text) */
 	int *cite;              /* 1-based source numbers, ascending */
+	size_t *support;        /* per citation: the sentence of that source
+	                         * that says it (parallel to cite) */
 	size_t ncite;
 	struct bdate date, end; /* timeline: event date (end for ranges) */
 	const struct view *view;/* quotes: the attribution */

@@ -78,6 +78,7 @@ struct layout_def {
 struct template {
 	const char *path;
 	const char *title, *subject, *keywords, *author;
+	const char *lang;          /* the brief's language, BCP 47 ("en") */
 	const char *skeleton;      /* Markdown with {{placeholders}} */
 	const char *skeleton_path;
 	struct cue_set topic;      /* words that make a sentence on-subject */

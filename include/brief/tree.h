@@ -18,7 +18,8 @@
  * Citations are custom inline nodes (BN_CITE) with no children: each
  * renderer sets their on_enter text to its own form ("[2, 5]" in
  * Markdown, links to the sources in HTML). A source entry opens with
- * a custom inline anchor (BN_ANCHOR), empty except in HTML.
+ * a custom inline anchor (BN_ANCHOR), and each section is a custom
+ * block (BN_PART); both are empty except in HTML.
  *
  * The Markdown skeleton of the template is parsed with cmark and its
  * placeholders filled in place: {{title}}, {{dateline}}, {{as_of}},
@@ -40,6 +41,8 @@ enum bn_kind {
 	BN_NONE = 0,
 	BN_TITLE,          /* block: the brief's title */
 	BN_DATELINE,       /* block: as-of date and source count */
+	BN_PART,           /* custom block: a whole section (bs), its
+	                    * heading first */
 	BN_SECTION,        /* heading: a section's (bs) */
 	BN_ITEM,           /* an item (item): a list item, a view's block
 	                    * quote, or a summary sentence's text node */
@@ -107,11 +110,19 @@ struct bnode *tree_node(cmark_node *n);
 struct bnode *tree_owner(cmark_node *n);
 
 /* The compact citation text: "[2]", "[2, 5]", "[2–5, 9 +4]" (past five
- * numbers shown, a range showing two, the rest are counted). */
-void tree_cite_text(struct buf *out, const int *cite, size_t n);
+ * numbers shown, a range showing two, the rest are counted). Each
+ * number shown is written by num (NULL: as digits). */
+typedef void tree_num_fn(struct buf *out, int id, void *ctx);
+void tree_cite_text(struct buf *out, const int *cite, size_t n,
+	tree_num_fn *num, void *ctx);
 
 /* Set the text of every BN_CITE node to the compact form, and every
- * BN_ANCHOR to nothing: the tree as plain Markdown writes it. */
+ * BN_ANCHOR and BN_PART to nothing: the tree as plain Markdown writes
+ * it. */
 void tree_plain_marks(struct btree *t);
+
+/* The name of a section kind: "summary", "facts", "timeline", "views",
+ * "sources". */
+const char *tree_kind_name(int kind);
 
 #endif
