@@ -262,6 +262,7 @@ S_pdf_opts(const struct template *t, const struct brief_opts *o, long epoch,
 	po->body_pt = t->layout.body_pt;
 	po->margin_pt = t->layout.margin_pt;
 	po->min_pt = t->layout.min_pt;
+	po->lang = t->lang;
 	po->epoch = epoch;
 }
 

@@ -1,32 +1,42 @@
 /*
- * render_pdf.c -- typeset the brief's Markdown into a PDF with libharu.
+ * render_pdf.c -- typeset the brief's document tree into a PDF with
+ * libharu.
  *
- * The Markdown is parsed with cmark and the AST walked with
- * cmark_iter_next, switching on node type as cmark's html.c does. The
- * walk draws nothing: it builds a vertical list (layout.h) of lines,
- * rules, spaces and the timeline graphic, every paragraph broken into
- * lines by layout.c, each entry in one zone of the page:
+ * The tree (tree.h) is walked with cmark_iter_next, switching on node
+ * type as cmark's html.c does, and on the bnode each node carries: a
+ * section's kind decides its zone, an item node owns the lines set for
+ * it, a view's quotation is set in italic and its attribution smaller.
+ * The walk draws nothing: it builds a vertical list (layout.h) of
+ * lines, rules, spaces and the timeline graphic, every paragraph broken
+ * into lines by layout.c, each entry in one zone of the page:
  *
  *   head     the title and the dateline under it, full width, between
  *            a navy band and a navy rule;
- *   box      the section pdf_opts.box_heading names, full width on a
- *            tinted ground with a navy rule down its left side;
+ *   box      the summary section, full width on a tinted ground with a
+ *            navy rule down its left side;
  *   columns  every other section, in two columns balanced at the end;
- *   sources  the section pdf_opts.sources_heading names, in small type
- *            under a full-width rule, its list in two balanced columns.
+ *   sources  the source list, in small type under a full-width rule,
+ *            in two balanced columns.
  *
- * lay_paginate places the list. Measuring (out == NULL) stops there;
- * drawing then goes over the placed entries: grounds first, then the
- * text, rules and graphics, then the rules beside block quotes and the
- * footer of every page. Measuring and drawing share everything up to
- * the placement, so they always need the same pages.
+ * lay_paginate places the list. Measuring (out == NULL) stops there,
+ * and each item node gets the height its entries take; drawing then
+ * goes over the placed entries: grounds first, then the text, rules
+ * and graphics, then the rules beside block quotes and the footer of
+ * every page. Measuring and drawing share everything up to the
+ * placement, so they always need the same pages.
  *
- * Text extraction. Tools that read a page by its layout (poppler's
- * pdftotext, viewers' copy) guess the reading order from where blocks
- * of text lie. Two things keep the columns read in order: an invisible
- * strut in each gutter (S_gutter), and the timeline's labels read as
- * one zero-width space per row (S_span), so the graphic neither
- * scatters its words into the column nor leaves a hole in it.
+ * The PDF is tagged. The walk declares the structure elements in
+ * reading order (Document; Sect per section; H1, H2, P; L, LI, Lbl,
+ * LBody; BlockQuote; a Figure with alternate text for the timeline
+ * graphic) and each entry remembers its element; drawing wraps every
+ * line in a marked-content sequence of its element, and the band,
+ * rules, grounds, footer and gutter strut as artifacts (hpdf_ext.c).
+ * Screen readers and pdfinfo -struct-text follow the structure.
+ *
+ * Tools that read a page by its layout (poppler's pdftotext, viewers'
+ * copy) guess the reading order from where blocks of text lie; an
+ * invisible strut in each gutter (S_gutter) keeps them reading column
+ * 1 whole before column 2.
  *
  * Type never goes below pdf_opts.min_pt: sizes are multiples of the
  * body size with that floor. libharu errors go to S_on_error, which
@@ -44,11 +54,9 @@
 
 #include <cmark.h>
 #include <hpdf.h>
-#include <hpdf_encrypt.h>
-#include <hpdf_pages.h>     /* the page's content stream: BDC/EMC */
-#include <hpdf_streams.h>
 
 #include "brief/fonts.h"
+#include "brief/hpdf_ext.h"
 #include "brief/layout.h"
 #include "brief/tree.h"
 
@@ -130,6 +138,9 @@ struct ent {
 	long outline;        /* K_LINE: bookmark title (offset), -1 */
 	int quote;           /* innermost block quote, -1 */
 	struct bnode *item;  /* the item it belongs to (a BN_ITEM), NULL */
+	int elem;            /* structure element of its content, -1: an
+	                      * artifact */
+	int marker_elem;     /* the marker's (Lbl) */
 	unsigned color;      /* K_RULE, K_BAR */
 };
 
@@ -160,6 +171,7 @@ struct timeline {
 	double *brk;         /* where the axis is broken (a long gap) */
 	size_t nbrk;
 	int tiers;
+	int elem;            /* its Figure element */
 	double w, h, size, lh, axis;   /* axis: its depth below the top */
 	struct buf text;
 };
@@ -208,6 +220,12 @@ struct rp {
 	int timeline_done;
 	struct timeline tl;
 	VEC(struct pdf_event) ev;    /* the timeline's events */
+	/* the structure tree */
+	struct hpx_tree st;
+	VEC(int) est;                /* open container elements */
+	const char *ctype;           /* type of the next block set */
+	int content;                 /* element of the lines being set */
+	int marker_elem;             /* the Lbl of the marker awaiting */
 	/* what items cost */
 	struct bnode *item;          /* the item being set, NULL */
 	VEC(struct share) shares;    /* items sharing a paragraph */
@@ -357,6 +375,8 @@ S_push(struct rp *r, int kind, double h, int keep)
 	e.marker = e.outline = -1;
 	e.quote = r->quote;
 	e.item = r->item;
+	e.elem = kind == K_LINE ? r->content : -1;
+	e.marker_elem = -1;
 	v.kind = kind == K_SPACE ? LAY_VSPACE : LAY_VBOX;
 	v.h = h;
 	v.keep = keep;
@@ -383,6 +403,38 @@ S_keep_last(struct rp *r)
 {
 	if (r->v.n > 0)
 		r->v.v[r->v.n - 1].keep = LAY_KEEP;
+}
+
+/* ---- the structure tree --------------------------------------------- */
+
+/* Begin content of element elem (-1: an artifact) on page page_no. */
+static int
+S_mc(struct rp *r, HPDF_Page page, int page_no, int elem)
+{
+	return hpx_mc_begin(&r->st, page, page_no, elem, r->err);
+}
+
+/* A new element of type in the open container. */
+static int
+S_struct(struct rp *r, const char *type)
+{
+	return hpx_elem(&r->st, r->est.n ? r->est.v[r->est.n - 1] : 0, type,
+		NULL);
+}
+
+/* Open a container element of type. */
+static void
+S_open(struct rp *r, const char *type)
+{
+	int e = S_struct(r, type);
+
+	VEC_PUSH(&r->est, e);
+}
+
+static void
+S_close(struct rp *r, size_t n)
+{
+	r->est.n = r->est.n > n ? r->est.n - n : 0;
 }
 
 /* Close the zone being built: the box ends with its inner margin. */
@@ -588,6 +640,7 @@ S_push_lines(struct rp *r, size_t idx, const struct block_fmt *f,
 			e->marker = r->marker;
 			e->marker_x = r->marker_x;
 			e->marker_size = r->marker_size;
+			e->marker_elem = r->marker_elem;
 			r->marker = -1;
 		}
 		if (first == NULL)
@@ -605,6 +658,8 @@ S_set(struct rp *r, cmark_node *node, const struct block_fmt *f,
 	struct lay_para *p = S_para_new(r, &idx);
 	struct ent *e;
 
+	r->content = S_struct(r, r->ctype ? r->ctype : "P");
+	r->ctype = NULL;
 	if (S_collect(r, p, node, f, italic) != 0)
 		return -1;
 	if (p->lb.n == 0)
@@ -677,6 +732,7 @@ S_title(struct rp *r, cmark_node *node)
 	e->w = r->right - r->left;
 	S_push(r, K_STRUT, 0.75 * r->body, LAY_KEEP);
 	S_plain_text(r, node);
+	r->ctype = "H1";
 	if (S_set(r, node, &S_fmt_title, 0, 1, &first) != 0)
 		return -1;
 	if (first != NULL)
@@ -765,6 +821,7 @@ S_h2(struct rp *r, cmark_node *node)
 	} else {
 		S_vspace(r, f->before);
 	}
+	r->ctype = "H2";
 	if (S_set(r, node, f, 0, 1, &first) != 0)
 		return -1;
 	if (first != NULL)
@@ -797,6 +854,7 @@ S_heading(struct rp *r, cmark_node *node)
 	S_plain_text(r, node);
 	title = S_keep_text(r, r->tmp.p, r->tmp.n);
 	S_vspace(r, S_fmt_h3.before);
+	r->ctype = "H3";
 	if (S_set(r, node, &S_fmt_h3, 0, 1, &first) != 0)
 		return -1;
 	if (first != NULL)
@@ -817,6 +875,7 @@ S_code_block(struct rp *r, cmark_node *node)
 
 	S_vspace(r, f->before);
 	r->indent += r->body;
+	r->content = S_struct(r, "P");
 	p = S_para_new(r, &idx);
 	p->align = LAY_RAGGED;
 	p->no_hyphens = 1;
@@ -929,6 +988,8 @@ S_item_enter(struct rp *r)
 	if ((w = S_measure(r, s, FACE_SERIF, c->size)) < 0)
 		return -1;
 	r->marker = S_keep_text(r, s, strlen(s));
+	r->marker_elem = hpx_elem(&r->st, r->est.n ? r->est.v[r->est.n - 1] : 0,
+		"Lbl", NULL);
 	r->marker_size = c->size;
 	r->marker_x = S_zone_x(r) + (c->ordered ?
 		r->indent - 0.4 * c->size - w :
@@ -947,6 +1008,7 @@ S_item_exit(struct rp *r)
 		struct lay_para *p = S_para_new(r, &idx);
 		struct lay_style st = { FACE_SERIF, S_size(r, 1), INK, -1 };
 
+		r->content = S_struct(r, "P");
 		if (lay_add_text(p, "\xC2\xA0", 2, &st, r->err) != 0)
 			return -1;
 		S_push_lines(r, idx, &S_fmt_body, 0);
@@ -1172,13 +1234,25 @@ S_timeline(struct rp *r, cmark_node *h)
 			t->size);
 		bw[i] = fmax(lw[i], dw[i]);
 	}
-	buf_free(&s);
 	S_tl_place(t, ev, bw);
 	S_tl_tiers(t, bw, lw, dw);
 	free(bw);
+	/* a figure, described for those who do not see it */
+	s.n = 0;
+	buf_puts(&s, "Timeline:");
+	for (size_t i = 0; i < t->n; i++) {
+		buf_puts(&s, i ? "; " : " ");
+		bdate_format_range(&s, &ev[i].date, &ev[i].end);
+		if (ev[i].label && *ev[i].label)
+			buf_printf(&s, ", %s", ev[i].label);
+	}
+	buf_putc(&s, '.');
+	t->elem = hpx_elem(&r->st, r->est.n ? r->est.v[r->est.n - 1] : 0,
+		"Figure", buf_cstr(&s));
+	buf_free(&s);
 	t->axis = 0.2 * t->lh + t->tiers * t->lh + 0.45 * t->lh;
 	t->h = t->axis + 0.45 * t->lh + t->tiers * t->lh + 0.25 * t->lh;
-	S_push(r, K_TIMELINE, t->h, 0);
+	S_push(r, K_TIMELINE, t->h, 0)->elem = t->elem;
 	S_vspace(r, 0.35);
 	return 0;
 }
@@ -1203,12 +1277,21 @@ S_enter(struct rp *r, cmark_iter *it, cmark_node *node)
 		cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
 		return rc;
 	case CMARK_NODE_BLOCK_QUOTE:
+		S_open(r, "BlockQuote");
 		S_quote_enter(r);
 		return 0;
 	case CMARK_NODE_LIST:
+		S_open(r, "L");
 		return S_list_enter(r, node);
 	case CMARK_NODE_ITEM:
-		return S_item_enter(r);
+		S_open(r, "LI");
+		rc = S_item_enter(r);
+		S_open(r, "LBody");
+		return rc;
+	case CMARK_NODE_CUSTOM_BLOCK:
+		if (bn != NULL && bn->kind == BN_PART)
+			S_open(r, "Sect");
+		return 0;
 	case CMARK_NODE_CODE_BLOCK:
 		if (r->zone == Z_HEAD) {
 			S_head_close(r);
@@ -1228,15 +1311,24 @@ S_exit(struct rp *r, cmark_node *node)
 {
 	int rc = 0;
 
+	const struct bnode *bn = tree_node(node);
+
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_BLOCK_QUOTE:
 		S_quote_exit(r);
+		S_close(r, 1);
 		break;
 	case CMARK_NODE_LIST:
 		S_list_exit(r);
+		S_close(r, 1);
 		break;
 	case CMARK_NODE_ITEM:
 		rc = S_item_exit(r);
+		S_close(r, 2);
+		break;
+	case CMARK_NODE_CUSTOM_BLOCK:
+		if (bn != NULL && bn->kind == BN_PART)
+			S_close(r, 1);
 		break;
 	default:
 		break;
@@ -1256,6 +1348,8 @@ S_walk(struct rp *r, cmark_node *doc)
 	r->zone = Z_COLS;
 	r->quote = -1;
 	r->item = NULL;
+	r->content = -1;
+	hpx_tree_init(&r->st);
 	r->marker = -1;
 	S_zone(r, Z_COLS);
 	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -1364,10 +1458,11 @@ S_box_grounds(struct rp *r)
 		}
 		if (hi < 0)
 			continue;
-		if (S_rect(r, r->pages.v[pg], r->left, lo, r->right - r->left,
+		if (S_mc(r, r->pages.v[pg], pg, -1) != 0 ||
+		    S_rect(r, r->pages.v[pg], r->left, lo, r->right - r->left,
 		    hi - lo, BOX_TINT) != 0 ||
 		    S_rect(r, r->pages.v[pg], r->left, lo, 0.25 * r->body,
-		    hi - lo, NAVY) != 0)
+		    hi - lo, NAVY) != 0 || hpx_mc_end(r->pages.v[pg], r->err) != 0)
 			return -1;
 	}
 	return 0;
@@ -1408,37 +1503,19 @@ S_draw_line(struct rp *r, size_t i, HPDF_Page page, double x)
 
 	if (e->outline >= 0 && S_outline(r, i, page) != 0)
 		return -1;
-	if (e->marker >= 0 && S_text_at(r, page, r->text.p + e->marker,
-	    FACE_SERIF, e->marker_size, MARK_INK, x + e->marker_x, base) != 0)
+	if (e->marker >= 0 && (S_mc(r, page, v->page, e->marker_elem) != 0 ||
+	    S_text_at(r, page, r->text.p + e->marker, FACE_SERIF,
+	    e->marker_size, MARK_INK, x + e->marker_x, base) != 0 ||
+	    hpx_mc_end(page, r->err) != 0))
+		return -1;
+	if (S_mc(r, page, v->page, e->elem) != 0)
 		return -1;
 	if (lay_line_draw(r->paras.v[e->para], e->line, page, x + e->x, base,
 	    e->justify) != 0)
 		return S_fail(r, "setting text");
-	return 0;
+	return hpx_mc_end(page, r->err);
 }
 
-/* Begin (or end) on page a marked-content span whose /ActualText is a
- * zero-width space: text extraction and copying read one invisible
- * mark for the text drawn inside instead of that text. The timeline's
- * labels repeat the list under it; read as words they would scatter
- * into the column's text, and left out altogether they would leave a
- * hole in the column, which poppler's reading order fills with blocks
- * of the other column. libharu 2.3 has no BDC/EMC ("not implemented
- * yet"): they go straight into the page's content stream, at page
- * level, between text objects. */
-static int
-S_span(struct rp *r, HPDF_Page page, int begin)
-{
-	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-
-	if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION)
-		return brief_fail(r->err, "pdf", NULL, 0,
-			"marked content inside a text or path object");
-	HP(r, HPDF_Stream_WriteStr(attr->stream, begin ?
-		"/Span <</ActualText (\\376\\377\\040\\013)>> BDC\012" :
-		"EMC\012"), "marked content");
-	return 0;
-}
 
 /* The axis, its breaks, the markers, and leaders to the rows away from
  * it. */
@@ -1486,7 +1563,7 @@ S_tl_marks(struct rp *r, HPDF_Page page, double x, double ya)
 }
 
 /* One row of text: the labels of tier k above the axis, or (dates) the
- * dates of tier k below it, left to right, in one span. */
+ * dates of tier k below it, left to right. */
 static int
 S_tl_row(struct rp *r, HPDF_Page page, double x, double ya, int k,
 	int dates)
@@ -1496,8 +1573,6 @@ S_tl_row(struct rp *r, HPDF_Page page, double x, double ya, int k,
 	double base = dates ? ya - gap - off - 0.72 * t->lh :
 		ya + gap + off + 0.3 * t->lh;
 
-	if (S_span(r, page, 1) != 0)
-		return -1;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct tl_mark *m = &t->m[i];
 
@@ -1509,7 +1584,7 @@ S_tl_row(struct rp *r, HPDF_Page page, double x, double ya, int k,
 		    base))
 			return -1;
 	}
-	return S_span(r, page, 0);
+	return 0;
 }
 
 /* The graphic with its top at top: marks, then the rows of labels
@@ -1538,20 +1613,21 @@ S_draw_entry(struct rp *r, size_t i)
 	HPDF_Page page = r->pages.v[v->page];
 	double x = S_col_x(r, i);
 
-	switch (e->kind) {
-	case K_LINE:
+	if (e->kind == K_LINE)
 		return S_draw_line(r, i, page, x);
-	case K_RULE:
-		return S_line(r, page, x + e->x, v->y - v->h / 2,
-			x + e->x + e->w, v->y - v->h / 2, e->color, e->size);
-	case K_BAR:
-		return S_rect(r, page, x + e->x, v->y - v->h, e->w, v->h,
-			e->color);
-	case K_TIMELINE:
-		return S_draw_timeline(r, page, x + e->x, v->y);
-	default:
+	if (e->kind != K_RULE && e->kind != K_BAR && e->kind != K_TIMELINE)
 		return 0;
-	}
+	/* rules and bands are artifacts; the graphic is its figure */
+	if (S_mc(r, page, v->page, e->elem) != 0)
+		return -1;
+	if ((e->kind == K_RULE && S_line(r, page, x + e->x, v->y - v->h / 2,
+	    x + e->x + e->w, v->y - v->h / 2, e->color, e->size) != 0) ||
+	    (e->kind == K_BAR && S_rect(r, page, x + e->x, v->y - v->h, e->w,
+	    v->h, e->color) != 0) ||
+	    (e->kind == K_TIMELINE && S_draw_timeline(r, page, x + e->x,
+	    v->y) != 0))
+		return -1;
+	return hpx_mc_end(page, r->err);
 }
 
 /* Whether entry i is inside block quote q. */
@@ -1586,8 +1662,10 @@ S_quote_rules(struct rp *r)
 					*b = &r->v.v[to];
 				double x = S_col_x(r, from) + r->quotes.v[q].x;
 
-				if (S_line(r, r->pages.v[a->page], x, a->y - 1.5, x,
-				    b->y - b->h + 1.5, QUOTE_INK, 1.3) != 0)
+				if (S_mc(r, r->pages.v[a->page], a->page, -1) != 0 ||
+				    S_line(r, r->pages.v[a->page], x, a->y - 1.5, x,
+				    b->y - b->h + 1.5, QUOTE_INK, 1.3) != 0 ||
+				    hpx_mc_end(r->pages.v[a->page], r->err) != 0)
 					return -1;
 				open = 0;
 			}
@@ -1639,7 +1717,9 @@ S_footers(struct rp *r)
 		if ((wn = S_measure(r, s, FACE_SERIF, size)) < 0 ||
 		    (wl = S_measure(r, buf_cstr(&left), FACE_SERIF, size)) < 0)
 			goto out;
-		if (S_line(r, page, r->left, y + 1.45 * size, r->right,
+		/* the running footer is page furniture: an artifact */
+		if (S_mc(r, page, i, -1) != 0 ||
+		    S_line(r, page, r->left, y + 1.45 * size, r->right,
 		    y + 1.45 * size, RULE_INK, 0.4) != 0 ||
 		    S_text_at(r, page, s, FACE_SERIF, size, FOOT_INK,
 		    r->right - wn, y) != 0)
@@ -1647,6 +1727,8 @@ S_footers(struct rp *r)
 		if (r->left + wl + 2 * size < r->right - wn &&
 		    S_text_at(r, page, left.p, FACE_SERIF, size, FOOT_INK,
 		    r->left, y) != 0)
+			goto out;
+		if (hpx_mc_end(page, r->err) != 0)
 			goto out;
 	}
 	rc = 0;
@@ -1657,8 +1739,9 @@ out:
 
 /* An invisible strut in the gutter of region rg on page pg, from the
  * top of its columns to their foot: one glyph, as tall as they are and
- * squeezed thin (Tz 10%), drawn invisible (Tr 3), read as a zero-width
- * space (S_span). Text extraction by layout (poppler's reading order)
+ * squeezed thin (Tz 10%), drawn invisible (Tr 3), an artifact whose
+ * /ActualText is empty, so text extraction reads nothing for it but
+ * still sees where it lies. Text extraction by layout (poppler's reading order)
  * takes what lies left of a block and level with it as read before
  * it, and lets a block with nothing level with it on one side reach
  * across to what lies below: the strut is level with every block of
@@ -1695,7 +1778,7 @@ S_gutter(struct rp *r, int pg, int rg)
 	tz = 100.0 * (r->minpt / size) * (r->minpt / size) * 1.02;
 	tz = tz < 10 ? 10 : tz > 100 ? 100 : tz;   /* libharu: 10 to 300 */
 	w = fonts_width(r->fonts, FACE_SERIF, ".", 1, size) * tz / 100;
-	if (S_span(r, page, 1) != 0)
+	if (hpx_content(page, "/Artifact <</ActualText ()>> BDC\n", r->err) != 0)
 		return -1;
 	HP(r, HPDF_Page_BeginText(page), "strut");
 	HP(r, HPDF_Page_SetTextRenderingMode(page, HPDF_INVISIBLE), "strut");
@@ -1708,7 +1791,7 @@ S_gutter(struct rp *r, int pg, int rg)
 	HP(r, HPDF_Page_SetHorizontalScalling(page, 100), "strut");
 	HP(r, HPDF_Page_SetTextRenderingMode(page, HPDF_FILL), "strut");
 	HP(r, HPDF_Page_EndText(page), "strut");
-	return S_span(r, page, 0);
+	return hpx_mc_end(page, r->err);
 }
 
 static int
@@ -1733,7 +1816,10 @@ S_draw(struct rp *r)
 			if (r->rg.v[k].cols > 1 && r->rg.v[k].page0 <= pg &&
 			    pg <= r->rg.v[k].page1 && S_gutter(r, pg, (int)k) != 0)
 				return -1;
-	return S_quote_rules(r) != 0 ? -1 : S_footers(r);
+	if (S_quote_rules(r) != 0 || S_footers(r) != 0)
+		return -1;
+	return hpx_finish(&r->st, r->pdf, r->pages.v, (size_t)r->npages,
+		r->o->lang, r->err);
 }
 
 /* ---- document set-up and output ------------------------------------- */
@@ -1830,39 +1916,6 @@ S_setup(struct rp *r)
 	return 0;
 }
 
-/* A document ID derived from the content (PDF 1.7, 14.4): the MD5 of the
- * file as libharu wrote it, in both halves, added to the trailer. The
- * trailer follows the cross-reference table, so no offset moves. The
- * same input gives the same ID; any change of content changes it. */
-static int
-S_add_id(struct buf *out, size_t start)
-{
-	static const char key[] = "trailer\n<<\n";
-	HPDF_MD5_CTX ctx;
-	HPDF_BYTE d[16];
-	char hex[33], id[96];
-	size_t at = 0;
-
-	for (size_t i = start; i + sizeof key - 1 <= out->n; i++)
-		if (memcmp(out->p + i, key, sizeof key - 1) == 0)
-			at = i + sizeof key - 1;
-	if (at == 0)
-		return -1;
-	HPDF_MD5Init(&ctx);
-	HPDF_MD5Update(&ctx, (const HPDF_BYTE *)out->p + start,
-	    (HPDF_UINT32)(out->n - start));
-	HPDF_MD5Final(d, &ctx);
-	for (int k = 0; k < 16; k++)
-		snprintf(hex + 2 * k, 3, "%02X", d[k]);
-	int m = snprintf(id, sizeof id, "/ID [<%s> <%s>]\n", hex, hex);
-	buf_grow(out, (size_t)m);
-	memmove(out->p + at + (size_t)m, out->p + at, out->n - at);
-	memcpy(out->p + at, id, (size_t)m);
-	out->n += (size_t)m;
-	out->p[out->n] = '\0';
-	return 0;
-}
-
 static int
 S_save(struct rp *r, struct buf *out)
 {
@@ -1881,7 +1934,7 @@ S_save(struct rp *r, struct buf *out)
 		return S_fail(r, "reading the saved PDF");
 	out->n += got;
 	out->p[out->n] = '\0';
-	if (S_add_id(out, out->n - got) != 0)
+	if (hpx_add_id(out, out->n - got) != 0)
 		return S_fail(r, "adding the document ID");
 	return 0;
 }
@@ -1957,6 +2010,8 @@ S_free(struct rp *r)
 	VEC_FREE(&r->pages);
 	VEC_FREE(&r->ev);
 	VEC_FREE(&r->shares);
+	VEC_FREE(&r->est);
+	hpx_tree_free(&r->st);
 	free(r->tl.m);
 	free(r->tl.brk);
 	buf_free(&r->text);

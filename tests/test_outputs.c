@@ -359,6 +359,124 @@ START_TEST(test_html_source_text_is_text)
 }
 END_TEST
 
+/* s with only its letters and digits kept (ASCII case-folded, other
+ * bytes of UTF-8 letters kept as they are): text as two layouts of it
+ * both read it, line breaks and hyphens aside. */
+static char *
+S_letters(const char *s, size_t n)
+{
+	char *o = xmalloc(n + 1);
+	size_t w = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (isalnum(c))
+			o[w++] = (char)tolower(c);
+		else if (c >= 0x80 && !(c == 0xE2 && i + 2 < n &&
+		    (unsigned char)s[i + 1] == 0x80))   /* not U+2000-203F */
+			o[w++] = (char)c;
+		else if (c == 0xE2 && i + 2 < n)
+			i += 2;
+	}
+	o[w] = '\0';
+	return o;
+}
+
+/* The quoted text lines of pdfinfo -struct-text, one after another. */
+static void
+S_struct_text(struct buf *b)
+{
+	struct buf t = { 0 };
+
+	for (const char *p = b->p; (p = strchr(p, '"')) != NULL; ) {
+		const char *e = strchr(p, '\n') ? strchr(p, '\n') : p + strlen(p);
+		const char *q = e;
+
+		while (q > p + 1 && q[-1] != '"')
+			q--;
+		if (q > p + 1)
+			buf_put(&t, p + 1, (size_t)(q - 1 - (p + 1)));
+		buf_putc(&t, '\n');
+		p = *e ? e + 1 : e;
+	}
+	b->n = 0;
+	buf_put(b, t.p ? t.p : "", t.n);
+	buf_cstr(b);
+	buf_free(&t);
+}
+
+/* Every item of brief.json in dir, by its first five words, comes in
+ * order in text (from the PDF); returns the items found. */
+static int
+S_in_order(const char *dir, const char *what, const char *text)
+{
+	json_error_t e;
+	char path[512];
+	json_t *root, *sec, *it;
+	size_t k, j;
+	char *hay = S_letters(text, strlen(text));
+	const char *at = hay;
+	int n = 0;
+
+	snprintf(path, sizeof path, "%s/brief.json", dir);
+	root = json_load_file(path, 0, &e);
+	ck_assert_ptr_nonnull(root);
+	json_array_foreach(json_object_get(root, "sections"), k, sec)
+		json_array_foreach(json_object_get(sec, "items"), j, it) {
+			const char *t = json_string_value(json_object_get(it, "text"));
+			size_t len = 0;
+			char *key;
+			const char *f;
+
+			for (int words = 0; t[len] && words < 5; len++)
+				words += t[len] == ' ';
+			key = S_letters(t, len);
+			f = strstr(at, key);
+			ck_assert_msg(f != NULL, "%s, %s: \"%.*s\" %s", dir, what,
+			    (int)len, t, strstr(hay, key) ? "out of order" : "missing");
+			at = f + strlen(key);
+			free(key);
+			n++;
+		}
+	json_decref(root);
+	free(hay);
+	return n;
+}
+
+/* The PDF of every topic reads in the brief's order: by layout
+ * (pdftotext, with nothing invisible read) and by structure (pdfinfo
+ * -struct-text), which also has its sections and figure. */
+START_TEST(test_pdf_reading_order)
+{
+	char args[16][2600], tmp[256];
+	int n = S_topics(args, 16), items = 0;
+
+	ck_assert_ptr_nonnull(test_mkdtemp(tmp, sizeof tmp, "brief-order"));
+	for (int k = 0; k < n; k++) {
+		struct buf a = { 0 }, out = { 0 };
+
+		buf_printf(&a, "-q -f json,pdf -o '%s' %s", tmp, args[k]);
+		S_brief(a.p);
+		test_cmd(&out, NULL, "pdftotext -enc UTF-8 '%s/brief.pdf' -", tmp);
+		ck_assert_ptr_null(strstr(out.p, "\xE2\x80\x8B"));
+		items += S_in_order(tmp, "pdftotext", out.p);
+		test_cmd(&out, NULL, "pdfinfo -struct-text '%s/brief.pdf'", tmp);
+		ck_assert_ptr_nonnull(strstr(out.p, "Document\n"));
+		ck_assert_ptr_nonnull(strstr(out.p, "  Sect\n"));
+		ck_assert_ptr_nonnull(strstr(out.p, "    H2 (block)\n"));
+		ck_assert_ptr_nonnull(strstr(out.p, "LBody (block)\n"));
+		S_struct_text(&out);
+		S_in_order(tmp, "structure", out.p);
+		buf_free(&a);
+		buf_free(&out);
+	}
+	fprintf(stderr, "brief.pdf: %d topics, %d items read in order by "
+	    "layout and by structure\n", n, items);
+	test_rmtree(tmp);
+}
+END_TEST
+
 Suite *outputs_suite(void);
 
 Suite *
@@ -367,6 +485,7 @@ outputs_suite(void)
 	Suite *s = suite_create("outputs");
 	TCase *j = tcase_create("json");
 	TCase *h = tcase_create("html");
+	TCase *p = tcase_create("pdf");
 
 	tcase_set_timeout(j, 120);
 	tcase_set_timeout(h, 300);
@@ -374,7 +493,10 @@ outputs_suite(void)
 	tcase_add_test(j, test_json_file_offsets);
 	tcase_add_test(h, test_html_browser);
 	tcase_add_test(h, test_html_source_text_is_text);
+	tcase_set_timeout(p, 120);
+	tcase_add_test(p, test_pdf_reading_order);
 	suite_add_tcase(s, j);
 	suite_add_tcase(s, h);
+	suite_add_tcase(s, p);
 	return s;
 }

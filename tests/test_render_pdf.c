@@ -415,13 +415,13 @@ S_glyphs(struct buf *b)
 }
 
 /* Reading order, the header's dateline, the attribution, the footer's
- * date; the graphic's labels and dates drawn. */
+ * date; the graphic's labels and dates drawn and read. */
 START_TEST(test_zones_text)
 {
 	struct pdf_opts o = S_brief_opts();
 	char path[512];
 	struct buf out = { 0 };
-	const char *p = NULL;
+	const char *p = NULL, *q;
 	static const char *const order[] = {
 		"Brief – Zones", "As of 1 May 2024 · 2 sources", "Bottom line",
 		"The pact lets each side", "Status: signed [1] → ratified [2].",
@@ -435,21 +435,72 @@ START_TEST(test_zones_text)
 	test_cmd(&out, &out, "pdftotext -enc UTF-8 '%s' -", path);
 	p = out.p;
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		const char *at = strstr(p, order[i]);
+
+		ck_assert_msg(at != NULL, "\"%s\" missing or out of order in:\n%s",
+			order[i], out.p);
+		p = at + strlen(order[i]);
+	}
+	/* the graphic's labels are real text, read between the heading
+	 * and the list; nothing invisible is read (no zero-width space
+	 * from the gutter strut) */
+	q = strstr(out.p, "summit");
+	ck_assert_ptr_nonnull(q);
+	ck_assert_ptr_nonnull(strstr(out.p, "Timeline"));
+	ck_assert(q > strstr(out.p, "Timeline") && q < strstr(out.p, "2018 — Talks"));
+	ck_assert_ptr_null(strstr(out.p, "\xE2\x80\x8B"));
+	test_cmd(&out, &out, "mutool trace '%s'", path);
+	S_glyphs(&out);
+	ck_assert_msg(strstr(out.p, "summit") != NULL, "%s", out.p);
+	ck_assert_ptr_nonnull(strstr(out.p, "4–5 Dec 2025"));
+	ck_assert_ptr_nonnull(strstr(out.p, "ratified"));
+	buf_free(&out);
+}
+END_TEST
+
+/* The structure tree: every block in reading order, with its type;
+ * the figure's alternate text; the furniture left out. */
+START_TEST(test_zones_structure)
+{
+	struct pdf_opts o = S_brief_opts();
+	char path[512];
+	struct buf out = { 0 };
+	const char *p;
+	static const char *const order[] = {
+		"Document", "H1", "Brief – Zones", "P", "As of 1 May 2024",
+		"H2", "Bottom line", "P", "The pact lets each side",
+		"P", "Status: signed [1] → ratified [2].", "H2",
+		"Timeline", "Figure", "L", "LI", "Lbl", "•", "LBody", "P",
+		"2018 — Talks began. [1]", "H2", "Analyst views",
+		"BlockQuote", "P", "“It is a step toward deeper cooperation.”",
+		"P", "— An Analyst, expert, to Outlet [1]", "H2",
+		"Sources", "L", "LI", "Lbl", "1.", "LBody", "P",
+		"First source — a.txt",
+	};
+
+	S_render_file(S_brief_md, &o, "st.pdf", path, sizeof path);
+	test_cmd(&out, NULL, "pdfinfo -struct-text '%s'", path);
+	p = out.p;
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
 		const char *q = strstr(p, order[i]);
 
 		ck_assert_msg(q != NULL, "\"%s\" missing or out of order in:\n%s",
 			order[i], out.p);
 		p = q + strlen(order[i]);
 	}
-	/* the graphic's labels are drawn, but read as one zero-width
-	 * space per row: not scattered into the text */
-	ck_assert_ptr_null(strstr(out.p, "summit"));
-	ck_assert_ptr_nonnull(strstr(out.p, "\xE2\x80\x8B"));
-	test_cmd(&out, &out, "mutool trace '%s'", path);
-	S_glyphs(&out);
-	ck_assert_msg(strstr(out.p, "summit") != NULL, "%s", out.p);
-	ck_assert_ptr_nonnull(strstr(out.p, "4–5 Dec 2025"));
-	ck_assert_ptr_nonnull(strstr(out.p, "ratified"));
+	ck_assert_ptr_null(strstr(out.p, "Generated"));   /* the footer */
+	ck_assert_ptr_null(strstr(out.p, "Page 1 of 1"));
+	test_cmd(&out, NULL, "pdfinfo '%s'", path);
+	ck_assert_ptr_nonnull(strstr(out.p, "Tagged:          yes"));
+	/* /Lang, /MarkInfo, the title shown, the figure described */
+	test_cmd(&out, NULL, "qpdf --qdf --object-streams=disable '%s' - | "
+		"grep -a -E '/Lang|/Marked|/DisplayDocTitle|/Alt|/StructParents' "
+		"| sort -u", path);
+	ck_assert_ptr_nonnull(strstr(out.p, "/Lang (en)"));
+	ck_assert_ptr_nonnull(strstr(out.p, "/Marked true"));
+	ck_assert_ptr_nonnull(strstr(out.p, "/DisplayDocTitle true"));
+	ck_assert_ptr_nonnull(strstr(out.p, "/Alt"));
+	ck_assert_ptr_nonnull(strstr(out.p, "/StructParents 0"));
 	buf_free(&out);
 }
 END_TEST
@@ -834,6 +885,7 @@ render_pdf_suite(void)
 	tcase_add_test(doc, test_zones_drawing);
 	tcase_add_test(doc, test_timeline_measured);
 	tcase_add_test(doc, test_item_heights_and_overflow);
+	tcase_add_test(doc, test_zones_structure);
 	suite_add_tcase(s, doc);
 	tcase_add_test(unit, test_paginate_balance);
 	tcase_add_test(unit, test_paginate_keeps_spaces);

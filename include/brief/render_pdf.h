@@ -45,6 +45,7 @@ struct pdf_opts {
 	double margin_pt;       /* page margin */
 	long epoch;             /* creation date (seconds since 1970), -1: none */
 	double min_pt;          /* no type below this size (0: 8.5) */
+	const char *lang;       /* the document's language (NULL: "en") */
 	int max_pages;          /* page budget for pdf_result.overflow (0: 1) */
 };
 

@@ -1,0 +1,267 @@
+/*
+ * hpdf_ext.c -- marked content, the structure tree and the document ID
+ * on libharu 2.3's internal structures (see hpdf_ext.h).
+ *
+ * libharu 2.3 has no BDC/EMC ("not implemented yet") and no structure
+ * tree. Marked content goes straight into the page's content stream
+ * (HPDF_PageAttr.stream), at page level only, as the PDF requires.
+ * The tree is made of plain dictionaries and arrays (hpdf_objects.h),
+ * registered in the cross-reference table (HPDF_Xref_Add) so that
+ * adding one to another writes a reference; libharu writes them with
+ * the rest when the document is saved.
+ */
+#include "brief/hpdf_ext.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <hpdf_version.h>
+
+#if HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION != 3
+#error "hpdf_ext.c knows the internal structures of libharu 2.3 only"
+#endif
+
+/* ---- content stream -------------------------------------------------- */
+
+int
+hpx_content(HPDF_Page page, const char *ops, struct brief_err *err)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+
+	if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION)
+		return brief_fail(err, "pdf", NULL, 0,
+			"marked content inside a text or path object");
+	if (HPDF_Stream_WriteStr(attr->stream, ops) != HPDF_OK)
+		return brief_fail(err, "pdf", NULL, 0,
+			"cannot write to the page's content stream");
+	return 0;
+}
+
+/* ---- the structure tree --------------------------------------------- */
+
+void
+hpx_tree_init(struct hpx_tree *t)
+{
+	memset(t, 0, sizeof *t);
+	hpx_elem(t, -1, "Document", NULL);
+}
+
+void
+hpx_tree_free(struct hpx_tree *t)
+{
+	for (size_t i = 0; i < t->e.n; i++) {
+		free(t->e.v[i].alt);
+		VEC_FREE(&t->e.v[i].kids);
+	}
+	VEC_FREE(&t->e);
+	VEC_FREE(&t->next_mcid);
+	VEC_FREE(&t->marks);
+}
+
+int
+hpx_elem(struct hpx_tree *t, int parent, const char *type, const char *alt)
+{
+	struct hpx_elem e = { type, parent, NULL, { 0 }, NULL };
+	int idx = (int)t->e.n;
+
+	if (alt != NULL)
+		e.alt = xstrndup(alt, strlen(alt));
+	VEC_PUSH(&t->e, e);
+	if (parent >= 0) {
+		struct hpx_kid k = { idx, 0, 0 };
+
+		VEC_PUSH(&t->e.v[parent].kids, k);
+	}
+	return idx;
+}
+
+int
+hpx_mc_begin(struct hpx_tree *t, HPDF_Page page, int page_no, int elem,
+	struct brief_err *err)
+{
+	char ops[96];
+	struct hpx_kid k;
+
+	if (elem < 0 || (size_t)elem >= t->e.n)
+		return hpx_content(page, "/Artifact BMC\n", err);
+	while (t->next_mcid.n <= (size_t)page_no)
+		VEC_PUSH(&t->next_mcid, 0);
+	k.elem = elem;
+	k.page = page_no;
+	k.mcid = t->next_mcid.v[page_no]++;
+	snprintf(ops, sizeof ops, "/%s <</MCID %d>> BDC\n", t->e.v[elem].type,
+		k.mcid);
+	VEC_PUSH(&t->e.v[elem].kids, k);
+	k.elem = elem;
+	VEC_PUSH(&t->marks, k);
+	return hpx_content(page, ops, err);
+}
+
+int
+hpx_mc_end(HPDF_Page page, struct brief_err *err)
+{
+	return hpx_content(page, "EMC\n", err);
+}
+
+#define TRY(call) do { if ((call) != HPDF_OK) goto fail; } while (0)
+
+/* An indirect dictionary of /Type type (NULL: none). */
+static HPDF_Dict
+S_dict(HPDF_Doc pdf, const char *type)
+{
+	HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
+
+	if (d == NULL || HPDF_Xref_Add(pdf->xref, d) != HPDF_OK)
+		return NULL;
+	if (type != NULL && HPDF_Dict_AddName(d, "Type", type) != HPDF_OK)
+		return NULL;
+	return d;
+}
+
+/* Element i's kids: child elements and marked content, in order; a
+ * mark on another page than the element's first is a marked-content
+ * reference. */
+static HPDF_STATUS
+S_kids(struct hpx_tree *t, HPDF_Doc pdf, size_t i, HPDF_Page *pages)
+{
+	struct hpx_elem *e = &t->e.v[i];
+	HPDF_Array k = HPDF_Array_New(pdf->mmgr);
+	int pg = -1;
+	HPDF_STATUS st = k ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
+
+	for (size_t q = 0; q < e->kids.n && st == HPDF_OK; q++) {
+		const struct hpx_kid *c = &e->kids.v[q];
+
+		if (c->elem != (int)i) {
+			st = HPDF_Array_Add(k, t->e.v[c->elem].dict);
+			continue;
+		}
+		if (pg < 0) {
+			pg = c->page;
+			st = HPDF_Dict_Add(e->dict, "Pg", pages[pg]);
+		}
+		if (st != HPDF_OK)
+			break;
+		if (c->page == pg) {
+			st = HPDF_Array_AddNumber(k, c->mcid);
+		} else {
+			HPDF_Dict mcr = HPDF_Dict_New(pdf->mmgr);
+
+			st = mcr ? HPDF_Dict_AddName(mcr, "Type", "MCR") :
+				HPDF_FAILD_TO_ALLOC_MEM;
+			if (st == HPDF_OK)
+				st = HPDF_Dict_Add(mcr, "Pg", pages[c->page]);
+			if (st == HPDF_OK)
+				st = HPDF_Dict_AddNumber(mcr, "MCID", c->mcid);
+			if (st == HPDF_OK)
+				st = HPDF_Array_Add(k, mcr);
+		}
+	}
+	return st == HPDF_OK ? HPDF_Dict_Add(e->dict, "K", k) : st;
+}
+
+int
+hpx_finish(struct hpx_tree *t, HPDF_Doc pdf, HPDF_Page *pages,
+	size_t npages, const char *lang, struct brief_err *err)
+{
+	HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
+	HPDF_Dict root = S_dict(pdf, "StructTreeRoot"), ptree, mark, prefs;
+	HPDF_Array nums;
+
+	if (root == NULL)
+		goto fail;
+	for (size_t i = 0; i < t->e.n; i++)
+		if ((t->e.v[i].dict = S_dict(pdf, "StructElem")) == NULL)
+			goto fail;
+	for (size_t i = 0; i < t->e.n; i++) {
+		struct hpx_elem *e = &t->e.v[i];
+
+		TRY(HPDF_Dict_AddName(e->dict, "S", e->type));
+		TRY(HPDF_Dict_Add(e->dict, "P", e->parent >= 0 ?
+			t->e.v[e->parent].dict : root));
+		if (e->alt != NULL)
+			TRY(HPDF_Dict_Add(e->dict, "Alt",
+				HPDF_String_New(pdf->mmgr, e->alt, utf8)));
+		TRY(S_kids(t, pdf, i, pages));
+	}
+	TRY(HPDF_Dict_Add(root, "K", t->e.v[0].dict));
+	/* the parent tree: per page, the element of each MCID */
+	ptree = HPDF_Dict_New(pdf->mmgr);
+	nums = HPDF_Array_New(pdf->mmgr);
+	if (ptree == NULL || nums == NULL)
+		goto fail;
+	for (size_t pg = 0; pg < npages; pg++) {
+		HPDF_Array owners = HPDF_Array_New(pdf->mmgr);
+		int n = pg < t->next_mcid.n ? t->next_mcid.v[pg] : 0;
+		int *of = xcalloc(n > 0 ? (size_t)n : 1, sizeof *of);
+		HPDF_STATUS st = owners ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
+
+		for (size_t q = 0; q < t->marks.n; q++)
+			if (t->marks.v[q].page == (int)pg)
+				of[t->marks.v[q].mcid] = t->marks.v[q].elem;
+		for (int m = 0; m < n && st == HPDF_OK; m++)
+			st = HPDF_Array_Add(owners, t->e.v[of[m]].dict);
+		free(of);
+		TRY(st);
+		TRY(HPDF_Dict_AddNumber(pages[pg], "StructParents", (HPDF_INT32)pg));
+		TRY(HPDF_Array_AddNumber(nums, (HPDF_INT32)pg));
+		TRY(HPDF_Array_Add(nums, owners));
+	}
+	TRY(HPDF_Dict_Add(ptree, "Nums", nums));
+	TRY(HPDF_Dict_Add(root, "ParentTree", ptree));
+	TRY(HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)npages));
+	TRY(HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root));
+	if ((mark = HPDF_Dict_New(pdf->mmgr)) == NULL)
+		goto fail;
+	TRY(HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE));
+	TRY(HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark));
+	TRY(HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr,
+		lang && *lang ? lang : "en", NULL)));
+	if ((prefs = HPDF_Dict_New(pdf->mmgr)) == NULL)
+		goto fail;
+	TRY(HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE));
+	TRY(HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs));
+	if (pdf->pdf_version < HPDF_VER_14)
+		pdf->pdf_version = HPDF_VER_14;   /* /Lang, /MarkInfo */
+	return 0;
+fail:
+	return brief_fail(err, "pdf", NULL, 0, "cannot write the structure "
+		"tree: libharu error 0x%04X", (unsigned)HPDF_GetError(pdf));
+}
+
+/* ---- the document ID ------------------------------------------------- */
+
+int
+hpx_add_id(struct buf *out, size_t start)
+{
+	static const char key[] = "trailer\n<<\n";
+	HPDF_MD5_CTX ctx;
+	HPDF_BYTE d[16];
+	char hex[33], id[96];
+	size_t at = 0;
+
+	for (size_t i = start; i + sizeof key - 1 <= out->n; i++)
+		if (memcmp(out->p + i, key, sizeof key - 1) == 0)
+			at = i + sizeof key - 1;
+	if (at == 0)
+		return -1;
+	HPDF_MD5Init(&ctx);
+	HPDF_MD5Update(&ctx, (const HPDF_BYTE *)out->p + start,
+	    (HPDF_UINT32)(out->n - start));
+	HPDF_MD5Final(d, &ctx);
+	for (int k = 0; k < 16; k++)
+		snprintf(hex + 2 * k, 3, "%02X", d[k]);
+	int m = snprintf(id, sizeof id, "/ID [<%s> <%s>]\n", hex, hex);
+	buf_grow(out, (size_t)m);
+	memmove(out->p + at + (size_t)m, out->p + at, out->n - at);
+	memcpy(out->p + at, id, (size_t)m);
+	out->n += (size_t)m;
+	out->p[out->n] = '\0';
+	return 0;
+}
