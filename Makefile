@@ -1,7 +1,9 @@
 # brief -- news articles to a one-page briefing (Markdown + PDF).
 #
 #   make brief        build, then write out/brief.md and out/brief.pdf
-#   make test         build and run every test (unit + end to end)
+#   make test         build and run every test (unit + end to end +
+#                     golden outputs)
+#   make regress-update  accept a change of the golden outputs
 #   make check-asan   the tests under AddressSanitizer + UBSan
 #   make install      PREFIX=/usr/local DESTDIR=
 #
@@ -47,7 +49,8 @@ SEEDS   = $(wildcard seeds/*.txt)
 DEFAULT_TEMPLATE ?= relos.yaml
 TEMPLATE = templates/$(DEFAULT_TEMPLATE)
 
-.PHONY: all brief test unit e2e check-asan install uninstall clean deps fuzz bench eval
+.PHONY: all brief test unit e2e check-asan install uninstall clean deps fuzz bench eval \
+	regress regress-update
 
 all: $(BUILD)/brief
 
@@ -115,13 +118,29 @@ $(BUILD)/run_tests: $(BUILD)/run_tests.o $(BUILD)/testutil.o $(TOBJ) \
 unit: $(BUILD)/run_tests $(BUILD)/brief
 	BRIEF_BIN=$(BUILD)/brief BRIEF_TOP=$(CURDIR) $(BUILD)/run_tests
 
-test: unit
+# Golden outputs (tools/regress.sh): every stage's dump, --explain,
+# brief.md and brief.json for the seeds and each test topic, compared
+# with tests/regress. After an intended change: make regress-update,
+# then read the diff before committing it.
+regress: $(BUILD)/brief
+	@rm -rf $(BUILD)/regress
+	@tools/regress.sh $(BUILD)/brief $(BUILD)/regress
+	@diff -ru tests/regress $(BUILD)/regress && \
+		echo "regress: $$(find tests/regress -type f | wc -l) golden files match"
+
+regress-update: $(BUILD)/brief
+	@rm -rf $(BUILD)/regress
+	@tools/regress.sh $(BUILD)/brief $(BUILD)/regress
+	@rm -rf tests/regress && cp -r $(BUILD)/regress tests/regress
+	@git status --short tests/regress | head -20
+
+test: unit regress
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 check-asan:
 	$(MAKE) BUILD=build-asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
-		ASAN_OPTIONS=detect_leaks=1 unit
+		ASAN_OPTIONS=detect_leaks=1 unit regress
 
 install: $(BUILD)/brief
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1
