@@ -14,6 +14,7 @@
  * one- or two-letter word ("a", "I", "of") 100.
  */
 #include "brief/layout.h"
+#include "brief/style.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -22,15 +23,12 @@
 
 #include <unicode/uchar.h>
 
-#define CITE_SCALE   0.8     /* citation size relative to the text */
-#define CITE_COLOR   0x6B6B6Bu
 #define MAX_RATIO    4.0     /* stretch more than this: leave ragged */
 #define SPLIT_COST   50      /* penalty for breaking inside a word */
 #define HYPHEN_COST  50      /* at a hyphenation point */
 #define PROPER_COST  150     /* ... in a capitalised word */
 #define EXHYPHEN_COST 50     /* after a hyphen in the text */
 #define SHORT_COST   100     /* after a one- or two-letter word */
-#define RAGGED_EM    30      /* narrower lines are set ragged right */
 #define RAGGED_STRETCH 2.0   /* em a ragged line may fall short by */
 #define EMERGENCY_EM 2.0     /* em of extra stretch in the last pass */
 
@@ -305,10 +303,10 @@ lay_add_cite(struct lay_para *p, const char *s, size_t n,
 	struct lay_style cs = *st;
 
 	cs.face = st->face & FACE_SANS;
-	cs.size = st->size * CITE_SCALE;
+	cs.size = st->size * STYLE_CITE_SCALE;
 	if (cs.size < p->min_size)
 		cs.size = p->min_size < st->size ? p->min_size : st->size;
-	cs.color = CITE_COLOR;
+	cs.color = STYLE_CITE_INK;
 	if (fonts_load(p->fonts, cs.face, err) != 0)
 		return -1;
 	S_tie_last_glue(p);
@@ -360,7 +358,7 @@ S_params(struct lay_para *p, struct lb_params *prm)
 	double em = p->em > 0 ? p->em : 10;
 
 	p->ragged = p->align == LAY_RAGGED || (p->align == LAY_AUTO &&
-		p->width < RAGGED_EM * em);
+		p->width < STYLE_RAGGED_EM * em);
 	lb_params_default(prm, p->width);
 	prm->ragged = p->ragged;
 	prm->ragged_stretch = RAGGED_STRETCH * em;

@@ -50,7 +50,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <cmark.h>
 #include <hpdf.h>
@@ -58,6 +57,9 @@
 #include "brief/fonts.h"
 #include "brief/hpdf_ext.h"
 #include "brief/layout.h"
+#include "brief/pdfdoc.h"
+#include "brief/style.h"
+#include "brief/timeline.h"
 #include "brief/tree.h"
 
 #define A4_W      595.276
@@ -65,21 +67,9 @@
 #define LETTER_W  612.0
 #define LETTER_H  792.0
 #define MAX_NEST  16         /* list and quote levels that indent */
-#define TL_TIERS  3          /* rows of labels when they crowd */
 #define MIN_PT    8.5        /* the type floor when none is given */
 #define COL_EM    18         /* narrower columns: one column instead */
 #define KEEP_LINES 3         /* paragraphs this short are not split */
-
-#define INK       0x1A1A1Au  /* text */
-#define NAVY      0x1F3A5Fu  /* headings, band, rules, markers */
-#define LINK_INK  0x1F4E9Au
-#define MARK_INK  0x4A5A70u  /* bullets and numbers */
-#define RULE_INK  0xB4B9C0u
-#define SOFT_INK  0x50555Cu  /* dateline, attributions, dates */
-#define FOOT_INK  0x6B6B6Bu
-#define BOX_TINT  0xECF0F6u  /* the bottom line's ground */
-#define QUOTE_INK 0x9DADC4u  /* the rule beside a quotation */
-#define AXIS_INK  0x8C96A5u
 
 /* How a kind of block is set; sizes and spaces in units of the body
  * size (a size never below the floor). */
@@ -93,21 +83,21 @@ struct block_fmt {
 };
 
 static const struct block_fmt S_fmt_title =
-	{ FACE_SANS | FACE_BOLD, 1.9, 1.12, NAVY, LAY_RAGGED, 0, 0.1 };
+	{ FACE_SANS | FACE_BOLD, 1.9, 1.12, STYLE_NAVY, LAY_RAGGED, 0, 0.1 };
 static const struct block_fmt S_fmt_meta =
-	{ FACE_SERIF, 0.95, 1.3, SOFT_INK, LAY_RAGGED, 0, 0.1 };
+	{ FACE_SERIF, 0.95, 1.3, STYLE_SOFT_INK, LAY_RAGGED, 0, 0.1 };
 static const struct block_fmt S_fmt_h2 =
-	{ FACE_SANS | FACE_BOLD, 1.0, 1.25, NAVY, LAY_RAGGED, 0.9, 0.15 };
+	{ FACE_SANS | FACE_BOLD, 1.0, 1.25, STYLE_NAVY, LAY_RAGGED, 0.9, 0.15 };
 static const struct block_fmt S_fmt_h3 =
-	{ FACE_SANS | FACE_BOLD, 1.0, 1.25, INK, LAY_RAGGED, 0.7, 0.2 };
+	{ FACE_SANS | FACE_BOLD, 1.0, 1.25, STYLE_INK, LAY_RAGGED, 0.7, 0.2 };
 static const struct block_fmt S_fmt_body =
-	{ FACE_SERIF, 1.0, 1.27, INK, LAY_JUSTIFY, 0, 0.45 };
+	{ FACE_SERIF, 1.0, 1.27, STYLE_INK, LAY_JUSTIFY, 0, 0.45 };
 static const struct block_fmt S_fmt_attrib =
-	{ FACE_SERIF, 0.9, 1.28, SOFT_INK, LAY_RAGGED, 0.15, 0.45 };
+	{ FACE_SERIF, 0.9, 1.28, STYLE_SOFT_INK, LAY_RAGGED, 0.15, 0.45 };
 static const struct block_fmt S_fmt_source =
-	{ FACE_SERIF, 0.0, 1.25, INK, LAY_RAGGED, 0, 0.1 };
+	{ FACE_SERIF, 0.0, 1.25, STYLE_INK, LAY_RAGGED, 0, 0.1 };
 static const struct block_fmt S_fmt_code =
-	{ FACE_SERIF, 0.95, 1.25, INK, LAY_RAGGED, 0.3, 0.5 };
+	{ FACE_SERIF, 0.95, 1.25, STYLE_INK, LAY_RAGGED, 0.3, 0.5 };
 
 /* Zones of the page (see the top of the file). */
 enum zone { Z_COLS, Z_HEAD, Z_BOX, Z_SOURCES, Z_SRCLIST };
@@ -156,26 +146,6 @@ struct quote_ctx {
 	double x;            /* the rule's offset from the column's left */
 };
 
-/* The timeline graphic, laid out once (S_timeline), drawn per entry. */
-struct tl_mark {
-	double x0, x1;       /* a dot at x0, or a bar from x0 to x1 */
-	double lx, dx;       /* left ends of the label and of the date */
-	int tier;            /* 0: next to the axis */
-	int open;            /* a month or a year: a ring, not a dot */
-	size_t label, date;  /* offsets in tl.text */
-};
-
-struct timeline {
-	size_t n;
-	struct tl_mark *m;   /* n marks */
-	double *brk;         /* where the axis is broken (a long gap) */
-	size_t nbrk;
-	int tiers;
-	int elem;            /* its Figure element */
-	double w, h, size, lh, axis;   /* axis: its depth below the top */
-	struct buf text;
-};
-
 /* An item set inside a paragraph with others (a summary sentence):
  * its share of the paragraph's lines. */
 struct share {
@@ -184,18 +154,13 @@ struct share {
 	double part;         /* fraction of the paragraph's text */
 };
 
-struct hpdf_status {
-	HPDF_STATUS code, detail;
-};
-
 /* The renderer: page geometry, the vertical list and the walk's
  * context. */
 struct rp {
 	const struct pdf_opts *o;
 	struct brief_err *err;
-	HPDF_Doc pdf;
-	struct hpdf_status herr;
-	struct fonts *fonts;
+	struct pdfdoc doc;           /* the document, its fonts */
+	struct fonts *fonts;         /* doc.fonts */
 	int draw;                    /* 0: measure only */
 	double body, minpt, margin, pw, ph, left, right, top, bottom;
 	double gutter, colw, pad;    /* columns; the box's inner margin */
@@ -219,7 +184,8 @@ struct rp {
 	double marker_x, marker_size;
 	int timeline_done;
 	struct timeline tl;
-	VEC(struct pdf_event) ev;    /* the timeline's events */
+	int tl_elem;                 /* its Figure */
+	VEC(struct tl_event) ev;     /* the timeline's events */
 	/* the structure tree */
 	struct hpx_tree st;
 	VEC(int) est;                /* open container elements */
@@ -236,36 +202,11 @@ struct rp {
 	struct buf tmp;
 };
 
-/* ---- errors --------------------------------------------------------- */
-
-static void
-S_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
-{
-	struct hpdf_status *st = data;
-
-	if (st->code == HPDF_OK && code != HPDF_STREAM_EOF) {
-		st->code = code;
-		st->detail = detail;
-	}
-}
-
-static int
-S_fail(struct rp *r, const char *what)
-{
-	HPDF_STATUS code = r->herr.code, detail = r->herr.detail;
-
-	if (code == HPDF_OK && r->pdf != NULL) {
-		code = HPDF_GetError(r->pdf);
-		detail = HPDF_GetErrorDetail(r->pdf);
-	}
-	return brief_fail(r->err, "pdf", NULL, 0,
-		"%s: libharu error 0x%04X detail %u", what, (unsigned)code,
-		(unsigned)detail);
-}
+/* ---- errors ------------------------------------------------------- */
 
 #define HP(r, call, what) do { \
 	if ((call) != HPDF_OK) \
-		return S_fail((r), (what)); \
+		return pdfdoc_fail(&(r)->doc, (what)); \
 } while (0)
 
 /* ---- sizes and text ------------------------------------------------- */
@@ -597,7 +538,7 @@ S_collect(struct rp *r, struct lay_para *p, cmark_node *block,
 		st.face |= (strong > 0 ? FACE_BOLD : 0) |
 			((italic != 0) != (emph > 0) ? FACE_ITALIC : 0);
 		if (link >= 0)
-			st.color = LINK_INK;
+			st.color = STYLE_LINK_INK;
 		if (ev == CMARK_EVENT_ENTER)
 			rc = S_inline_leaf(r, p, n, &st);
 	}
@@ -727,7 +668,7 @@ S_title(struct rp *r, cmark_node *node)
 
 	S_zone(r, Z_HEAD);
 	e = S_push(r, K_BAR, 0.42 * r->body, LAY_KEEP);
-	e->color = NAVY;
+	e->color = STYLE_NAVY;
 	e->x = 0;
 	e->w = r->right - r->left;
 	S_push(r, K_STRUT, 0.75 * r->body, LAY_KEEP);
@@ -753,7 +694,7 @@ S_head_close(struct rp *r)
 	r->pending = 0;
 	S_push(r, K_STRUT, 0.45 * r->body, LAY_KEEP);
 	e = S_push(r, K_RULE, 0.6, 0);
-	e->color = NAVY;
+	e->color = STYLE_NAVY;
 	e->size = 0.6;
 	e->x = 0;
 	e->w = r->right - r->left;
@@ -815,7 +756,7 @@ S_h2(struct rp *r, cmark_node *node)
 
 		S_vspace(r, 0.9);
 		e = S_push(r, K_RULE, 0.5 * r->body, LAY_KEEP);
-		e->color = RULE_INK;
+		e->color = STYLE_RULE_INK;
 		e->size = 0.5;
 		S_push(r, K_STRUT, 0.3 * r->body, LAY_KEEP);
 	} else {
@@ -900,7 +841,7 @@ S_thematic_break(struct rp *r)
 
 	S_vspace(r, 0.6);
 	e = S_push(r, K_RULE, 0.5, 0);
-	e->color = RULE_INK;
+	e->color = STYLE_RULE_INK;
 	e->size = 0.5;
 	S_vspace(r, 0.6);
 }
@@ -1006,7 +947,7 @@ S_item_exit(struct rp *r)
 	if (r->marker >= 0) {          /* an empty item: the marker alone */
 		size_t idx;
 		struct lay_para *p = S_para_new(r, &idx);
-		struct lay_style st = { FACE_SERIF, S_size(r, 1), INK, -1 };
+		struct lay_style st = { FACE_SERIF, S_size(r, 1), STYLE_INK, -1 };
 
 		r->content = S_struct(r, "P");
 		if (lay_add_text(p, "\xC2\xA0", 2, &st, r->err) != 0)
@@ -1048,128 +989,9 @@ S_quote_exit(struct rp *r)
 
 /* ---- the timeline graphic ------------------------------------------- */
 
-/* Days since 1970 of d's first (or, with last, its last) day;
- * LONG_MIN when the year is unknown. */
-static long
-S_day(const struct bdate *d, int last)
-{
-	int m, day;
 
-	if (d->prec == DP_NONE || d->y == 0)
-		return LONG_MIN;
-	m = d->prec >= DP_MONTH ? d->m : last ? 12 : 1;
-	day = d->prec >= DP_DAY ? d->d : last ? 28 : 1;
-	return bdate_days(d->y, m, day);
-}
 
-/* Keep markers apart: at least gap[i] between marker i and i + 1,
- * within [a, b]; pushed right, then back left, and if they still do
- * not fit, spread by their gaps alone. */
-static void
-S_tl_spread(double *x, const double *gap, size_t n, double a, double b)
-{
-	double need = 0;
 
-	for (size_t i = 0; i + 1 < n; i++)
-		need += gap[i];
-	if (need > b - a) {
-		x[0] = a;
-		for (size_t i = 0; i + 1 < n; i++)
-			x[i + 1] = x[i] + gap[i] * (b - a) / need;
-		return;
-	}
-	for (size_t i = 0; i + 1 < n; i++)
-		x[i + 1] = fmax(x[i + 1], x[i] + gap[i]);
-	x[n - 1] = fmin(x[n - 1], b);
-	for (size_t i = n - 1; i-- > 0; )
-		x[i] = fmin(x[i], x[i + 1] - gap[i]);
-}
-
-/* Where the markers go along w: the space between two events grows
- * with the logarithm of the time between them (days and years both
- * read), ends inset by half the text under them, and never so close
- * that a label in the next row would sit on a neighbour's. A gap of
- * more than a year between three or more events breaks the axis. */
-static void
-S_tl_place(struct timeline *t, const struct pdf_event *ev,
-	const double *bw)
-{
-	size_t n = t->n;
-	double *cum = xcalloc(n, sizeof *cum), *x = xcalloc(n, sizeof *x);
-	double *gap = xcalloc(n, sizeof *gap), a, b;
-	size_t *after = xcalloc(n, sizeof *after);
-
-	t->nbrk = 0;
-	cum[0] = 0;
-	for (size_t i = 0; i + 1 < n; i++) {
-		long e = S_day(&ev[i].end, 1), s = S_day(&ev[i + 1].date, 0);
-		double days = e == LONG_MIN || s == LONG_MIN ? 30 :
-			s > e ? (double)(s - e) : 0;
-
-		cum[i + 1] = cum[i] + 1 + log1p(days / 30);
-		gap[i] = fmax(bw[i], bw[i + 1]) / 2 + 0.5 * t->size;
-		if (n >= 3 && days > 365)
-			after[t->nbrk++] = i;
-	}
-	a = fmin(bw[0] / 2, t->w / 4);
-	b = t->w - fmin(bw[n - 1] / 2, t->w / 4);
-	for (size_t i = 0; i < n; i++)
-		x[i] = n == 1 ? t->w / 2 : a + (b - a) * cum[i] / cum[n - 1];
-	if (n > 1)
-		S_tl_spread(x, gap, n, a, b);
-	for (size_t i = 0; i < n; i++) {
-		long s = S_day(&ev[i].date, 0), e = S_day(&ev[i].end, 1);
-		double half = 0;
-
-		if (bdate_is_range(&ev[i].date, &ev[i].end) && s != LONG_MIN &&
-		    e != LONG_MIN)
-			half = fmin(2.5 + 1.5 * log1p((double)(e - s)), 9);
-		t->m[i].x0 = x[i] - half;
-		t->m[i].x1 = x[i] + half;
-		t->m[i].open = ev[i].date.prec != DP_DAY;
-	}
-	for (size_t k = 0; k < t->nbrk; k++)
-		t->brk[k] = (t->m[after[k]].x1 + t->m[after[k] + 1].x0) / 2;
-	free(cum);
-	free(x);
-	free(gap);
-	free(after);
-}
-
-/* Labels in rows: each in the row nearest the axis where it clears the
- * one before it. */
-static void
-S_tl_tiers(struct timeline *t, const double *bw, const double *lw,
-	const double *dw)
-{
-	double last[TL_TIERS];
-	double gap = 0.7 * t->size;
-
-	for (int k = 0; k < TL_TIERS; k++)
-		last[k] = -1e9;
-	t->tiers = 1;
-	for (size_t i = 0; i < t->n; i++) {
-		struct tl_mark *m = &t->m[i];
-		double mid = (m->x0 + m->x1) / 2;
-		double left = fmax(0, fmin(mid - bw[i] / 2, t->w - bw[i]));
-		int tier = 0;
-
-		for (int k = 0; k < TL_TIERS; k++) {
-			if (left >= last[k] + gap) {
-				tier = k;
-				break;
-			}
-			if (last[k] < last[tier])
-				tier = k;
-		}
-		m->tier = tier;
-		last[tier] = left + bw[i];
-		if (tier + 1 > t->tiers)
-			t->tiers = tier + 1;
-		m->lx = fmax(0, fmin(mid - lw[i] / 2, t->w - lw[i]));
-		m->dx = fmax(0, fmin(mid - dw[i] / 2, t->w - dw[i]));
-	}
-}
 
 /* The events of the timeline section whose heading is h: its dated
  * items, in order. */
@@ -1181,7 +1003,7 @@ S_tl_events(struct rp *r, cmark_node *h)
 		for (cmark_node *c = cmark_node_first_child(n); c != NULL;
 		     c = cmark_node_next(c)) {
 			const struct bnode *bn = tree_node(c);
-			struct pdf_event e;
+			struct tl_event e;
 
 			if (bn == NULL || bn->kind != BN_ITEM || bn->item == NULL ||
 			    bn->item->date.prec == DP_NONE)
@@ -1198,61 +1020,20 @@ S_tl_events(struct rp *r, cmark_node *h)
 static int
 S_timeline(struct rp *r, cmark_node *h)
 {
-	struct timeline *t = &r->tl;
-	const struct pdf_event *ev;
-	double *bw, *lw, *dw;
-	struct buf s = { 0 };
+	struct buf alt = { 0 };
 
 	S_tl_events(r, h);
-	ev = r->ev.v;
-	t->n = r->ev.n;
-	if (t->n == 0 || fonts_load(r->fonts, FACE_ITALIC, r->err) != 0 ||
-	    fonts_load(r->fonts, FACE_SERIF, r->err) != 0)
-		return t->n == 0 ? 0 : -1;
-	t->m = xcalloc(t->n, sizeof *t->m);
-	t->brk = xcalloc(t->n, sizeof *t->brk);
-	bw = xcalloc(3 * t->n, sizeof *bw);
-	lw = bw + t->n;
-	dw = lw + t->n;
-	t->w = S_width(r);
-	t->size = S_size(r, 0.85);
-	t->lh = 1.2 * t->size;
-	for (size_t i = 0; i < t->n; i++) {
-		const char *label = ev[i].label ? ev[i].label : "";
-
-		t->m[i].label = t->text.n;
-		lay_clean(&r->tmp, label, strlen(label));
-		buf_put(&t->text, r->tmp.p, r->tmp.n + 1);
-		lw[i] = fonts_width(r->fonts, FACE_ITALIC, r->tmp.p, r->tmp.n,
-			t->size);
-		s.n = 0;
-		bdate_format_range(&s, &ev[i].date, &ev[i].end);
-		t->m[i].date = t->text.n;
-		lay_clean(&r->tmp, s.p ? s.p : "", s.n);
-		buf_put(&t->text, r->tmp.p, r->tmp.n + 1);
-		dw[i] = fonts_width(r->fonts, FACE_SERIF, r->tmp.p, r->tmp.n,
-			t->size);
-		bw[i] = fmax(lw[i], dw[i]);
-	}
-	S_tl_place(t, ev, bw);
-	S_tl_tiers(t, bw, lw, dw);
-	free(bw);
+	if (r->ev.n == 0)
+		return 0;
+	if (tl_layout(&r->tl, r->fonts, r->ev.v, r->ev.n, S_width(r),
+	    S_size(r, 0.85), r->err) != 0)
+		return -1;
 	/* a figure, described for those who do not see it */
-	s.n = 0;
-	buf_puts(&s, "Timeline:");
-	for (size_t i = 0; i < t->n; i++) {
-		buf_puts(&s, i ? "; " : " ");
-		bdate_format_range(&s, &ev[i].date, &ev[i].end);
-		if (ev[i].label && *ev[i].label)
-			buf_printf(&s, ", %s", ev[i].label);
-	}
-	buf_putc(&s, '.');
-	t->elem = hpx_elem(&r->st, r->est.n ? r->est.v[r->est.n - 1] : 0,
-		"Figure", buf_cstr(&s));
-	buf_free(&s);
-	t->axis = 0.2 * t->lh + t->tiers * t->lh + 0.45 * t->lh;
-	t->h = t->axis + 0.45 * t->lh + t->tiers * t->lh + 0.25 * t->lh;
-	S_push(r, K_TIMELINE, t->h, 0)->elem = t->elem;
+	tl_describe(&alt, r->ev.v, r->ev.n);
+	r->tl_elem = hpx_elem(&r->st, r->est.n ? r->est.v[r->est.n - 1] : 0,
+		"Figure", buf_cstr(&alt));
+	buf_free(&alt);
+	S_push(r, K_TIMELINE, r->tl.h, 0)->elem = r->tl_elem;
 	S_vspace(r, 0.35);
 	return 0;
 }
@@ -1368,66 +1149,10 @@ S_walk(struct rp *r, cmark_node *doc)
 
 /* ---- drawing -------------------------------------------------------- */
 
-static HPDF_STATUS
-S_fill_rgb(HPDF_Page page, unsigned c)
-{
-	return HPDF_Page_SetRGBFill(page, (HPDF_REAL)((c >> 16 & 0xFF) / 255.0),
-		(HPDF_REAL)((c >> 8 & 0xFF) / 255.0),
-		(HPDF_REAL)((c & 0xFF) / 255.0));
-}
 
-static HPDF_STATUS
-S_stroke_rgb(HPDF_Page page, unsigned c, double width)
-{
-	HPDF_STATUS st = HPDF_Page_SetRGBStroke(page,
-		(HPDF_REAL)((c >> 16 & 0xFF) / 255.0),
-		(HPDF_REAL)((c >> 8 & 0xFF) / 255.0),
-		(HPDF_REAL)((c & 0xFF) / 255.0));
 
-	return st != HPDF_OK ? st :
-		HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
-}
 
-static int
-S_line(struct rp *r, HPDF_Page page, double x0, double y0, double x1,
-	double y1, unsigned color, double width)
-{
-	HP(r, S_stroke_rgb(page, color, width), "rule");
-	HP(r, HPDF_Page_MoveTo(page, (HPDF_REAL)x0, (HPDF_REAL)y0), "rule");
-	HP(r, HPDF_Page_LineTo(page, (HPDF_REAL)x1, (HPDF_REAL)y1), "rule");
-	HP(r, HPDF_Page_Stroke(page), "rule");
-	return 0;
-}
 
-static int
-S_rect(struct rp *r, HPDF_Page page, double x, double y, double w,
-	double h, unsigned color)
-{
-	HP(r, S_fill_rgb(page, color), "rectangle");
-	HP(r, HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)y,
-		(HPDF_REAL)w, (HPDF_REAL)h), "rectangle");
-	HP(r, HPDF_Page_Fill(page), "rectangle");
-	return 0;
-}
-
-/* Set text s (clean UTF-8, NUL-terminated) at x, y outside any line;
- * characters face lacks in a fallback face (fonts_show). */
-static int
-S_text_at(struct rp *r, HPDF_Page page, const char *s, int face,
-	double size, unsigned c, double x, double y)
-{
-	if (*s == '\0')
-		return 0;
-	HP(r, HPDF_Page_BeginText(page), "text");
-	HP(r, S_fill_rgb(page, c), "text");
-	HP(r, HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)x,
-		(HPDF_REAL)y), "text");
-	if (fonts_show(r->fonts, page, face, size, s, strlen(s),
-	    r->err) != 0)
-		return -1;
-	HP(r, HPDF_Page_EndText(page), "text");
-	return 0;
-}
 
 /* Left edge of column col of the region of entry i. */
 static double
@@ -1459,10 +1184,10 @@ S_box_grounds(struct rp *r)
 		if (hi < 0)
 			continue;
 		if (S_mc(r, r->pages.v[pg], pg, -1) != 0 ||
-		    S_rect(r, r->pages.v[pg], r->left, lo, r->right - r->left,
-		    hi - lo, BOX_TINT) != 0 ||
-		    S_rect(r, r->pages.v[pg], r->left, lo, 0.25 * r->body,
-		    hi - lo, NAVY) != 0 || hpx_mc_end(r->pages.v[pg], r->err) != 0)
+		    pdf_rect(&r->doc, r->pages.v[pg], r->left, lo, r->right - r->left,
+		    hi - lo, STYLE_BOX_TINT) != 0 ||
+		    pdf_rect(&r->doc, r->pages.v[pg], r->left, lo, 0.25 * r->body,
+		    hi - lo, STYLE_NAVY) != 0 || hpx_mc_end(r->pages.v[pg], r->err) != 0)
 			return -1;
 	}
 	return 0;
@@ -1472,12 +1197,12 @@ S_box_grounds(struct rp *r)
 static int
 S_outline(struct rp *r, size_t i, HPDF_Page page)
 {
-	HPDF_Outline ol = HPDF_CreateOutline(r->pdf, NULL,
-		r->text.p + r->e.v[i].outline, HPDF_GetEncoder(r->pdf, "UTF-8"));
+	HPDF_Outline ol = HPDF_CreateOutline(r->doc.pdf, NULL,
+		r->text.p + r->e.v[i].outline, HPDF_GetEncoder(r->doc.pdf, "UTF-8"));
 	HPDF_Destination dst = HPDF_Page_CreateDestination(page);
 
 	if (ol == NULL || dst == NULL)
-		return S_fail(r, "outline");
+		return pdfdoc_fail(&r->doc, "outline");
 	HP(r, HPDF_Destination_SetFitH(dst, (HPDF_REAL)(r->v.v[i].y +
 		0.5 * r->body)), "outline");
 	HP(r, HPDF_Outline_SetDestination(ol, dst), "outline");
@@ -1504,106 +1229,21 @@ S_draw_line(struct rp *r, size_t i, HPDF_Page page, double x)
 	if (e->outline >= 0 && S_outline(r, i, page) != 0)
 		return -1;
 	if (e->marker >= 0 && (S_mc(r, page, v->page, e->marker_elem) != 0 ||
-	    S_text_at(r, page, r->text.p + e->marker, FACE_SERIF,
-	    e->marker_size, MARK_INK, x + e->marker_x, base) != 0 ||
+	    pdf_text_at(&r->doc, page, r->text.p + e->marker, FACE_SERIF,
+	    e->marker_size, STYLE_MARK_INK, x + e->marker_x, base) != 0 ||
 	    hpx_mc_end(page, r->err) != 0))
 		return -1;
 	if (S_mc(r, page, v->page, e->elem) != 0)
 		return -1;
 	if (lay_line_draw(r->paras.v[e->para], e->line, page, x + e->x, base,
 	    e->justify) != 0)
-		return S_fail(r, "setting text");
+		return pdfdoc_fail(&r->doc, "setting text");
 	return hpx_mc_end(page, r->err);
 }
 
 
-/* The axis, its breaks, the markers, and leaders to the rows away from
- * it. */
-static int
-S_tl_marks(struct rp *r, HPDF_Page page, double x, double ya)
-{
-	const struct timeline *t = &r->tl;
-	double gap = 0.45 * t->lh;
 
-	if (S_line(r, page, x, ya, x + t->w, ya, AXIS_INK, 0.8) != 0)
-		return -1;
-	for (size_t k = 0; k < t->nbrk; k++) {
-		double bx = x + t->brk[k];
 
-		if (S_rect(r, page, bx - 1.8, ya - 1.5, 3.6, 3, 0xFFFFFFu) != 0 ||
-		    S_line(r, page, bx - 3, ya - 3, bx - 0.6, ya + 3, AXIS_INK,
-		    0.8) != 0 || S_line(r, page, bx + 0.6, ya - 3, bx + 3,
-		    ya + 3, AXIS_INK, 0.8) != 0)
-			return -1;
-	}
-	for (size_t i = 0; i < t->n; i++) {
-		const struct tl_mark *m = &t->m[i];
-		double mid = x + (m->x0 + m->x1) / 2, off = m->tier * t->lh;
-
-		if (m->tier > 0 && (S_line(r, page, mid, ya + 3, mid, ya + gap +
-		    off - 0.1 * t->lh, RULE_INK, 0.5) != 0 || S_line(r, page,
-		    mid, ya - 3, mid, ya - gap - off + 0.15 * t->lh, RULE_INK,
-		    0.5) != 0))
-			return -1;
-		if (m->x1 - m->x0 > 0.5) {
-			HP(r, HPDF_Page_SetLineCap(page, HPDF_ROUND_END), "cap");
-			if (S_line(r, page, x + m->x0 + 2.2, ya, x + m->x1 - 2.2,
-			    ya, NAVY, 4.4) != 0)
-				return -1;
-			HP(r, HPDF_Page_SetLineCap(page, HPDF_BUTT_END), "cap");
-			continue;
-		}
-		HP(r, S_fill_rgb(page, m->open ? 0xFFFFFFu : NAVY), "marker");
-		HP(r, S_stroke_rgb(page, NAVY, 1.1), "marker");
-		HP(r, HPDF_Page_Circle(page, (HPDF_REAL)mid, (HPDF_REAL)ya, 2.5f),
-			"marker");
-		HP(r, HPDF_Page_FillStroke(page), "marker");
-	}
-	return 0;
-}
-
-/* One row of text: the labels of tier k above the axis, or (dates) the
- * dates of tier k below it, left to right. */
-static int
-S_tl_row(struct rp *r, HPDF_Page page, double x, double ya, int k,
-	int dates)
-{
-	const struct timeline *t = &r->tl;
-	double gap = 0.45 * t->lh, off = k * t->lh;
-	double base = dates ? ya - gap - off - 0.72 * t->lh :
-		ya + gap + off + 0.3 * t->lh;
-
-	for (size_t i = 0; i < t->n; i++) {
-		const struct tl_mark *m = &t->m[i];
-
-		if (m->tier != k)
-			continue;
-		if (dates ? S_text_at(r, page, t->text.p + m->date, FACE_SERIF,
-		    t->size, SOFT_INK, x + m->dx, base) : S_text_at(r, page,
-		    t->text.p + m->label, FACE_ITALIC, t->size, INK, x + m->lx,
-		    base))
-			return -1;
-	}
-	return 0;
-}
-
-/* The graphic with its top at top: marks, then the rows of labels
- * above the axis and of dates below it. */
-static int
-S_draw_timeline(struct rp *r, HPDF_Page page, double x, double top)
-{
-	double ya = top - r->tl.axis;
-
-	if (S_tl_marks(r, page, x, ya) != 0)
-		return -1;
-	for (int k = r->tl.tiers - 1; k >= 0; k--)
-		if (S_tl_row(r, page, x, ya, k, 0) != 0)
-			return -1;
-	for (int k = 0; k < r->tl.tiers; k++)
-		if (S_tl_row(r, page, x, ya, k, 1) != 0)
-			return -1;
-	return 0;
-}
 
 static int
 S_draw_entry(struct rp *r, size_t i)
@@ -1620,11 +1260,11 @@ S_draw_entry(struct rp *r, size_t i)
 	/* rules and bands are artifacts; the graphic is its figure */
 	if (S_mc(r, page, v->page, e->elem) != 0)
 		return -1;
-	if ((e->kind == K_RULE && S_line(r, page, x + e->x, v->y - v->h / 2,
+	if ((e->kind == K_RULE && pdf_line(&r->doc, page, x + e->x, v->y - v->h / 2,
 	    x + e->x + e->w, v->y - v->h / 2, e->color, e->size) != 0) ||
-	    (e->kind == K_BAR && S_rect(r, page, x + e->x, v->y - v->h, e->w,
+	    (e->kind == K_BAR && pdf_rect(&r->doc, page, x + e->x, v->y - v->h, e->w,
 	    v->h, e->color) != 0) ||
-	    (e->kind == K_TIMELINE && S_draw_timeline(r, page, x + e->x,
+	    (e->kind == K_TIMELINE && tl_draw(&r->tl, &r->doc, page, x + e->x,
 	    v->y) != 0))
 		return -1;
 	return hpx_mc_end(page, r->err);
@@ -1663,8 +1303,8 @@ S_quote_rules(struct rp *r)
 				double x = S_col_x(r, from) + r->quotes.v[q].x;
 
 				if (S_mc(r, r->pages.v[a->page], a->page, -1) != 0 ||
-				    S_line(r, r->pages.v[a->page], x, a->y - 1.5, x,
-				    b->y - b->h + 1.5, QUOTE_INK, 1.3) != 0 ||
+				    pdf_line(&r->doc, r->pages.v[a->page], x, a->y - 1.5, x,
+				    b->y - b->h + 1.5, STYLE_QUOTE_INK, 1.3) != 0 ||
 				    hpx_mc_end(r->pages.v[a->page], r->err) != 0)
 					return -1;
 				open = 0;
@@ -1719,13 +1359,13 @@ S_footers(struct rp *r)
 			goto out;
 		/* the running footer is page furniture: an artifact */
 		if (S_mc(r, page, i, -1) != 0 ||
-		    S_line(r, page, r->left, y + 1.45 * size, r->right,
-		    y + 1.45 * size, RULE_INK, 0.4) != 0 ||
-		    S_text_at(r, page, s, FACE_SERIF, size, FOOT_INK,
+		    pdf_line(&r->doc, page, r->left, y + 1.45 * size, r->right,
+		    y + 1.45 * size, STYLE_RULE_INK, 0.4) != 0 ||
+		    pdf_text_at(&r->doc, page, s, FACE_SERIF, size, STYLE_FOOT_INK,
 		    r->right - wn, y) != 0)
 			goto out;
 		if (r->left + wl + 2 * size < r->right - wn &&
-		    S_text_at(r, page, left.p, FACE_SERIF, size, FOOT_INK,
+		    pdf_text_at(&r->doc, page, left.p, FACE_SERIF, size, STYLE_FOOT_INK,
 		    r->left, y) != 0)
 			goto out;
 		if (hpx_mc_end(page, r->err) != 0)
@@ -1798,10 +1438,10 @@ static int
 S_draw(struct rp *r)
 {
 	for (int i = 0; i < r->npages; i++) {
-		HPDF_Page page = HPDF_AddPage(r->pdf);
+		HPDF_Page page = HPDF_AddPage(r->doc.pdf);
 
 		if (page == NULL)
-			return S_fail(r, "adding a page");
+			return pdfdoc_fail(&r->doc, "adding a page");
 		HP(r, HPDF_Page_SetWidth(page, (HPDF_REAL)r->pw), "page size");
 		HP(r, HPDF_Page_SetHeight(page, (HPDF_REAL)r->ph), "page size");
 		VEC_PUSH(&r->pages, page);
@@ -1818,7 +1458,7 @@ S_draw(struct rp *r)
 				return -1;
 	if (S_quote_rules(r) != 0 || S_footers(r) != 0)
 		return -1;
-	return hpx_finish(&r->st, r->pdf, r->pages.v, (size_t)r->npages,
+	return hpx_finish(&r->st, r->doc.pdf, r->pages.v, (size_t)r->npages,
 		r->o->lang, r->err);
 }
 
@@ -1850,94 +1490,9 @@ S_geometry(struct rp *r, const struct pdf_opts *o)
 	return 0;
 }
 
-static int
-S_info(struct rp *r)
-{
-	const struct pdf_opts *o = r->o;
-	const struct { HPDF_InfoType type; const char *v; } f[] = {
-		{ HPDF_INFO_TITLE, o->title }, { HPDF_INFO_AUTHOR, o->author },
-		{ HPDF_INFO_SUBJECT, o->subject },
-		{ HPDF_INFO_KEYWORDS, o->keywords },
-		{ HPDF_INFO_CREATOR, o->creator },
-	};
 
-	/* UTF-8 as the current encoder makes libharu write UTF-16BE */
-	HP(r, HPDF_SetCurrentEncoder(r->pdf, "UTF-8"), "metadata");
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
-		if (f[i].v == NULL)
-			continue;
-		lay_clean(&r->tmp, f[i].v, strlen(f[i].v));
-		HP(r, HPDF_SetInfoAttr(r->pdf, f[i].type, r->tmp.p), "metadata");
-	}
-	return 0;
-}
 
-static int
-S_date(struct rp *r)
-{
-	time_t t = (time_t)r->o->epoch;
-	struct tm tm;
-	HPDF_Date d;
 
-	if (r->o->epoch < 0)
-		return 0;
-	if (gmtime_r(&t, &tm) == NULL)
-		return brief_fail(r->err, "pdf", NULL, 0, "bad date %ld",
-			r->o->epoch);
-	d.year = tm.tm_year + 1900;
-	d.month = tm.tm_mon + 1;
-	d.day = tm.tm_mday;
-	d.hour = tm.tm_hour;
-	d.minutes = tm.tm_min;
-	d.seconds = tm.tm_sec > 59 ? 59 : tm.tm_sec;
-	d.ind = 'Z';
-	d.off_hour = d.off_minutes = 0;
-	HP(r, HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, d),
-		"creation date");
-	HP(r, HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, d), "date");
-	return 0;
-}
-
-static int
-S_setup(struct rp *r)
-{
-	const char *serif = r->o->serif ? r->o->serif : "Noto Serif";
-	const char *sans = r->o->sans ? r->o->sans : "Noto Sans";
-
-	r->pdf = HPDF_New(S_on_error, &r->herr);
-	if (r->pdf == NULL)
-		return brief_fail(r->err, "pdf", NULL, 0,
-			"cannot create a libharu document");
-	HP(r, HPDF_UseUTFEncodings(r->pdf), "UTF-8 encodings");
-	HP(r, HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL), "compression");
-	r->fonts = fonts_new(r->pdf, serif, sans);
-	if (r->draw && (S_info(r) != 0 || S_date(r) != 0))
-		return -1;
-	return 0;
-}
-
-static int
-S_save(struct rp *r, struct buf *out)
-{
-	HPDF_UINT32 size, got;
-
-	if (fonts_finish(r->fonts, r->err) != 0)
-		return -1;
-	HP(r, HPDF_SaveToStream(r->pdf), "saving");
-	got = size = HPDF_GetStreamSize(r->pdf);
-	if (size == 0)
-		return S_fail(r, "saving");
-	buf_grow(out, size);
-	/* a read that empties the stream may report HPDF_STREAM_EOF */
-	(void)HPDF_ReadFromStream(r->pdf, (HPDF_BYTE *)out->p + out->n, &got);
-	if (got != size)
-		return S_fail(r, "reading the saved PDF");
-	out->n += got;
-	out->p[out->n] = '\0';
-	if (hpx_add_id(out, out->n - got) != 0)
-		return S_fail(r, "adding the document ID");
-	return 0;
-}
 
 /* Column points entry i takes: a full-width entry takes its height in
  * every column. */
@@ -2012,14 +1567,24 @@ S_free(struct rp *r)
 	VEC_FREE(&r->shares);
 	VEC_FREE(&r->est);
 	hpx_tree_free(&r->st);
-	free(r->tl.m);
-	free(r->tl.brk);
+	tl_free(&r->tl);
 	buf_free(&r->text);
-	buf_free(&r->tl.text);
 	buf_free(&r->tmp);
-	fonts_free(r->fonts);
-	if (r->pdf != NULL)
-		HPDF_Free(r->pdf);
+	pdfdoc_close(&r->doc);
+}
+
+/* The document, its fonts, and (drawing) its metadata. */
+static int
+S_setup(struct rp *r)
+{
+	const struct pdf_opts *o = r->o;
+	struct pdfdoc_info in = { o->title, o->author, o->subject,
+		o->keywords, o->creator, o->epoch };
+
+	if (pdfdoc_open(&r->doc, o->serif, o->sans, r->err) != 0)
+		return -1;
+	r->fonts = r->doc.fonts;
+	return r->draw ? pdfdoc_info(&r->doc, &in) : 0;
 }
 
 int
@@ -2037,7 +1602,7 @@ render_pdf(struct btree *t, const struct pdf_opts *o, struct buf *out,
 		goto out;
 	r.npages = lay_paginate(r.v.v, r.v.n, r.rg.v, r.rg.n, r.top,
 		r.bottom, &r.end);
-	if (r.draw && (S_draw(&r) != 0 || S_save(&r, out) != 0))
+	if (r.draw && (S_draw(&r) != 0 || pdfdoc_save(&r.doc, out) != 0))
 		goto out;
 	S_heights(&r);
 	S_result(&r, res);

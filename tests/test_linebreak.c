@@ -21,6 +21,7 @@
 #include "brief/layout.h"
 #include "brief/linebreak.h"
 #include "brief/render_pdf.h"
+#include "brief/style.h"
 
 #define MAXI 512
 
@@ -771,7 +772,7 @@ START_TEST(test_layout_items)
 }
 END_TEST
 
-/* Justified unless narrow (under 30 em) or asked ragged. */
+/* Justified unless narrow (under STYLE_RAGGED_EM) or asked ragged. */
 START_TEST(test_layout_align)
 {
 	struct lay_fixture f;
@@ -781,7 +782,11 @@ START_TEST(test_layout_align)
 	lay_break(&f.para);
 	ck_assert_int_eq(f.para.ragged, 0);
 	ck_assert_int_eq(f.para.stats.pass, 1);
-	lay_para_reset(&f.para, f.fonts, 250);
+	lay_para_reset(&f.para, f.fonts, 10 * STYLE_RAGGED_EM + 5);
+	S_lay_text(&f, "Some words to set in a line.", 0);
+	lay_break(&f.para);
+	ck_assert_int_eq(f.para.ragged, 0);
+	lay_para_reset(&f.para, f.fonts, 10 * STYLE_RAGGED_EM - 5);
 	S_lay_text(&f, "Some words to set in a line.", 0);
 	lay_break(&f.para);
 	ck_assert_int_eq(f.para.ragged, 1);

@@ -14,6 +14,7 @@
 #include "brief/fonts.h"
 #include "brief/layout.h"
 #include "brief/render_pdf.h"
+#include "brief/timeline.h"
 #include "testutil.h"
 
 static const char S_small_md[] =
@@ -36,7 +37,7 @@ static const char S_small_md[] =
 static char S_dir[64];
 
 /* Events dating the first S_nev timeline items (below). */
-static const struct pdf_event S_events[] = {
+static const struct tl_event S_events[] = {
 	{ { 2018, 0, 0, DP_YEAR }, { 2018, 0, 0, DP_YEAR }, "signed" },
 	{ { 2024, 6, 0, DP_MONTH }, { 2024, 6, 0, DP_MONTH }, "talks" },
 	{ { 2025, 2, 18, DP_DAY }, { 2025, 2, 18, DP_DAY }, "ratified" },

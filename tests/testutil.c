@@ -329,7 +329,7 @@ S_first_literal(cmark_node *n)
 
 void
 test_tree_md(struct btree *t, const char *md, const struct test_kind *kinds,
-	size_t nkinds, const struct pdf_event *ev, size_t nev)
+	size_t nkinds, const struct tl_event *ev, size_t nev)
 {
 	const struct brief_section *bs = NULL;
 	VEC(cmark_node *) text = { 0 };
@@ -433,7 +433,7 @@ test_tree_md(struct btree *t, const char *md, const struct test_kind *kinds,
 }
 
 int
-test_pdf_md(const char *md, const struct pdf_event *ev, size_t nev,
+test_pdf_md(const char *md, const struct tl_event *ev, size_t nev,
 	const struct pdf_opts *o, struct buf *out, struct pdf_result *res,
 	struct brief_err *err)
 {

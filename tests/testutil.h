@@ -94,6 +94,7 @@ int test_pdffonts_rows(char *out, test_font_row_fn *row, void *ctx);
 /* ---- document trees from Markdown --------------------------------------- */
 
 #include "brief/render_pdf.h"
+#include "brief/timeline.h"
 #include "brief/tree.h"
 
 /* A section kind by heading, for test_tree_md. */
@@ -114,11 +115,11 @@ struct test_kind {
  * tree_free() releases it all. */
 void test_tree_md(struct btree *t, const char *md,
 	const struct test_kind *kinds, size_t nkinds,
-	const struct pdf_event *ev, size_t nev);
+	const struct tl_event *ev, size_t nev);
 
 /* render_pdf of md as test_tree_md tags it, with the sections "Bottom
  * line" (summary), "Timeline", "Analyst views" (views) and "Sources". */
-int test_pdf_md(const char *md, const struct pdf_event *ev, size_t nev,
+int test_pdf_md(const char *md, const struct tl_event *ev, size_t nev,
 	const struct pdf_opts *o, struct buf *out, struct pdf_result *res,
 	struct brief_err *err);
 

@@ -8,7 +8,8 @@
  * hyphenation points (hyphen.c) as flagged penalties whose text ("-")
  * and width are added when the line breaks there; a break after a one-
  * or two-letter word costs a penalty. Paragraphs are justified, or set
- * ragged right when asked or when the line is narrower than 30 em.
+ * ragged right when asked or (LAY_AUTO) when the line is narrower than
+ * STYLE_RAGGED_EM (style.h).
  *
  * Pages are built as TeX builds them: the renderer turns the document
  * into a vertical list of entries (lines, rules, graphics: boxes;
@@ -60,7 +61,8 @@ struct lay_run {
 
 /* How lines are set (struct lay_para.align). */
 enum lay_align {
-	LAY_AUTO = 0,    /* justified, ragged right when narrower than 30 em */
+	LAY_AUTO = 0,    /* justified, ragged right when narrower than
+	                  * STYLE_RAGGED_EM */
 	LAY_JUSTIFY,
 	LAY_RAGGED
 };

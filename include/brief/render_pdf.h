@@ -26,12 +26,6 @@
 #include "brief/dates.h"
 #include "brief/tree.h"
 
-/* One event of the timeline graphic. */
-struct pdf_event {
-	struct bdate date, end;  /* end differs from date for a range */
-	const char *label;       /* a short word: "signed", "summit" */
-};
-
 struct pdf_opts {
 	const char *title;      /* PDF metadata; NULL for none */
 	const char *author;
