@@ -10,6 +10,7 @@
  * here from numbers and fixed names, never from source text.
  */
 #include "brief/render_html.h"
+#include "brief/style.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +18,6 @@
 /* Screen first; in print, A4 with the type a little smaller, so the
  * brief that fits the PDF's page fits the printed one. */
 static const char S_css[] =
-	":root{--ink:#1a1a1a;--navy:#1f3a5f;--soft:#50555c;--rule:#b4b9c0;"
-	"--tint:#ecf0f6;--link:#1f4e9a}\n"
 	"*{box-sizing:border-box}\n"
 	"body{margin:0;background:#fff;color:var(--ink);"
 	"font:15px/1.45 'Noto Serif',Georgia,serif}\n"
@@ -40,16 +39,15 @@ static const char S_css[] =
 	"li{margin:.15rem 0;break-inside:avoid}\n"
 	"li p,blockquote p{margin:0}\n"
 	"blockquote{margin:.5rem 0;padding-left:.8rem;border-left:2px solid "
-	"#9dadc4;break-inside:avoid}\n"
+	"var(--quote);break-inside:avoid}\n"
 	"blockquote p:first-child{font-style:italic}\n"
 	"blockquote p+p{color:var(--soft);font-size:.9em;margin-top:.15rem}\n"
 	"blockquote p+p em{font-style:italic}\n"
 	"a{color:var(--link)}\n"
-	"a.cite{color:#6b6b6b;text-decoration:none;font-family:'Noto Sans',"
-	"Helvetica,Arial,sans-serif;font-size:.8em}\n"
+	"a.cite{color:var(--cite);text-decoration:none}\n"
 	"a.cite:hover{text-decoration:underline}\n"
-	".cite-group{color:#6b6b6b;font-size:.8em;font-family:'Noto Sans',"
-	"Helvetica,Arial,sans-serif;white-space:nowrap}\n"
+	".cite-group{color:var(--cite);font-size:var(--cite-scale);"
+	"font-family:'Noto Sans',Helvetica,Arial,sans-serif;white-space:nowrap}\n"
 	"section.sources{border-top:1px solid var(--rule);margin-top:1rem;"
 	"font-size:.85em}\n"
 	"section.sources ol{column-count:2;column-gap:2rem}\n"
@@ -153,6 +151,12 @@ render_html(struct btree *t, const char *title, const char *lang,
 	    BRIEF_VERSION "\">\n<title>");
 	S_html_escape(out, title ? title : "");
 	buf_puts(out, "</title>\n<style>\n");
+	/* the page's palette (style.h) */
+	buf_printf(out, ":root{--ink:#%06x;--navy:#%06x;--soft:#%06x;"
+	    "--rule:#%06x;--tint:#%06x;--link:#%06x;--quote:#%06x;"
+	    "--cite:#%06x;--cite-scale:%.2fem}\n", STYLE_INK, STYLE_NAVY,
+	    STYLE_SOFT_INK, STYLE_RULE_INK, STYLE_BOX_TINT, STYLE_LINK_INK,
+	    STYLE_QUOTE_INK, STYLE_CITE_INK, STYLE_CITE_SCALE);
 	buf_puts(out, S_css);
 	buf_puts(out, "</style>\n</head>\n<body>\n<main>\n");
 	buf_puts(out, body);
