@@ -86,9 +86,10 @@
  * character takes the first fallback face of its style that has it.
  * Code points no font has are remembered too.
  *
- * Note: all this relies on libharu 2.3's installed internal headers;
- * a libharu that lays its fonts out differently fails S_utf8_tt or
- * S_broken_tounicode and is left as it is (whole, unrepaired).
+ * Note: all this relies on libharu 2.3's internal structures, reached
+ * only through hpdf_ext.c (hpx_font_finish, hpx_font_use_subset, ...);
+ * a font libharu laid out differently is left as it is (whole,
+ * unrepaired), and another libharu series does not compile.
  */
 #include "brief/fonts.h"
 
@@ -102,11 +103,9 @@
 #include <fontconfig/fontconfig.h>
 #include <hb-subset.h>
 #include <hb.h>
-#include <hpdf_encoder.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
+#include <hpdf.h>
+
+#include "brief/hpdf_ext.h"
 
 #define BMP_BYTES   (0x10000 / 8)
 #define MAX_LOOKUPS 64       /* fallbacks looked up per document */
@@ -451,13 +450,7 @@ fonts_path(const struct fonts *f, int face)
 static int
 S_file_has(const struct font_file *ff, unsigned cp)
 {
-	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)ff->def->attr;
-
-	if (cp > 0xFFFF)
-		return 0;
-	if (a->cmap.format == 0)        /* libharu masks codes to a byte */
-		return cp < 256 && a->cmap.glyph_id_array[cp] != 0;
-	return HPDF_TTFontDef_GetGlyphid(ff->def, (HPDF_UINT16)cp) != 0;
+	return hpx_tt_has(ff->def, cp);
 }
 
 /* Look up the fallback face for style and cp (fontconfig's first
@@ -567,8 +560,7 @@ fonts_width(struct fonts *f, int face, const char *s, size_t n, double size)
 		if (cp > 0xFFFF)
 			cp = 0xFFFD;
 		g = fonts_face_for(f, face, cp);
-		w += HPDF_TTFontDef_GetCharWidth(f->files[f->file_of[g]].def,
-			(HPDF_UINT16)cp);
+		w += hpx_tt_width(f->files[f->file_of[g]].def, cp);
 	}
 	return w * size / 1000.0;
 }
@@ -638,200 +630,6 @@ fonts_mark_used(struct fonts *f, int face, const char *s, size_t n)
 		i += fonts_utf8_next(s + i, n - i, &cp);
 		S_set_bit(used, cp);
 	}
-}
-
-/* Ranges of used code points that stay within one high byte, as
- * bfrange needs; returns how many and, if out is not NULL, writes
- * them as from/to pairs. */
-static size_t
-S_ranges(const unsigned char *used, unsigned *out)
-{
-	size_t n = 0;
-
-	for (unsigned cp = 0; cp < 0x10000; cp++) {
-		unsigned to = cp;
-
-		if (!S_bit(used, cp))
-			continue;
-		while ((to & 0xFF) != 0xFF && S_bit(used, to + 1))
-			to++;
-		if (out != NULL) {
-			out[2 * n] = cp;
-			out[2 * n + 1] = to;
-		}
-		n++;
-		cp = to;
-	}
-	return n;
-}
-
-static const char S_cmap_head[] =
-	"/CIDInit /ProcSet findresource begin\n"
-	"12 dict begin\n"
-	"begincmap\n"
-	"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-	"/Supplement 0 >> def\n"
-	"/CMapName /Adobe-Identity-UCS def\n"
-	"/CMapType 2 def\n"
-	"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-
-static const char S_cmap_tail[] =
-	"endcmap\n"
-	"CMapName currentdict /CMap defineresource pop\n"
-	"end\nend\n";
-
-/* Write the CMap text mapping every used code to itself. */
-static HPDF_STATUS
-S_write_cmap(HPDF_Stream st, const unsigned char *used)
-{
-	size_t n = S_ranges(used, NULL);
-	unsigned *r = xmalloc((2 * n + 1) * sizeof *r);
-	HPDF_STATUS ret;
-	char line[64];
-
-	S_ranges(used, r);
-	ret = HPDF_Stream_WriteStr(st, S_cmap_head);
-	for (size_t i = 0; i < n && ret == HPDF_OK; i++) {
-		if (i % 100 == 0) {
-			snprintf(line, sizeof line, "%zu beginbfrange\n",
-				n - i < 100 ? n - i : (size_t)100);
-			ret = HPDF_Stream_WriteStr(st, line);
-		}
-		snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n",
-			r[2 * i], r[2 * i + 1], r[2 * i]);
-		if (ret == HPDF_OK)
-			ret = HPDF_Stream_WriteStr(st, line);
-		if (ret == HPDF_OK && (i % 100 == 99 || i + 1 == n))
-			ret = HPDF_Stream_WriteStr(st, "endbfrange\n");
-	}
-	if (ret == HPDF_OK)
-		ret = HPDF_Stream_WriteStr(st, S_cmap_tail);
-	free(r);
-	return ret;
-}
-
-/* libharu's own ToUnicode stream of font when it is the identity
- * encoding CMap described at the top of this file, else NULL. */
-static HPDF_Dict
-S_broken_tounicode(HPDF_Font font)
-{
-	HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
-	HPDF_Name name;
-
-	if (tu == NULL || tu->stream == NULL ||
-	    tu->stream->type != HPDF_STREAM_MEMORY)
-		return NULL;
-	name = HPDF_Dict_GetItem(tu, "CMapName", HPDF_OCLASS_NAME);
-	if (name == NULL || strcmp(HPDF_Name_GetValue(name), "UTF-8") != 0)
-		return NULL;
-	return tu;
-}
-
-/* Rewrite one font's ToUnicode stream and relabel its dictionary. */
-static HPDF_STATUS
-S_fix_tounicode(struct font_file *ff)
-{
-	HPDF_Dict tu = S_broken_tounicode(ff->font);
-	HPDF_Dict info;
-	HPDF_STATUS ret;
-
-	if (tu == NULL)
-		return HPDF_OK;
-	HPDF_MemStream_FreeData(tu->stream);
-	if ((ret = S_write_cmap(tu->stream, ff->used)) != HPDF_OK)
-		return ret;
-	if ((ret = HPDF_Dict_AddName(tu, "CMapName",
-	    "Adobe-Identity-UCS")) != HPDF_OK)
-		return ret;
-	info = HPDF_Dict_GetItem(tu, "CIDSystemInfo", HPDF_OCLASS_DICT);
-	if (info == NULL)
-		return HPDF_OK;
-	return HPDF_Dict_Add(info, "Ordering",
-		HPDF_String_New(tu->mmgr, "UCS", NULL));
-}
-
-/* libharu's attributes of font when it is a TrueType font set with the
- * UTF-8 encoder (codes = BMP code points), else NULL. */
-static HPDF_FontAttr
-S_utf8_tt(HPDF_Font font)
-{
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-
-	if (attr == NULL || attr->type != HPDF_FONT_TYPE0_TT ||
-	    attr->encoder == NULL || attr->descendant_font == NULL ||
-	    strcmp(attr->encoder->name, "UTF-8") != 0)
-		return NULL;
-	return attr;
-}
-
-/* /W with the widths of the used codes only: [c [w ...] ...]. */
-static HPDF_STATUS
-S_trim_widths(struct font_file *ff, HPDF_FontAttr attr)
-{
-	HPDF_Dict cid = attr->descendant_font;
-	HPDF_Array w = HPDF_Array_New(cid->mmgr), run = NULL;
-	HPDF_STATUS ret = w ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
-
-	for (unsigned c = 0; c < 0x10000 && ret == HPDF_OK; c++) {
-		if (!S_bit(ff->used, c)) {
-			run = NULL;
-			continue;
-		}
-		if (run == NULL) {
-			ret = HPDF_Array_AddNumber(w, (HPDF_INT32)c);
-			run = HPDF_Array_New(cid->mmgr);
-			if (ret == HPDF_OK)
-				ret = HPDF_Array_Add(w, run);
-		}
-		if (ret == HPDF_OK)
-			ret = HPDF_Array_AddNumber(run, HPDF_TTFontDef_GetCharWidth(
-				attr->fontdef, (HPDF_UINT16)c));
-	}
-	if (ret != HPDF_OK)
-		return ret;
-	return HPDF_Dict_Add(cid, "W", w);
-}
-
-/* CIDToGIDMap up to the highest used code; unused codes map to 0. */
-static HPDF_STATUS
-S_trim_cidmap(struct font_file *ff, HPDF_FontAttr attr)
-{
-	HPDF_Stream st = attr->map_stream ? attr->map_stream->stream : NULL;
-	unsigned top = 0;
-	unsigned char *map;
-	HPDF_STATUS ret;
-
-	if (st == NULL || st->type != HPDF_STREAM_MEMORY)
-		return HPDF_OK;
-	for (unsigned c = 0; c < 0x10000; c++)
-		if (S_bit(ff->used, c))
-			top = c;
-	map = xcalloc(top + 1, 2);
-	for (unsigned c = 0; c <= top; c++) {
-		HPDF_UINT16 gid = S_bit(ff->used, c) ? HPDF_TTFontDef_GetGlyphid(
-			attr->fontdef, (HPDF_UINT16)c) : 0;
-
-		map[2 * c] = (unsigned char)(gid >> 8);
-		map[2 * c + 1] = (unsigned char)(gid & 0xFF);
-	}
-	HPDF_MemStream_FreeData(st);
-	ret = HPDF_Stream_Write(st, map, (top + 1) * 2);
-	free(map);
-	return ret;
-}
-
-static HPDF_STATUS
-S_finish_file(struct font_file *ff)
-{
-	HPDF_FontAttr attr = S_utf8_tt(ff->font);
-	HPDF_STATUS ret;
-
-	if (attr == NULL)
-		return HPDF_OK;
-	if ((ret = S_fix_tounicode(ff)) != HPDF_OK ||
-	    (ret = S_trim_widths(ff, attr)) != HPDF_OK)
-		return ret;
-	return S_trim_cidmap(ff, attr);
 }
 
 /* ---- subsetting ----------------------------------------------------- */
@@ -967,8 +765,7 @@ S_load_subset(struct fonts *f, const char *path, HPDF_FontDef whole,
 	int fd = S_tmpfile(tmp, sizeof tmp), ok, e;
 
 	*def = NULL;
-	memcpy(whole->base_font, ((HPDF_TTFontDefAttr)whole->attr)->base_font,
-		sizeof whole->base_font);
+	hpx_def_take_tagged_name(whole);
 	if (fd < 0)
 		return brief_fail(err, "pdf", NULL, 0, "cannot create a "
 			"temporary font file %s: %s", tmp, strerror(errno));
@@ -1001,8 +798,7 @@ S_same_widths(const struct font_file *ff, HPDF_FontDef sub,
 	for (size_t i = 0; i < n; i++) {
 		HPDF_UINT16 c = (HPDF_UINT16)cps[i];
 
-		if (HPDF_TTFontDef_GetCharWidth(ff->def, c) !=
-		    HPDF_TTFontDef_GetCharWidth(sub, c))
+		if (hpx_tt_width(ff->def, c) != hpx_tt_width(sub, c))
 			return brief_fail(err, "pdf", ff->path, 0, "the subset "
 				"changes the width of U+%04X", (unsigned)cps[i]);
 	}
@@ -1014,15 +810,13 @@ S_same_widths(const struct font_file *ff, HPDF_FontDef sub,
 static int
 S_subset_font(struct fonts *f, struct font_file *ff, struct brief_err *err)
 {
-	HPDF_FontAttr attr = S_utf8_tt(ff->font);
-	HPDF_TTFontDefAttr sub_attr;
 	HPDF_FontDef sub = NULL;
 	unsigned char *data = NULL;
 	uint32_t *cps;
 	size_t n = 0, len;
 	int rc;
 
-	if (attr == NULL || ff->subset)
+	if (!hpx_font_is_utf8_tt(ff->font) || ff->subset)
 		return 0;
 	for (unsigned c = 0; c < 0x10000; c++)
 		n += (size_t)S_bit(ff->used, c);
@@ -1041,10 +835,7 @@ S_subset_font(struct fonts *f, struct font_file *ff, struct brief_err *err)
 	free(cps);
 	if (rc != 0)
 		return -1;
-	/* hb-subset kept exactly the glyphs needed: embed them all */
-	sub_attr = (HPDF_TTFontDefAttr)sub->attr;
-	memset(sub_attr->glyph_tbl.flgs, 1, sub_attr->num_glyphs);
-	attr->fontdef = sub;
+	hpx_font_use_subset(ff->font, sub);
 	ff->subset = 1;
 	return 0;
 }
@@ -1059,7 +850,7 @@ fonts_finish(struct fonts *f, struct brief_err *err)
 			continue;
 		if (S_subset_font(f, ff, err) != 0)
 			return -1;
-		if (S_finish_file(ff) != HPDF_OK)
+		if (hpx_font_finish(ff->font, ff->used) != 0)
 			return S_hpdf_fail(f, ff->path,
 				"cannot finish font tables", err);
 	}

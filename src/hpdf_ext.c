@@ -9,6 +9,12 @@
  * registered in the cross-reference table (HPDF_Xref_Add) so that
  * adding one to another writes a reference; libharu writes them with
  * the rest when the document is saved.
+ *
+ * The font repairs and the subset swap are explained at the top of
+ * fonts.c, which decides when to make them; here is how, on the font
+ * dictionary (HPDF_Dict_GetItem), its attributes (HPDF_FontAttr,
+ * hpdf_font.h) and the TrueType definition (HPDF_TTFontDefAttr,
+ * hpdf_fontdef.h).
  */
 #include "brief/hpdf_ext.h"
 
@@ -17,7 +23,10 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_encrypt.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -233,6 +242,250 @@ hpx_finish(struct hpx_tree *t, HPDF_Doc pdf, HPDF_Page *pages,
 fail:
 	return brief_fail(err, "pdf", NULL, 0, "cannot write the structure "
 		"tree: libharu error 0x%04X", (unsigned)HPDF_GetError(pdf));
+}
+
+/* ---- TrueType fonts -------------------------------------------------- */
+
+static int
+S_bit(const unsigned char *map, unsigned cp)
+{
+	return cp < 0x10000 && (map[cp >> 3] >> (cp & 7) & 1);
+}
+
+/* Ranges of used code points that stay within one high byte, as
+ * bfrange needs; returns how many and, if out is not NULL, writes
+ * them as from/to pairs. */
+static size_t
+S_ranges(const unsigned char *used, unsigned *out)
+{
+	size_t n = 0;
+
+	for (unsigned cp = 0; cp < 0x10000; cp++) {
+		unsigned to = cp;
+
+		if (!S_bit(used, cp))
+			continue;
+		while ((to & 0xFF) != 0xFF && S_bit(used, to + 1))
+			to++;
+		if (out != NULL) {
+			out[2 * n] = cp;
+			out[2 * n + 1] = to;
+		}
+		n++;
+		cp = to;
+	}
+	return n;
+}
+
+static const char S_cmap_head[] =
+	"/CIDInit /ProcSet findresource begin\n"
+	"12 dict begin\n"
+	"begincmap\n"
+	"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	"/Supplement 0 >> def\n"
+	"/CMapName /Adobe-Identity-UCS def\n"
+	"/CMapType 2 def\n"
+	"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+
+static const char S_cmap_tail[] =
+	"endcmap\n"
+	"CMapName currentdict /CMap defineresource pop\n"
+	"end\nend\n";
+
+/* Write the CMap text mapping every used code to itself. */
+static HPDF_STATUS
+S_write_cmap(HPDF_Stream st, const unsigned char *used)
+{
+	size_t n = S_ranges(used, NULL);
+	unsigned *r = xmalloc((2 * n + 1) * sizeof *r);
+	HPDF_STATUS ret;
+	char line[64];
+
+	S_ranges(used, r);
+	ret = HPDF_Stream_WriteStr(st, S_cmap_head);
+	for (size_t i = 0; i < n && ret == HPDF_OK; i++) {
+		if (i % 100 == 0) {
+			snprintf(line, sizeof line, "%zu beginbfrange\n",
+				n - i < 100 ? n - i : (size_t)100);
+			ret = HPDF_Stream_WriteStr(st, line);
+		}
+		snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n",
+			r[2 * i], r[2 * i + 1], r[2 * i]);
+		if (ret == HPDF_OK)
+			ret = HPDF_Stream_WriteStr(st, line);
+		if (ret == HPDF_OK && (i % 100 == 99 || i + 1 == n))
+			ret = HPDF_Stream_WriteStr(st, "endbfrange\n");
+	}
+	if (ret == HPDF_OK)
+		ret = HPDF_Stream_WriteStr(st, S_cmap_tail);
+	free(r);
+	return ret;
+}
+
+/* libharu's own ToUnicode stream of font when it is the identity
+ * encoding CMap described at the top of this file, else NULL. */
+static HPDF_Dict
+S_broken_tounicode(HPDF_Font font)
+{
+	HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	HPDF_Name name;
+
+	if (tu == NULL || tu->stream == NULL ||
+	    tu->stream->type != HPDF_STREAM_MEMORY)
+		return NULL;
+	name = HPDF_Dict_GetItem(tu, "CMapName", HPDF_OCLASS_NAME);
+	if (name == NULL || strcmp(HPDF_Name_GetValue(name), "UTF-8") != 0)
+		return NULL;
+	return tu;
+}
+
+/* Rewrite one font's ToUnicode stream and relabel its dictionary. */
+static HPDF_STATUS
+S_fix_tounicode(HPDF_Font font, const unsigned char *used)
+{
+	HPDF_Dict tu = S_broken_tounicode(font);
+	HPDF_Dict info;
+	HPDF_STATUS ret;
+
+	if (tu == NULL)
+		return HPDF_OK;
+	HPDF_MemStream_FreeData(tu->stream);
+	if ((ret = S_write_cmap(tu->stream, used)) != HPDF_OK)
+		return ret;
+	if ((ret = HPDF_Dict_AddName(tu, "CMapName",
+	    "Adobe-Identity-UCS")) != HPDF_OK)
+		return ret;
+	info = HPDF_Dict_GetItem(tu, "CIDSystemInfo", HPDF_OCLASS_DICT);
+	if (info == NULL)
+		return HPDF_OK;
+	return HPDF_Dict_Add(info, "Ordering",
+		HPDF_String_New(tu->mmgr, "UCS", NULL));
+}
+
+/* libharu's attributes of font when it is a TrueType font set with the
+ * UTF-8 encoder (codes = BMP code points), else NULL. */
+static HPDF_FontAttr
+S_utf8_tt(HPDF_Font font)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+
+	if (attr == NULL || attr->type != HPDF_FONT_TYPE0_TT ||
+	    attr->encoder == NULL || attr->descendant_font == NULL ||
+	    strcmp(attr->encoder->name, "UTF-8") != 0)
+		return NULL;
+	return attr;
+}
+
+/* /W with the widths of the used codes only: [c [w ...] ...]. */
+static HPDF_STATUS
+S_trim_widths(const unsigned char *used, HPDF_FontAttr attr)
+{
+	HPDF_Dict cid = attr->descendant_font;
+	HPDF_Array w = HPDF_Array_New(cid->mmgr), run = NULL;
+	HPDF_STATUS ret = w ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
+
+	for (unsigned c = 0; c < 0x10000 && ret == HPDF_OK; c++) {
+		if (!S_bit(used, c)) {
+			run = NULL;
+			continue;
+		}
+		if (run == NULL) {
+			ret = HPDF_Array_AddNumber(w, (HPDF_INT32)c);
+			run = HPDF_Array_New(cid->mmgr);
+			if (ret == HPDF_OK)
+				ret = HPDF_Array_Add(w, run);
+		}
+		if (ret == HPDF_OK)
+			ret = HPDF_Array_AddNumber(run, HPDF_TTFontDef_GetCharWidth(
+				attr->fontdef, (HPDF_UINT16)c));
+	}
+	if (ret != HPDF_OK)
+		return ret;
+	return HPDF_Dict_Add(cid, "W", w);
+}
+
+/* CIDToGIDMap up to the highest used code; unused codes map to 0. */
+static HPDF_STATUS
+S_trim_cidmap(const unsigned char *used, HPDF_FontAttr attr)
+{
+	HPDF_Stream st = attr->map_stream ? attr->map_stream->stream : NULL;
+	unsigned top = 0;
+	unsigned char *map;
+	HPDF_STATUS ret;
+
+	if (st == NULL || st->type != HPDF_STREAM_MEMORY)
+		return HPDF_OK;
+	for (unsigned c = 0; c < 0x10000; c++)
+		if (S_bit(used, c))
+			top = c;
+	map = xcalloc(top + 1, 2);
+	for (unsigned c = 0; c <= top; c++) {
+		HPDF_UINT16 gid = S_bit(used, c) ? HPDF_TTFontDef_GetGlyphid(
+			attr->fontdef, (HPDF_UINT16)c) : 0;
+
+		map[2 * c] = (unsigned char)(gid >> 8);
+		map[2 * c + 1] = (unsigned char)(gid & 0xFF);
+	}
+	HPDF_MemStream_FreeData(st);
+	ret = HPDF_Stream_Write(st, map, (top + 1) * 2);
+	free(map);
+	return ret;
+}
+
+int
+hpx_font_finish(HPDF_Font font, const unsigned char *used)
+{
+	HPDF_FontAttr attr = S_utf8_tt(font);
+
+	if (attr == NULL)
+		return 0;
+	if (S_fix_tounicode(font, used) != HPDF_OK ||
+	    S_trim_widths(used, attr) != HPDF_OK ||
+	    S_trim_cidmap(used, attr) != HPDF_OK)
+		return -1;
+	return 0;
+}
+
+int
+hpx_tt_has(HPDF_FontDef def, unsigned cp)
+{
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+
+	if (cp > 0xFFFF)
+		return 0;
+	if (a->cmap.format == 0)        /* libharu masks codes to a byte */
+		return cp < 256 && a->cmap.glyph_id_array[cp] != 0;
+	return HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp) != 0;
+}
+
+int
+hpx_tt_width(HPDF_FontDef def, unsigned cp)
+{
+	return HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)(cp > 0xFFFF ?
+		0xFFFD : cp));
+}
+
+void
+hpx_def_take_tagged_name(HPDF_FontDef def)
+{
+	memcpy(def->base_font, ((HPDF_TTFontDefAttr)def->attr)->base_font,
+		sizeof def->base_font);
+}
+
+int
+hpx_font_is_utf8_tt(HPDF_Font font)
+{
+	return S_utf8_tt(font) != NULL;
+}
+
+void
+hpx_font_use_subset(HPDF_Font font, HPDF_FontDef sub)
+{
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)sub->attr;
+
+	/* hb-subset kept exactly the glyphs needed: embed them all */
+	memset(a->glyph_tbl.flgs, 1, a->num_glyphs);
+	S_utf8_tt(font)->fontdef = sub;
 }
 
 /* ---- the document ID ------------------------------------------------- */

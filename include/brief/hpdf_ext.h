@@ -1,9 +1,10 @@
 /*
  * hpdf_ext.h -- what brief needs from libharu beyond its public API:
  * marked content in a page's content stream, a tagged PDF's structure
- * tree, and a document ID. hpdf_ext.c is the one place (with the font
- * repairs of fonts.c) that reads libharu's internal structures; it
- * compiles only against the 2.3 series, whose layout it knows.
+ * tree, a document ID, and the repairs and subsetting of TrueType fonts
+ * (fonts.c decides, this file does). hpdf_ext.c is the one place that
+ * reads libharu's internal structures; it compiles only against the
+ * 2.3 series, whose layout it knows.
  *
  * The structure tree: the renderer declares elements as it walks the
  * document (hpx_elem: a standard structure type, a parent, in reading
@@ -72,6 +73,26 @@ int hpx_mc_end(HPDF_Page page, struct brief_err *err);
  * 47) the document's language. Returns 0, or -1 with err filled. */
 int hpx_finish(struct hpx_tree *t, HPDF_Doc pdf, HPDF_Page *pages,
 	size_t npages, const char *lang, struct brief_err *err);
+
+/* ---- TrueType fonts set with the UTF-8 encoder (fonts.c) -------------- */
+
+/* Whether def's cmap (as libharu read it) has a glyph for cp. */
+int hpx_tt_has(HPDF_FontDef def, unsigned cp);
+/* The advance of cp in def, in thousandths of an em. */
+int hpx_tt_width(HPDF_FontDef def, unsigned cp);
+/* Whether font is a TrueType font set with the UTF-8 encoder (codes are
+ * BMP code points): the only kind the repairs below apply to. */
+int hpx_font_is_utf8_tt(HPDF_Font font);
+/* def (which only measures from now on) takes the tagged name it is
+ * embedded under, so a subset with its PostScript name loads anew. */
+void hpx_def_take_tagged_name(HPDF_FontDef def);
+/* Embed sub, a subset of font's file, instead of the whole file; all
+ * of sub's glyphs are embedded. */
+void hpx_font_use_subset(HPDF_Font font, HPDF_FontDef sub);
+/* Before saving: a ToUnicode CMap mapping each code point drawn (used:
+ * a bitmap of the BMP) to itself, and /W and CIDToGIDMap for those
+ * code points only. Returns 0, or -1 on a libharu error. */
+int hpx_font_finish(HPDF_Font font, const unsigned char *used);
 
 /* ---- the document ID ------------------------------------------------- */
 
