@@ -27,6 +27,9 @@ corpus_text(const struct corpus *c, size_t i)
 void
 corpus_free(struct corpus *c)
 {
+	free(c->doc);
+	c->doc = NULL;
+	c->ndoc = 0;
 	VEC_FREE(&c->s);
 	VEC_FREE(&c->tok);
 	VEC_FREE(&c->dates);

@@ -76,7 +76,7 @@ hpx_tree_free(struct hpx_tree *t)
 int
 hpx_elem(struct hpx_tree *t, int parent, const char *type, const char *alt)
 {
-	struct hpx_elem e = { type, parent, NULL, { 0 }, NULL };
+	struct hpx_elem e = { type, parent, NULL, NULL, { 0 }, NULL };
 	int idx = (int)t->e.n;
 
 	if (alt != NULL)
@@ -88,6 +88,17 @@ hpx_elem(struct hpx_tree *t, int parent, const char *type, const char *alt)
 		VEC_PUSH(&t->e.v[parent].kids, k);
 	}
 	return idx;
+}
+
+int
+hpx_link(struct hpx_tree *t, int parent, HPDF_Annotation annot, int page_no)
+{
+	int e = hpx_elem(t, parent, "Link", NULL);
+	struct hpx_kid k = { e, page_no, -1 };   /* mcid -1: the annotation */
+
+	t->e.v[e].annot = annot;
+	VEC_PUSH(&t->e.v[e].kids, k);
+	return e;
 }
 
 int
@@ -149,6 +160,19 @@ S_kids(struct hpx_tree *t, HPDF_Doc pdf, size_t i, HPDF_Page *pages)
 
 		if (c->elem != (int)i) {
 			st = HPDF_Array_Add(k, t->e.v[c->elem].dict);
+			continue;
+		}
+		if (c->mcid < 0) {      /* a Link's annotation */
+			HPDF_Dict objr = HPDF_Dict_New(pdf->mmgr);
+
+			st = objr ? HPDF_Dict_AddName(objr, "Type", "OBJR") :
+				HPDF_FAILD_TO_ALLOC_MEM;
+			if (st == HPDF_OK)
+				st = HPDF_Dict_Add(objr, "Pg", pages[c->page]);
+			if (st == HPDF_OK)
+				st = HPDF_Dict_Add(objr, "Obj", e->annot);
+			if (st == HPDF_OK)
+				st = HPDF_Array_Add(k, objr);
 			continue;
 		}
 		if (pg < 0) {
@@ -222,9 +246,19 @@ hpx_finish(struct hpx_tree *t, HPDF_Doc pdf, HPDF_Page *pages,
 		TRY(HPDF_Array_AddNumber(nums, (HPDF_INT32)pg));
 		TRY(HPDF_Array_Add(nums, owners));
 	}
+	/* each link annotation: its own key, after the pages' */
+	HPDF_INT32 key = (HPDF_INT32)npages;
+	for (size_t i = 0; i < t->e.n; i++) {
+		if (t->e.v[i].annot == NULL)
+			continue;
+		TRY(HPDF_Dict_AddNumber(t->e.v[i].annot, "StructParent", key));
+		TRY(HPDF_Array_AddNumber(nums, key));
+		TRY(HPDF_Array_Add(nums, t->e.v[i].dict));
+		key++;
+	}
 	TRY(HPDF_Dict_Add(ptree, "Nums", nums));
 	TRY(HPDF_Dict_Add(root, "ParentTree", ptree));
-	TRY(HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)npages));
+	TRY(HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key));
 	TRY(HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root));
 	if ((mark = HPDF_Dict_New(pdf->mmgr)) == NULL)
 		goto fail;

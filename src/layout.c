@@ -48,7 +48,7 @@ lay_para_reset(struct lay_para *p, struct fonts *fonts, double width)
 	p->short_word = 0;
 	p->min_size = 0;
 	memset(&p->stats, 0, sizeof p->stats);
-	p->lb.n = p->run.n = p->links.n = p->breaks.n = 0;
+	p->lb.n = p->run.n = p->links.n = p->breaks.n = p->annots.n = 0;
 	p->text.n = 0;
 }
 
@@ -59,6 +59,7 @@ lay_para_free(struct lay_para *p)
 	VEC_FREE(&p->lb);
 	VEC_FREE(&p->run);
 	VEC_FREE(&p->links);
+	VEC_FREE(&p->annots);
 	VEC_FREE(&p->breaks);
 	VEC_FREE(&p->points);
 	buf_free(&p->text);
@@ -536,6 +537,7 @@ S_annot(struct lay_para *p, HPDF_Page page, int link, double x0,
 
 	if (a == NULL)
 		return -1;
+	VEC_PUSH(&p->annots, a);
 	return HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0) == HPDF_OK ? 0 : -1;
 }
 

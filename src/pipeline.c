@@ -359,7 +359,7 @@ S_load(const struct brief_opts *o, struct arena *a, struct segmenter *sg,
 	int rc = -1;
 	if (S_sources(o, &paths, err) != 0)
 		goto out;
-	c->doc = arena_alloc(a, paths.n * sizeof *c->doc);
+	c->doc = xcalloc(paths.n ? paths.n : 1, sizeof *c->doc);
 	for (size_t k = 0; k < paths.n; k++) {
 		if (ingest_file(a, paths.v[k], &c->doc[k], &o->diag, err) != 0)
 			goto out;
@@ -468,8 +468,7 @@ brief_run(const struct brief_opts *o, struct brief_stats *st, struct brief_err *
 	if (S_load(o, a, sg, &c, err) != 0)
 		goto out;
 	annotate_corpus(&c, stem);
-	sc = xcalloc(c.s.n ? c.s.n : 1, sizeof *sc);
-	score_corpus(&c, &t, a, sc);
+	sc = score_corpus(&c, &t, a);
 	st->docs = c.ndoc;
 	st->sentences = c.s.n;
 	if (o->dump) {
@@ -485,7 +484,6 @@ brief_run(const struct brief_opts *o, struct brief_stats *st, struct brief_err *
 		for (size_t j = 0; j < b.sec[k].n; j++)
 			st->items += !b.sec[k].item[j].dropped;
 out:
-	free(sc);
 	corpus_free(&c);
 	segmenter_free(sg);
 	stemmer_free(stem);

@@ -1233,11 +1233,16 @@ S_draw_line(struct rp *r, size_t i, HPDF_Page page, double x)
 	    e->marker_size, STYLE_MARK_INK, x + e->marker_x, base) != 0 ||
 	    hpx_mc_end(page, r->err) != 0))
 		return -1;
+	struct lay_para *p = r->paras.v[e->para];
+	size_t annots = p->annots.n;
+
 	if (S_mc(r, page, v->page, e->elem) != 0)
 		return -1;
-	if (lay_line_draw(r->paras.v[e->para], e->line, page, x + e->x, base,
-	    e->justify) != 0)
+	if (lay_line_draw(p, e->line, page, x + e->x, base, e->justify) != 0)
 		return pdfdoc_fail(&r->doc, "setting text");
+	/* the line's links, in its element */
+	for (size_t k = annots; e->elem >= 0 && k < p->annots.n; k++)
+		hpx_link(&r->st, e->elem, p->annots.v[k], v->page);
 	return hpx_mc_end(page, r->err);
 }
 

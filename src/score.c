@@ -343,10 +343,11 @@ S_affinity(const struct corpus *c, size_t i, const struct section_def *d)
 	return a;
 }
 
-void
+struct score *
 score_corpus(const struct corpus *c, const struct template *t,
-	struct arena *a, struct score *out)
+	struct arena *a)
 {
+	struct score *out = arena_alloc(a, (c->s.n ? c->s.n : 1) * sizeof *out);
 	double top = 0;
 	for (size_t i = 0; i < c->s.n; i++) {
 		const struct sent_info *in = &c->info[i];
@@ -366,4 +367,5 @@ score_corpus(const struct corpus *c, const struct template *t,
 	}
 	for (size_t i = 0; top > 0 && i < c->s.n; i++)
 		out[i].central /= top;
+	return out;
 }

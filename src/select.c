@@ -37,12 +37,6 @@ struct cand {
 };
 typedef VEC(struct cand) cand_vec;
 
-struct why {
-	int sec;                /* section index, -1 none */
-	const char *reason;
-	double rank;            /* rank in the last section that considered it */
-};
-
 struct sel {
 	const struct corpus *c;
 	const struct score *sc;
@@ -52,7 +46,7 @@ struct sel {
 	long *fact_of;
 	unsigned char *fact_used;
 	VEC(size_t) chosen;     /* sentences already in the brief */
-	struct why *why;        /* per sentence, for --explain */
+	struct decision *why;   /* per sentence, for --explain (arena) */
 	int si_summary;         /* index of the summary section, -1 */
 	struct bdate covered;   /* the status's date: not again in the timeline */
 	unsigned char *doc_about; /* per doc: its headline or one of its first
@@ -1232,14 +1226,15 @@ select_explain(const struct brief *b, FILE *fp)
 		    b->sc[i].central, b->sc[i].topic);
 		for (size_t k = 0; k < t->nsec; k++)
 			fprintf(fp, "%.1f\t", b->sc[i].sec[k]);
-		fprintf(fp, "%ld\t%.2f\t", b->fact_of[i], b->why_rank[i]);
-		if (b->why_sec[i] >= 0 && S_dropped_to_fit(b, i))
+		fprintf(fp, "%ld\t%.2f\t", b->why[i].fact, b->why[i].rank);
+		if (b->why[i].sec >= 0 && S_dropped_to_fit(b, i))
 			fprintf(fp, "dropped: lowest ranked when fitting the page (%s)",
-			    t->sec[b->why_sec[i]].id);
-		else if (b->why_sec[i] >= 0)
-			fprintf(fp, "kept in %s", t->sec[b->why_sec[i]].id);
+			    t->sec[b->why[i].sec].id);
+		else if (b->why[i].sec >= 0)
+			fprintf(fp, "kept in %s", t->sec[b->why[i].sec].id);
 		else
-			fprintf(fp, "dropped: %s", b->why[i] ? b->why[i] : "not ranked");
+			fprintf(fp, "dropped: %s", b->why[i].reason ? b->why[i].reason :
+			    "not ranked");
 		fputc('\t', fp);
 		S_put_prefix(fp, corpus_text(c, i), 90);
 		fputc('\n', fp);
@@ -1261,22 +1256,14 @@ S_latest(struct brief *b)
 			b->latest = c->doc[k].date;
 }
 
-/* Keep the decisions for select_explain, in the arena. */
+/* Hand the decisions (already in the arena) to the brief. */
 static void
 S_keep_why(struct sel *s, struct brief *out)
 {
-	size_t n = s->c->s.n ? s->c->s.n : 1;
 	out->sc = s->sc;
-	out->why = arena_alloc(s->a, n * sizeof *out->why);
-	out->why_sec = arena_alloc(s->a, n * sizeof *out->why_sec);
-	out->why_rank = arena_alloc(s->a, n * sizeof *out->why_rank);
-	out->fact_of = arena_alloc(s->a, n * sizeof *out->fact_of);
-	for (size_t i = 0; i < s->c->s.n; i++) {
-		out->why[i] = s->why[i].reason;
-		out->why_sec[i] = s->why[i].sec;
-		out->why_rank[i] = s->why[i].rank;
-		out->fact_of[i] = s->fact_of[i];
-	}
+	for (size_t i = 0; i < s->c->s.n; i++)
+		s->why[i].fact = s->fact_of[i];
+	out->why = s->why;
 }
 
 void
@@ -1287,7 +1274,7 @@ select_brief(const struct corpus *c, const struct score *sc,
 	size_t n = c->s.n ? c->s.n : 1;
 	unsigned char *eligible = xcalloc(n, 1);
 
-	s.why = xcalloc(n, sizeof *s.why);
+	s.why = arena_alloc(a, n * sizeof *s.why);
 	for (size_t i = 0; i < c->s.n; i++) {
 		s.why[i].sec = -1;
 		s.why[i].reason = S_reject_reason(c->info[i].flags);
@@ -1328,7 +1315,6 @@ select_brief(const struct corpus *c, const struct score *sc,
 	S_latest(out);
 	S_keep_why(&s, out);
 	free(eligible);
-	free(s.why);
 	free(s.fact_of);
 	free(s.fact_used);
 	free(s.doc_about);

@@ -339,21 +339,19 @@ S_stages_of(const char *yaml, const char *text, char *done, size_t cap,
 
 	struct corpus c = { 0 };
 	struct segmenter *sg = segmenter_new(&err);
-	c.doc = arena_alloc(a, sizeof *c.doc);
+	c.doc = xcalloc(1, sizeof *c.doc);
 	ck_assert_int_eq(ingest_mem(a, "s.txt", text, strlen(text), &c.doc[0], NULL, &err), 0);
 	c.doc[0].id = 1;
 	c.ndoc = 1;
 	ck_assert_int_eq(segment_doc(sg, &c.doc[0], 0, &c.s, &err), 0);
 	annotate_corpus(&c, st);
-	struct score *sc = calloc(c.s.n, sizeof *sc);
-	score_corpus(&c, &t, a, sc);
+	struct score *sc = score_corpus(&c, &t, a);
 	done[0] = '\0';
 	for (size_t g = 0; g < t.sec[0].nstage; g++)
 		if ((sc[0].done >> g) & 1)
 			snprintf(done + strlen(done), cap - strlen(done), "%s%s",
 			    done[0] ? "," : "", t.sec[0].stage[g].name);
 	snprintf(pend, pcap, "%s", sc[0].pending >= 0 ? t.sec[0].stage[sc[0].pending].name : "");
-	free(sc);
 	corpus_free(&c);
 	segmenter_free(sg);
 	stemmer_free(st);

@@ -42,7 +42,7 @@ S_world(struct world *w, const char *const *texts, size_t n)
 	ck_assert_int_eq(template_load(w->a, w->st, path, &w->t, &err), 0);
 	unlink(path);
 	struct segmenter *sg = segmenter_new(&err);
-	w->c.doc = arena_alloc(w->a, n * sizeof *w->c.doc);
+	w->c.doc = xcalloc(n ? n : 1, sizeof *w->c.doc);
 	for (size_t k = 0; k < n; k++) {
 		char name[32];
 		snprintf(name, sizeof name, "d%zu.txt", k);
@@ -54,8 +54,7 @@ S_world(struct world *w, const char *const *texts, size_t n)
 	}
 	segmenter_free(sg);
 	annotate_corpus(&w->c, w->st);
-	w->sc = calloc(w->c.s.n, sizeof *w->sc);
-	score_corpus(&w->c, &w->t, w->a, w->sc);
+	w->sc = score_corpus(&w->c, &w->t, w->a);
 	unsigned char *eligible = malloc(w->c.s.n);
 	memset(eligible, 1, w->c.s.n);
 	w->fact_of = calloc(w->c.s.n, sizeof *w->fact_of);
@@ -66,7 +65,6 @@ S_world(struct world *w, const char *const *texts, size_t n)
 static void
 S_free(struct world *w)
 {
-	free(w->sc);
 	free(w->fact_of);
 	VEC_FREE(&w->facts);
 	corpus_free(&w->c);

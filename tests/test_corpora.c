@@ -60,10 +60,9 @@ struct tcorpus {
 static void
 S_corpus_free(struct tcorpus *t)
 {
-	corpus_free(&t->c);
-	VEC_FREE(&t->c.s);
 	for (size_t k = 0; k < t->c.ndoc; k++)
 		free(t->names[k]);
+	corpus_free(&t->c);
 	if (t->sg)
 		segmenter_free(t->sg);
 	if (t->st)
@@ -82,7 +81,7 @@ S_corpus(struct tcorpus *t, const char *const *name, const char *const *text,
 	t->st = stemmer_new();
 	t->sg = segmenter_new(&err);
 	ck_assert_ptr_nonnull(t->sg);
-	t->c.doc = arena_alloc(t->a, (n ? n : 1) * sizeof *t->c.doc);
+	t->c.doc = xcalloc(n ? n : 1, sizeof *t->c.doc);
 	for (size_t k = 0; k < n; k++) {
 		ck_assert_msg(ingest_mem(t->a, name[k], text[k], strlen(text[k]),
 		    &t->c.doc[k], NULL, &err) == 0, "%s: %s", name[k], err.msg);

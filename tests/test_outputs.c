@@ -323,7 +323,8 @@ START_TEST(test_html_browser)
 }
 END_TEST
 
-/* Markup in a source is text in the page; a source's URL is a link. */
+/* Markup in a source is text in the page; a source's URL is a link,
+ * in the PDF too. */
 START_TEST(test_html_source_text_is_text)
 {
 	char tmp[256], path[512];
@@ -354,6 +355,10 @@ START_TEST(test_html_source_text_is_text)
 	    "href=\"https://example.org/news/ports-deal?id=1&amp;x=2\""));
 	free(html);
 	S_browser(tmp);
+	/* in the PDF the source's link is a Link element of the structure */
+	a.n = 0;
+	test_cmd(&a, NULL, "pdfinfo -struct-text '%s/brief.pdf'", tmp);
+	ck_assert_ptr_nonnull(strstr(a.p, "Link (inline)"));
 	test_rmtree(tmp);
 	buf_free(&a);
 }

@@ -50,8 +50,12 @@ struct stem_stat {
 	float idf;                /* log((sentences + 1) / (sents + 0.5)) */
 };
 
+/* A run's articles and everything found in them. Ownership: the corpus
+ * owns its arrays (heap; corpus_free releases them all, the doc array
+ * included); what a doc points to (its text, paragraphs, metadata)
+ * lives in the arena it was ingested into. */
 struct corpus {
-	struct doc *doc;          /* docs[i].id == i + 1 */
+	struct doc *doc;          /* docs[i].id == i + 1; xcalloc'd */
 	size_t ndoc;
 	sentence_vec s;
 	struct sent_info *info;   /* parallel to s */

@@ -42,6 +42,7 @@ struct hpx_elem {
 	const char *type;       /* "P", "H1", "LI", ... (static) */
 	int parent;             /* -1: the root (Document) */
 	char *alt;              /* alternate text, owned; NULL */
+	HPDF_Annotation annot;  /* a Link's annotation; NULL */
 	VEC(struct hpx_kid) kids;
 	HPDF_Dict dict;         /* made by hpx_finish */
 };
@@ -62,6 +63,11 @@ void hpx_tree_free(struct hpx_tree *t);
  * index. */
 int hpx_elem(struct hpx_tree *t, int parent, const char *type,
 	const char *alt);
+
+/* A Link element under parent for the link annotation annot on page
+ * (0-based page_no). Returns its index. */
+int hpx_link(struct hpx_tree *t, int parent, HPDF_Annotation annot,
+	int page_no);
 
 /* Begin on page (0-based page_no) a marked-content sequence of elem,
  * tagged with its type; ends with hpx_mc_end. elem < 0: an artifact. */

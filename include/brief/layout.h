@@ -86,6 +86,9 @@ struct lay_para {
 	struct buf text;             /* NUL-separated word texts */
 	struct buf scratch;          /* one cleaned word */
 	VEC(char *) links;           /* link targets (owned) */
+	VEC(HPDF_Annotation) annots; /* the link annotations lay_line_draw
+	                              * made, in order (for the structure
+	                              * tree); reset empties it */
 	VEC(size_t) breaks;          /* after lay_break: line ends */
 };
 

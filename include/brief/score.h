@@ -26,10 +26,10 @@ struct score {
 	                     * plainly, -1 speaks of another agreement */
 };
 
-/* Score every sentence of c against t. out has c->s.n entries; the sec
- * arrays live in the arena. */
-void score_corpus(const struct corpus *c, const struct template *t,
-	struct arena *a, struct score *out);
+/* Score every sentence of c against t: an array of c->s.n scores,
+ * which (with their sec arrays) live in the arena. */
+struct score *score_corpus(const struct corpus *c, const struct template *t,
+	struct arena *a);
 
 /* Sum of the weights of the cues present in tokens tok[0..n). */
 double score_cues(const struct cue_set *cs, const struct token *tok, size_t n);

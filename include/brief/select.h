@@ -3,7 +3,8 @@
  * a chronological timeline and attributed views; no fact twice; every
  * item cites all the sources that say it.
  *
- * Ownership: arrays live in the arena given to select_brief().
+ * Ownership: everything a struct brief points to lives in the arena
+ * given to select_brief(); its scratch is freed before it returns.
  */
 #ifndef BRIEF_SELECT_H
 #define BRIEF_SELECT_H
@@ -58,6 +59,15 @@ struct status_note {
 	size_t nlater;
 };
 
+/* What selection decided about one sentence, for --explain. */
+struct decision {
+	int sec;                /* section kept in, -1: none */
+	const char *reason;     /* why not (static text); NULL: not ranked */
+	double rank;            /* its rank in the last section that
+	                         * considered it */
+	long fact;              /* its fact cluster, -1 */
+};
+
 struct brief {
 	const struct template *t;
 	const struct corpus *c;
@@ -67,10 +77,7 @@ struct brief {
 	struct bdate latest;         /* newest source date (Date: header) */
 	struct status_note status;
 	const struct score *sc;
-	const char **why;            /* per sentence: the decision, for --explain */
-	int *why_sec;                /* per sentence: section kept in, -1 */
-	double *why_rank;            /* per sentence: its rank there */
-	long *fact_of;               /* per sentence: fact cluster, -1 */
+	const struct decision *why;  /* per sentence, for --explain */
 	int page_sources;            /* sources the page lists at most; 0:
 	                              * MD_PAGE_CITED (render_md.h) */
 };
