@@ -45,7 +45,6 @@ TOBJ    = $(TSRC:tests/%.c=$(BUILD)/%.o)
 HDR     = $(wildcard include/brief/*.h)
 SUITES  = $(TSRC:tests/test_%.c=%)
 
-SEEDS   = $(wildcard seeds/*.txt)
 DEFAULT_TEMPLATE ?= relos.yaml
 TEMPLATE = templates/$(DEFAULT_TEMPLATE)
 
@@ -91,9 +90,19 @@ $(BUILD)/eval: tests/eval.c $(BUILD)/libbrief.a $(HDR) $(BUILD)/.deps
 eval: $(BUILD)/eval $(BUILD)/brief
 	$(BUILD)/eval $(EVAL_FLAGS) $(BUILD)/brief $(sort $(dir $(wildcard tests/corpora/*/checklist.txt)))
 
-brief: $(BUILD)/brief
-	@mkdir -p out
-	$(BUILD)/brief -t $(TEMPLATE) -o out seeds
+# The brief is remade when the binary, a template or the sources change,
+# an article added or removed included (the directory changes then),
+# and not otherwise. SEEDS_DIR and OUT name other folders.
+SEEDS_DIR ?= seeds
+OUT       ?= out
+BRIEF_IN   = $(BUILD)/brief $(wildcard templates/*) $(SEEDS_DIR) \
+	$(wildcard $(SEEDS_DIR)/*)
+
+brief: $(OUT)/brief.md $(OUT)/brief.pdf
+
+$(OUT)/brief.md $(OUT)/brief.pdf &: $(BRIEF_IN)
+	@mkdir -p $(OUT)
+	$(BUILD)/brief -t $(TEMPLATE) -o $(OUT) $(SEEDS_DIR)
 
 # Tests: every tests/test_NAME.c defines Suite *NAME_suite(void); the
 # runner's list is generated from the file names.
