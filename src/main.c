@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "brief/pipeline.h"
 
@@ -57,12 +58,55 @@ usage(FILE *fp)
 	    progname, brief_dump_stages, BRIEF_DEFAULT_TEMPLATE);
 }
 
+/* The progress line: on a terminal only, from one second into the run
+ * (BRIEF_PROGRESS_DELAY seconds when set), at most ten times a second,
+ * overwritten in place and cleared at the end. */
+struct progress {
+	struct timespec t0, last;
+	double delay;
+	int shown;
+};
+static struct progress prog;
+
+static double
+secs(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) +
+	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void
+progress_cb(void *ctx, const char *stage, size_t done, size_t total)
+{
+	struct progress *p = ctx;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (secs(&p->t0, &now) < p->delay ||
+	    (p->shown && secs(&p->last, &now) < 0.1))
+		return;
+	p->last = now;
+	p->shown = 1;
+	fprintf(stderr, "\r\033[K%s: %s, %zu of %zu articles, %.1f s",
+	    progname, stage, done, total, secs(&p->t0, &now));
+	fflush(stderr);
+}
+
+static void
+progress_end(struct progress *p)
+{
+	if (p->shown)
+		fputs("\r\033[K", stderr);
+	p->shown = 0;
+}
+
 static void
 warn_cb(void *ctx, const char *file, int line, const char *msg)
 {
 	(void)ctx;
 	if (verbosity == 0)
 		return;
+	progress_end(&prog);   /* a warning takes the line */
 	if (file && line > 0)
 		fprintf(stderr, "%s: %s:%d: warning: %s\n", progname, file, line, msg);
 	else if (file)
@@ -191,6 +235,7 @@ main(int argc, char **argv)
 	struct brief_stats st;
 	struct brief_err err = { 0 };
 	clock_t t0 = clock();
+	int rc;
 
 	o.outdir = "out";
 	o.formats = FMT_MD | FMT_PDF;
@@ -203,8 +248,18 @@ main(int argc, char **argv)
 		o.template_path = default_template();
 	o.sources = argv + optind;
 	o.nsources = (size_t)(argc - optind);
+	if (verbosity > 0 && isatty(STDERR_FILENO)) {
+		const char *d = getenv("BRIEF_PROGRESS_DELAY");
 
-	if (brief_run(&o, &st, &err) != 0) {
+		clock_gettime(CLOCK_MONOTONIC, &prog.t0);
+		prog.delay = d && *d ? strtod(d, NULL) : 1.0;
+		o.progress = progress_cb;
+		o.progress_ctx = &prog;
+	}
+
+	rc = brief_run(&o, &st, &err);
+	progress_end(&prog);
+	if (rc != 0) {
 		if (err.file[0] && err.line > 0)
 			fprintf(stderr, "%s: %s:%d: %s\n", progname, err.file, err.line, err.msg);
 		else if (err.file[0])

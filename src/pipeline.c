@@ -351,6 +351,14 @@ S_fit(struct brief *b, const struct pdf_opts *po, int max_pages,
 
 /* ---- the run ------------------------------------------------------ */
 
+static void
+S_progress(const struct brief_opts *o, const char *stage, size_t done,
+	size_t total)
+{
+	if (o->progress != NULL)
+		o->progress(o->progress_ctx, stage, done, total);
+}
+
 static int
 S_load(const struct brief_opts *o, struct arena *a, struct segmenter *sg,
 	struct corpus *c, struct brief_err *err)
@@ -361,6 +369,7 @@ S_load(const struct brief_opts *o, struct arena *a, struct segmenter *sg,
 		goto out;
 	c->doc = xcalloc(paths.n ? paths.n : 1, sizeof *c->doc);
 	for (size_t k = 0; k < paths.n; k++) {
+		S_progress(o, "reading", k, paths.n);
 		if (ingest_file(a, paths.v[k], &c->doc[k], &o->diag, err) != 0)
 			goto out;
 		c->doc[k].id = (int)k + 1;
@@ -407,8 +416,10 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 
 	S_pdf_opts(t, o, epoch, &po);
 	po.max_pages = max_pages;   /* the final render lays out as measured */
+	S_progress(o, "fitting", b->c->ndoc, b->c->ndoc);
 	if (S_fit(b, &po, max_pages, st, err) != 0)
 		goto out;
+	S_progress(o, "writing", b->c->ndoc, b->c->ndoc);
 	tree_build(b, TREE_SOURCES_PAGE, &page);
 	if ((o->formats & FMT_PDF) &&
 	    render_pdf(&page, &po, &pdf, &res, err) != 0)
@@ -467,7 +478,9 @@ brief_run(const struct brief_opts *o, struct brief_stats *st, struct brief_err *
 		goto out;
 	if (S_load(o, a, sg, &c, err) != 0)
 		goto out;
+	S_progress(o, "annotating", c.ndoc, c.ndoc);
 	annotate_corpus(&c, stem);
+	S_progress(o, "scoring", c.ndoc, c.ndoc);
 	sc = score_corpus(&c, &t, a);
 	st->docs = c.ndoc;
 	st->sentences = c.s.n;
@@ -475,6 +488,7 @@ brief_run(const struct brief_opts *o, struct brief_stats *st, struct brief_err *
 		rc = S_dump(o, &c, &t, sc, err);
 		goto out;
 	}
+	S_progress(o, "selecting", c.ndoc, c.ndoc);
 	select_brief(&c, sc, &t, a, &b);
 	S_as_of(o, &b.latest, &b.as_of);
 	rc = S_render(o, &t, &b, epoch, st, err);

@@ -33,6 +33,11 @@ struct brief_opts {
 	char *const *sources;      /* files or directories */
 	size_t nsources;
 	struct brief_diag diag;    /* warnings */
+	/* Progress: called as each stage starts and as articles are read
+	 * (done of total; total 0 when it does not apply); NULL: none. */
+	void (*progress)(void *ctx, const char *stage, size_t done,
+		size_t total);
+	void *progress_ctx;
 };
 
 struct brief_stats {
