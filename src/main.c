@@ -32,7 +32,8 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 	    "usage: %s [-t TEMPLATE] [-o OUTDIR] [-f FORMATS] [--paper a4|letter]\n"
-	    "             [--max-pages N] [--as-of YYYY-MM-DD] [--explain]\n"
+	    "             [--max-pages N] [--as-of YYYY-MM-DD] [--since EDITION]\n"
+	    "             [--explain]\n"
 	    "             [--dump %s] [-q|-v] SOURCE...\n"
 	    "\n"
 	    "Turn news articles about one subject into a one-page brief:\n"
@@ -48,6 +49,8 @@ usage(FILE *fp)
 	    "      --max-pages N   page budget (default: the template's, 1)\n"
 	    "      --as-of DATE    the brief's as-of date (default: the newest\n"
 	    "                      source date, else today)\n"
+	    "      --since FILE    compare with this edition (default: the newest\n"
+	    "                      in OUTDIR/editions at or before the as-of date)\n"
 	    "      --explain       print every candidate sentence's scores and\n"
 	    "                      why it was kept or dropped\n"
 	    "      --dump STAGE    print one stage's output and stop\n"
@@ -167,7 +170,8 @@ die_usage(const char *fmt, const char *arg)
 	exit(2);
 }
 
-enum { OPT_PAPER = 256, OPT_MAX_PAGES, OPT_AS_OF, OPT_EXPLAIN, OPT_DUMP };
+enum { OPT_PAPER = 256, OPT_MAX_PAGES, OPT_AS_OF, OPT_EXPLAIN, OPT_DUMP,
+	OPT_SINCE };
 
 static void
 parse_args(int argc, char **argv, struct brief_opts *o)
@@ -180,6 +184,7 @@ parse_args(int argc, char **argv, struct brief_opts *o)
 		{ "max-pages", required_argument, NULL, OPT_MAX_PAGES },
 		{ "as-of", required_argument, NULL, OPT_AS_OF },
 		{ "explain", no_argument, NULL, OPT_EXPLAIN },
+		{ "since", required_argument, NULL, OPT_SINCE },
 		{ "dump", required_argument, NULL, OPT_DUMP },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -218,6 +223,7 @@ parse_args(int argc, char **argv, struct brief_opts *o)
 				die_usage("bad --as-of '%s' (use YYYY-MM-DD)", optarg);
 			break;
 		case OPT_EXPLAIN: o->explain = stdout; break;
+		case OPT_SINCE: o->since = optarg; break;
 		case OPT_DUMP: o->dump = optarg; break;
 		case 'q': verbosity = 0; break;
 		case 'v': verbosity = 2; break;

@@ -11,6 +11,7 @@
 
 #include "brief/annotate.h"
 #include "brief/ingest.h"
+#include "brief/edition.h"
 #include "brief/render_html.h"
 #include "brief/render_json.h"
 #include "brief/render_md.h"
@@ -403,6 +404,62 @@ S_dump(const struct brief_opts *o, const struct corpus *c,
 	return 0;
 }
 
+/* Keep this edition's record: OUTDIR/editions/AS-OF.json. */
+static int
+S_write_edition(const struct brief_opts *o, const struct brief *b,
+	const struct buf *json, struct brief_err *err)
+{
+	struct buf dir = { 0 }, path = { 0 };
+	int rc;
+
+	buf_printf(&dir, "%s/editions", o->outdir);
+	if (mkdir(dir.p, 0777) != 0 && errno != EEXIST) {
+		rc = brief_fail(err, "write", dir.p, 0, "%s", strerror(errno));
+		buf_free(&dir);
+		return rc;
+	}
+	buf_printf(&path, "%s/", dir.p);
+	edition_name(&path, &b->as_of);
+	rc = file_write_atomic(path.p, json->p ? json->p : "", json->n, err);
+	buf_free(&dir);
+	buf_free(&path);
+	return rc;
+}
+
+/* Compare b with the previous edition: --since, else the newest record
+ * in OUTDIR/editions at or before b's as-of date. A record that cannot
+ * be read stops the run when named, and is passed over with a warning
+ * when found. */
+static int
+S_since(const struct brief_opts *o, struct brief *b, struct edition *prev,
+	struct brief_err *err)
+{
+	struct buf dir = { 0 };
+	struct brief_err e2 = { 0 };
+	int rc;
+
+	const char *title = b->t->title;
+
+	if (o->since != NULL) {
+		if (edition_load(o->since, prev, err) != 0)
+			return -1;
+		if (prev->title == NULL || strcmp(prev->title, title) != 0)
+			brief_warn(&o->diag, o->since, 0, "an edition of another "
+			    "brief (\"%s\")", prev->title ? prev->title : "untitled");
+		edition_compare(b, prev);
+		return 0;
+	}
+	buf_printf(&dir, "%s/editions", o->outdir);
+	rc = edition_find(dir.p, &b->as_of, prev, &e2);
+	buf_free(&dir);
+	if (rc < 0)
+		brief_warn(&o->diag, e2.file, e2.line, "previous edition not "
+		    "read: %s", e2.msg);
+	else if (rc == 0 && prev->title != NULL && strcmp(prev->title, title) == 0)
+		edition_compare(b, prev);   /* another brief's record: not its past */
+	return 0;
+}
+
 static int
 S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 	long epoch, struct brief_stats *st, struct brief_err *err)
@@ -429,7 +486,7 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 	/* brief.md and brief.json list every source */
 	tree_build(b, TREE_SOURCES_FULL, &full);
 	render_md(&full, &md);
-	if ((o->formats & FMT_JSON) && render_json(&full, b, &json, err) != 0)
+	if (render_json(&full, b, &json, err) != 0)   /* also the edition */
 		goto out;
 	/* every output is made before any is written */
 	if ((o->formats & FMT_MD) && S_write(o, "brief.md", &md, err) != 0)
@@ -439,6 +496,8 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 	if ((o->formats & FMT_HTML) && S_write(o, "brief.html", &html, err) != 0)
 		goto out;
 	if ((o->formats & FMT_JSON) && S_write(o, "brief.json", &json, err) != 0)
+		goto out;
+	if (S_write_edition(o, b, &json, err) != 0)
 		goto out;
 	st->md_bytes = md.n;
 	st->pdf_bytes = pdf.n;
@@ -468,6 +527,7 @@ brief_run(const struct brief_opts *o, struct brief_stats *st, struct brief_err *
 	struct template t;
 	struct brief b;
 	struct score *sc = NULL;
+	struct edition prev = { 0 };
 	long epoch = S_epoch();
 	int rc = -1;
 
@@ -491,13 +551,19 @@ brief_run(const struct brief_opts *o, struct brief_stats *st, struct brief_err *
 	S_progress(o, "selecting", c.ndoc, c.ndoc);
 	select_brief(&c, sc, &t, a, &b);
 	S_as_of(o, &b.latest, &b.as_of);
+	if (S_since(o, &b, &prev, err) != 0)
+		goto out;
 	rc = S_render(o, &t, &b, epoch, st, err);
-	if (rc == 0 && o->explain)
+	if (rc == 0 && o->explain) {
 		select_explain(&b, o->explain);
+		if (b.since.have)
+			edition_explain(&b, &prev, o->explain);
+	}
 	for (size_t k = 0; k < b.nsec; k++)
 		for (size_t j = 0; j < b.sec[k].n; j++)
 			st->items += !b.sec[k].item[j].dropped;
 out:
+	edition_free(&prev);
 	corpus_free(&c);
 	segmenter_free(sg);
 	stemmer_free(stem);

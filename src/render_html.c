@@ -53,6 +53,9 @@ static const char S_css[] =
 	"section.sources ol{column-count:2;column-gap:2rem}\n"
 	"section.sources code{font-size:.95em}\n"
 	":target{background:#fff3c4}\n"
+	"mark.new{background:none;color:var(--new);font:bold .72em 'Noto Sans',"
+	"Helvetica,Arial,sans-serif;text-transform:uppercase;"
+	"letter-spacing:.04em}\n"
 	"@media (max-width:40rem){.cols,section.sources ol{column-count:1}}\n"
 	"@page{size:A4;margin:12mm}\n"
 	"@media print{body{font-size:8.2pt;line-height:1.3}"
@@ -110,6 +113,8 @@ S_marks(struct btree *t)
 			buf_puts(&b, "<span class=\"cite-group\">");
 			tree_cite_text(&b, bn->cite, bn->ncite, S_cite_num, NULL);
 			buf_puts(&b, "</span>");
+		} else if (bn->kind == BN_NEW) {
+			buf_puts(&b, "<mark class=\"new\">new</mark> ");
 		} else if (bn->kind == BN_ANCHOR && bn->src != NULL) {
 			buf_printf(&b, "<span id=\"src-%d\"></span>", bn->src->id);
 		} else if (bn->kind == BN_PART && bn->bs != NULL) {
@@ -154,9 +159,10 @@ render_html(struct btree *t, const char *title, const char *lang,
 	/* the page's palette (style.h) */
 	buf_printf(out, ":root{--ink:#%06x;--navy:#%06x;--soft:#%06x;"
 	    "--rule:#%06x;--tint:#%06x;--link:#%06x;--quote:#%06x;"
-	    "--cite:#%06x;--cite-scale:%.2fem}\n", STYLE_INK, STYLE_NAVY,
-	    STYLE_SOFT_INK, STYLE_RULE_INK, STYLE_BOX_TINT, STYLE_LINK_INK,
-	    STYLE_QUOTE_INK, STYLE_CITE_INK, STYLE_CITE_SCALE);
+	    "--cite:#%06x;--cite-scale:%.2fem;--new:#%06x}\n", STYLE_INK,
+	    STYLE_NAVY, STYLE_SOFT_INK, STYLE_RULE_INK, STYLE_BOX_TINT,
+	    STYLE_LINK_INK, STYLE_QUOTE_INK, STYLE_CITE_INK, STYLE_CITE_SCALE,
+	    STYLE_NEW_INK);
 	buf_puts(out, S_css);
 	buf_puts(out, "</style>\n</head>\n<body>\n<main>\n");
 	buf_puts(out, body);

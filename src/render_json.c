@@ -14,6 +14,8 @@
 
 #include <jansson.h>
 
+#include "brief/edition.h"
+
 static const char *const S_prec[] = {
 	[DP_NONE] = NULL, [DP_YEAR] = "year", [DP_MONTH] = "month",
 	[DP_DAY] = "day",
@@ -211,8 +213,12 @@ S_item(const struct brief *b, const struct bnode *bn, size_t rank_no)
 	const struct score *sc = &b->sc[it->sent];
 	size_t si = (size_t)(bn->bs - b->sec);
 	json_t *o = json_object(), *scores = json_object(), *sup = json_array();
+	char id[17];
 
+	edition_fact_id(id, it->text.p, it->text.n);
+	json_object_set_new(o, "id", json_string(id));
 	json_object_set_new(o, "text", S_text_of(bn->node));
+	json_object_set_new(o, "new", json_boolean(it->fresh));
 	json_object_set_new(o, "cites", S_ints(it->cite, it->ncite));
 	if (bn->bs->def->kind == SK_TIMELINE) {
 		json_object_set_new(o, "date", S_date(&it->date, &it->end));
@@ -306,6 +312,14 @@ render_json(const struct btree *t, const struct brief *b, struct buf *out,
 	json_object_set_new(root, "title", json_string(b->t->title));
 	json_object_set_new(root, "as_of", S_iso(&b->as_of));
 	json_object_set_new(root, "newest_source", S_iso(&b->latest));
+	if (b->since.have) {
+		json_t *x = json_object();
+
+		json_object_set_new(x, "as_of", S_iso(&b->since.as_of));
+		json_object_set_new(x, "status_was", b->since.status_was ?
+		    json_string(b->since.status_was) : json_null());
+		json_object_set_new(root, "since", x);
+	}
 	it = cmark_iter_new(t->doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);

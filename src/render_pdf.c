@@ -447,6 +447,16 @@ S_inline_leaf(struct rp *r, struct lay_para *p, cmark_node *n,
 
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_CUSTOM_INLINE:
+		if (bn != NULL && bn->kind == BN_NEW) {
+			/* new since the last edition: a small tag */
+			struct lay_style tag = *st;
+
+			tag.face = FACE_SANS | FACE_BOLD;
+			tag.size = fmax(st->size * 0.72, r->minpt);
+			tag.color = STYLE_NEW_INK;
+			return lay_add_text(p, "NEW", 3, &tag, r->err) != 0 ? -1 :
+				lay_add_text(p, " ", 1, st, r->err);
+		}
 		if (bn == NULL || bn->kind != BN_CITE)
 			return 0;
 		r->tmp.n = 0;

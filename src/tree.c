@@ -149,6 +149,9 @@ tree_plain_marks(struct btree *t)
 			tree_cite_text(&b, bn->cite, bn->ncite, NULL, NULL);
 			cmark_node_set_on_enter(n, buf_cstr(&b));
 			cmark_node_set_on_exit(n, "");
+		} else if (bn->kind == BN_NEW) {
+			cmark_node_set_on_enter(n, "**new** ");
+			cmark_node_set_on_exit(n, "");
 		} else if (bn->kind == BN_ANCHOR || bn->kind == BN_PART) {
 			cmark_node_set_on_enter(n, "");
 			cmark_node_set_on_exit(n, "");
@@ -190,6 +193,21 @@ tree_owner(cmark_node *n)
 
 /* ---- items -------------------------------------------------------- */
 
+/* The tag of an item new since the previous edition, at the start of
+ * p. */
+static void
+S_new(struct btree *t, cmark_node *p, struct item *it,
+	const struct brief_section *bs)
+{
+	struct bnode *bn;
+
+	if (!it->fresh)
+		return;
+	bn = S_tag(t, S_add(p, CMARK_NODE_CUSTOM_INLINE), BN_NEW);
+	bn->item = it;
+	bn->bs = bs;
+}
+
 static size_t
 S_alive(const struct brief_section *bs)
 {
@@ -225,6 +243,7 @@ S_view(struct btree *t, cmark_node *parent, const struct brief_section *bs,
 
 	bn->item = it;
 	bn->bs = bs;
+	S_new(t, p, it, bs);
 	if (v->flags & VIEW_QUOTE) {
 		struct slice w = S_quote_words(it->text);
 
@@ -272,6 +291,8 @@ S_list_item(struct btree *t, cmark_node *list, const struct brief_section *bs,
 
 	bn->item = it;
 	bn->bs = bs;
+	if (bs->def->kind != SK_TIMELINE)
+		S_new(t, p, it, bs);
 	if (bs->def->kind == SK_TIMELINE) {
 		cmark_node *s = S_add(p, CMARK_NODE_STRONG);
 		struct buf b = { 0 };
@@ -283,6 +304,7 @@ S_list_item(struct btree *t, cmark_node *list, const struct brief_section *bs,
 		bn->item = it;
 		bn->bs = bs;
 		S_text(p, " \xE2\x80\x94 ");
+		S_new(t, p, it, bs);
 	}
 	S_slice(p, it->text);
 	S_cite(t, p, it->cite, it->ncite, it, bs);
@@ -321,6 +343,11 @@ S_status(struct btree *t, cmark_node *parent, const struct brief *b,
 		}
 		S_buf_text(p, &w);
 		S_cite(t, p, sn->cite, sn->ncite, NULL, bs);
+		if (g == (size_t)st->stage && b->since.status_was != NULL) {
+			w.n = 0;   /* the status moved since the last edition */
+			buf_printf(&w, " (was: %s)", b->since.status_was);
+			S_buf_text(p, &w);
+		}
 		any = 1;
 	}
 	S_text(p, ".");
@@ -631,6 +658,7 @@ S_section(struct btree *t, cmark_node *parent, const struct brief *b,
 				p = S_add(parent, CMARK_NODE_PARAGRAPH);
 			else
 				S_text(p, " ");
+			S_new(t, p, it, bs);
 			bn = S_tag(t, S_slice(p, it->text), BN_ITEM);
 			bn->item = it;
 			bn->bs = bs;
@@ -675,6 +703,19 @@ S_dateline(struct buf *out, const struct brief *b)
 	    bdate_cmp(&b->latest, &b->as_of) != 0) {
 		buf_puts(out, " \xC2\xB7 newest source ");
 		bdate_format(out, &b->latest);
+	}
+	if (b->since.have) {
+		size_t fresh = 0;
+
+		for (size_t k = 0; k < b->nsec; k++)
+			for (size_t j = 0; j < b->sec[k].n; j++)
+				fresh += b->sec[k].item[j].fresh &&
+				    !b->sec[k].item[j].dropped;
+		buf_printf(out, " \xC2\xB7 %zu new since ", fresh);
+		if (b->since.as_of.prec != DP_NONE)
+			bdate_format(out, &b->since.as_of);
+		else
+			buf_puts(out, "the last edition");
 	}
 }
 

@@ -22,6 +22,7 @@ one() {   # TOPIC TEMPLATE SOURCE...
 		"$bin" -q -t "$tpl" --dump "$stage" "$@" > "$d/$stage.txt"
 	done
 	"$bin" -q -t "$tpl" -f md,json -o "$d" --explain "$@" > "$d/explain.txt"
+	rm -rf "$d/editions"   # the edition's record: brief.json again
 }
 
 one seeds templates/relos.yaml seeds

@@ -29,6 +29,8 @@ struct item {
 	double rank;            /* higher is more important */
 	int pinned;             /* never dropped to fit (the status) */
 	int dropped;            /* removed to fit the page */
+	int fresh;              /* new since the previous edition
+	                         * (edition.c) */
 };
 
 struct brief_section {
@@ -68,6 +70,14 @@ struct decision {
 	long fact;              /* its fact cluster, -1 */
 };
 
+/* What changed since the previous edition (edition.c). */
+struct since {
+	int have;               /* compared with an earlier edition */
+	struct bdate as_of;     /* its as-of date (DP_NONE: undated) */
+	const char *status_was; /* its latest stage, when the status moved;
+	                         * NULL */
+};
+
 struct brief {
 	const struct template *t;
 	const struct corpus *c;
@@ -78,6 +88,7 @@ struct brief {
 	struct status_note status;
 	const struct score *sc;
 	const struct decision *why;  /* per sentence, for --explain */
+	struct since since;          /* against the previous edition */
 	int page_sources;            /* sources the page lists at most; 0:
 	                              * MD_PAGE_CITED (render_md.h) */
 };

@@ -18,6 +18,8 @@
 #define STYLE_BOX_TINT   0xECF0F6u  /* the summary's ground */
 #define STYLE_QUOTE_INK  0x9DADC4u  /* the rule beside a quotation */
 #define STYLE_AXIS_INK   0x8C96A5u  /* the timeline's axis */
+#define STYLE_NEW_INK    0xB5452Bu  /* the tag of an item new since the
+                                     * last edition */
 
 /* Citations are set at this fraction of their text's size. */
 #define STYLE_CITE_SCALE 0.8

@@ -19,7 +19,12 @@
  * renderer sets their on_enter text to its own form ("[2, 5]" in
  * Markdown, links to the sources in HTML). A source entry opens with
  * a custom inline anchor (BN_ANCHOR), and each section is a custom
- * block (BN_PART); both are empty except in HTML.
+ * block (BN_PART); both are empty except in HTML. An item new since the
+ * previous edition opens with a custom inline tag (BN_NEW): "**new**"
+ * in Markdown, a small tag on the page.
+ *
+ * The dateline counts the new items ("3 new since 2 Dec 2025"), and a
+ * status that moved since then says what it was ("(was: signed)").
  *
  * The Markdown skeleton of the template is parsed with cmark and its
  * placeholders filled in place: {{title}}, {{dateline}}, {{as_of}},
@@ -55,6 +60,8 @@ enum bn_kind {
 	BN_SOURCE,         /* list item: one source (src) */
 	BN_MORE,           /* paragraph: the sources the page leaves out */
 	BN_CITE,           /* custom inline: citations (cite, ncite) */
+	BN_NEW,            /* custom inline: the item (item) is new since
+	                    * the previous edition */
 	BN_ANCHOR          /* custom inline: where source src's entry starts */
 };
 
@@ -116,9 +123,9 @@ typedef void tree_num_fn(struct buf *out, int id, void *ctx);
 void tree_cite_text(struct buf *out, const int *cite, size_t n,
 	tree_num_fn *num, void *ctx);
 
-/* Set the text of every BN_CITE node to the compact form, and every
- * BN_ANCHOR and BN_PART to nothing: the tree as plain Markdown writes
- * it. */
+/* Set the text of every BN_CITE node to the compact form, every BN_NEW
+ * to "**new** ", and every BN_ANCHOR and BN_PART to nothing: the tree
+ * as plain Markdown writes it. */
 void tree_plain_marks(struct btree *t);
 
 /* The name of a section kind: "summary", "facts", "timeline", "views",
