@@ -5,6 +5,7 @@
  *         [--max-pages N] [--as-of YYYY-MM-DD] [--explain]
  *         [--dump STAGE] [-q|-v] SOURCE...
  */
+#include <dirent.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,12 +14,11 @@
 #include <unistd.h>
 
 #include "brief/pipeline.h"
+#include "brief/template.h"
+#include "brief/text.h"
 
 #ifndef BRIEF_VERSION
 #define BRIEF_VERSION "dev"
-#endif
-#ifndef BRIEF_DATADIR
-#define BRIEF_DATADIR "/usr/local/share/brief"
 #endif
 #ifndef BRIEF_DEFAULT_TEMPLATE
 #define BRIEF_DEFAULT_TEMPLATE "default.yaml"
@@ -54,6 +54,7 @@ usage(FILE *fp)
 	    "      --explain       print every candidate sentence's scores and\n"
 	    "                      why it was kept or dropped\n"
 	    "      --dump STAGE    print one stage's output and stop\n"
+	    "      --list-templates  the templates found, with their titles\n"
 	    "  -q, --quiet         no warnings or summary\n"
 	    "  -v, --verbose       print a summary of the run\n"
 	    "  -h, --help          this help\n"
@@ -156,9 +157,61 @@ default_template(void)
 		fclose(f);
 		return path;
 	}
-	snprintf(path, sizeof path, "%s/templates/%s", BRIEF_DATADIR,
+	snprintf(path, sizeof path, "%s/templates/%s", template_datadir(),
 	    BRIEF_DEFAULT_TEMPLATE);
 	return path;
+}
+
+/* The templates in dir (*.yaml) with their titles; returns how many. */
+static int
+list_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char path[1024];
+		struct arena *a;
+		struct stemmer *st;
+		struct template t;
+		struct brief_err err = { 0 };
+
+		if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		a = arena_new();
+		st = stemmer_new();
+		if (template_load(a, st, path, &t, &err) == 0)
+			printf("%-16.*s %s\n%-16s %s\n", (int)(len - 5), e->d_name,
+			    t.title, "", path);
+		else
+			printf("%-16.*s (unreadable: %s)\n%-16s %s\n", (int)(len - 5),
+			    e->d_name, err.msg, "", path);
+		stemmer_free(st);
+		arena_free(a);
+		n++;
+	}
+	closedir(d);
+	return n;
+}
+
+/* --list-templates: those in ./templates, then the installed ones. */
+static int
+list_templates(void)
+{
+	char inst[512];
+	int n = list_dir("templates");
+
+	snprintf(inst, sizeof inst, "%s/templates", template_datadir());
+	n += list_dir(inst);
+	if (n == 0)
+		fprintf(stderr, "%s: no templates in ./templates or %s\n",
+		    progname, inst);
+	return n > 0 ? 0 : 1;
 }
 
 static void
@@ -171,7 +224,7 @@ die_usage(const char *fmt, const char *arg)
 }
 
 enum { OPT_PAPER = 256, OPT_MAX_PAGES, OPT_AS_OF, OPT_EXPLAIN, OPT_DUMP,
-	OPT_SINCE };
+	OPT_SINCE, OPT_LIST_TEMPLATES };
 
 static void
 parse_args(int argc, char **argv, struct brief_opts *o)
@@ -185,6 +238,7 @@ parse_args(int argc, char **argv, struct brief_opts *o)
 		{ "as-of", required_argument, NULL, OPT_AS_OF },
 		{ "explain", no_argument, NULL, OPT_EXPLAIN },
 		{ "since", required_argument, NULL, OPT_SINCE },
+		{ "list-templates", no_argument, NULL, OPT_LIST_TEMPLATES },
 		{ "dump", required_argument, NULL, OPT_DUMP },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -224,6 +278,7 @@ parse_args(int argc, char **argv, struct brief_opts *o)
 			break;
 		case OPT_EXPLAIN: o->explain = stdout; break;
 		case OPT_SINCE: o->since = optarg; break;
+		case OPT_LIST_TEMPLATES: exit(list_templates());
 		case OPT_DUMP: o->dump = optarg; break;
 		case 'q': verbosity = 0; break;
 		case 'v': verbosity = 2; break;

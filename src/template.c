@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #define MAX_STAGES 32   /* status stages: one bit each in a score */
@@ -531,6 +532,33 @@ S_top_key(struct ctx *c, const char *key, const yaml_node_t *k,
 	return S_fail(c, k, "unknown template key", key);
 }
 
+const char *
+template_datadir(void)
+{
+	static char dir[4200];
+	char exe[4096], probe[4200];
+	ssize_t n;
+	char *slash;
+
+	if (dir[0] != '\0')
+		return dir;
+	snprintf(dir, sizeof dir, "%s", BRIEF_DATADIR);
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return dir;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return dir;
+	*slash = '\0';                      /* PREFIX/bin */
+	if ((slash = strrchr(exe, '/')) == NULL || strcmp(slash, "/bin") != 0)
+		return dir;
+	*slash = '\0';                      /* PREFIX */
+	snprintf(probe, sizeof probe, "%s/share/brief/templates", exe);
+	if (access(probe, R_OK | X_OK) == 0)
+		snprintf(dir, sizeof dir, "%s/share/brief", exe);
+	return dir;
+}
+
 static const char default_skeleton[] =
 	"# {{title}}\n\n*{{dateline}}*\n\n{{sections}}\n";
 
@@ -563,7 +591,7 @@ S_extends(struct ctx *c, const yaml_node_t *v, struct template *t)
 	cand[0] = slash ? arena_printf(c->a, "%.*s/%s.yaml", (int)(slash - c->path),
 	    c->path, name) : arena_printf(c->a, "%s.yaml", name);
 	cand[1] = arena_printf(c->a, "templates/%s.yaml", name);
-	cand[2] = arena_printf(c->a, "%s/templates/%s.yaml", BRIEF_DATADIR, name);
+	cand[2] = arena_printf(c->a, "%s/templates/%s.yaml", template_datadir(), name);
 	for (int i = 0; i < 3; i++) {
 		FILE *fp = fopen(cand[i], "r");
 		if (fp == NULL)

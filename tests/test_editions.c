@@ -1,7 +1,8 @@
 /*
  * test_editions.c -- regenerating after new sources: the edition's
  * record, what is new, the status that moved, the order kept; make
- * knowing the brief's inputs; the progress line.
+ * knowing the brief's inputs; the progress line; install and
+ * uninstall.
  *
  * The story that moves is the RAA test corpus: its early articles
  * (talks, signing) first, then the late ones (ratification, entry into
@@ -333,6 +334,35 @@ START_TEST(test_progress_line)
 }
 END_TEST
 
+/* make install into a DESTDIR: the installed brief, run from another
+ * directory, finds its templates (beside it, however the tree moved);
+ * make uninstall leaves no file. */
+START_TEST(test_install_uninstall)
+{
+	struct buf out = { 0 };
+
+	test_cmd(NULL, NULL, "make -s -C '%s' install DESTDIR='%s/dest' >/dev/null",
+	    test_top(), dir);
+	test_cmd(&out, NULL, "cd / && '%s/dest/usr/local/bin/brief' --list-templates",
+	    dir);
+	ck_assert_ptr_nonnull(strstr(out.p, "relos "));
+	ck_assert_ptr_nonnull(strstr(out.p, "/dest/usr/local/share/brief/templates/"
+	    "relos.yaml"));
+	test_cmd(&out, NULL, "cd / && SOURCE_DATE_EPOCH=" TEST_EPOCH " '%s/dest/usr/"
+	    "local/bin/brief' -q -o '%s/o' '%s/seeds' && ls '%s/o'", dir, dir,
+	    test_top(), dir);
+	ck_assert_ptr_nonnull(strstr(out.p, "brief.pdf"));
+	test_cmd(&out, NULL, "grep -c -- 'list-templates' '%s/dest/usr/local/share/"
+	    "man/man1/brief.1'", dir);
+	ck_assert_int_gt(atoi(out.p), 0);
+	test_cmd(NULL, NULL, "make -s -C '%s' uninstall DESTDIR='%s/dest' >/dev/null",
+	    test_top(), dir);
+	test_cmd(&out, NULL, "find '%s/dest' -type f | wc -l", dir);
+	ck_assert_int_eq(atoi(out.p), 0);
+	buf_free(&out);
+}
+END_TEST
+
 Suite *editions_suite(void);
 
 Suite *
@@ -348,6 +378,7 @@ editions_suite(void)
 	tcase_add_test(tc, test_edition_cites_order_since);
 	tcase_add_test(tc, test_make_knows_inputs);
 	tcase_add_test(tc, test_progress_line);
+	tcase_add_test(tc, test_install_uninstall);
 	suite_add_tcase(s, tc);
 	return s;
 }

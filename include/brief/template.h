@@ -87,6 +87,12 @@ struct template {
 	struct layout_def layout;
 };
 
+/* Where the installed templates are: PREFIX/share/brief beside the
+ * running binary (PREFIX/bin/brief) when it holds templates, so an
+ * installed tree can move; else the directory the build was configured
+ * with (BRIEF_DATADIR). */
+const char *template_datadir(void);
+
 /* Load the template at path (YAML). Returns 0 or -1 with err naming
  * path:line. */
 int template_load(struct arena *a, struct stemmer *st, const char *path,
