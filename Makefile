@@ -21,12 +21,13 @@ VERSION := 0.1.0
 # Debian packages: build, run (fonts, hyphenation) and test tools.
 DEPS_BUILD = pkg-config libhpdf-dev libcmark-dev libicu-dev libyaml-dev \
 	libfontconfig-dev libstemmer-dev libhyphen-dev libharfbuzz-dev \
-	libjansson-dev check
+	libjansson-dev libgumbo-dev check
 DEPS_RUN   = fonts-noto-core fonts-dejavu-core fonts-dejavu-extra hyphen-en-us
 DEPS_TEST  = poppler-utils qpdf cmark mupdf-tools chromium
 DEPS = $(DEPS_BUILD) $(DEPS_RUN) $(DEPS_TEST)
 
-PKGS = libcmark icu-uc yaml-0.1 fontconfig harfbuzz harfbuzz-subset jansson
+PKGS = libcmark icu-uc yaml-0.1 fontconfig harfbuzz harfbuzz-subset jansson \
+	gumbo
 PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))
 PKG_LIBS   = $$(pkg-config --libs $(PKGS)) -lhpdf -lstemmer -lhyphen -lm
 
