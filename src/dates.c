@@ -61,6 +61,7 @@
  *     date before them in the same sentence; with none they are dropped.
  */
 #include "brief/dates.h"
+#include "brief/utf.h"
 
 #include <string.h>
 #include <strings.h>
@@ -163,46 +164,21 @@ S_lower(int c)
 	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* Length of a Unicode space at s[i] (NBSP, U+2000..U+200B, U+202F). */
+/* Length of the white space (utf_is_space) at s[i], 0 if none. */
 static size_t
-S_uspace(const unsigned char *s, size_t n, size_t i)
+S_space_len(const unsigned char *s, size_t n, size_t i)
 {
-	if (s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0xA0)
-		return 2;
-	if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
-	    ((s[i + 2] >= 0x80 && s[i + 2] <= 0x8B) || s[i + 2] == 0xAF))
-		return 3;
-	return 0;
-}
+	size_t j = i;
 
-/* Length of a Unicode dash at s[i] (U+2010..U+2015, U+2212 minus). */
-static size_t
-S_udash(const unsigned char *s, size_t n, size_t i)
-{
-	if (s[i] != 0xE2 || i + 2 >= n)
-		return 0;
-	if (s[i + 1] == 0x80 && s[i + 2] >= 0x90 && s[i + 2] <= 0x95)
-		return 3;
-	if (s[i + 1] == 0x88 && s[i + 2] == 0x92)
-		return 3;
-	return 0;
-}
-
-static size_t
-S_u8len(const unsigned char *s, size_t n, size_t i)
-{
-	size_t k = s[i] < 0xC0 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
-	return k > n - i ? n - i : k;
+	return utf_is_space(utf_next((const char *)s, n, &j)) ? j - i : 0;
 }
 
 static size_t
 S_skip_space(const unsigned char *s, size_t n, size_t i, int *sp)
 {
-	while (i < n) {
-		size_t k = (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')) ?
-			1 : S_uspace(s, n, i);
-		if (k == 0)
-			break;
+	size_t k;
+
+	while (i < n && (k = S_space_len(s, n, i)) > 0) {
 		i += k;
 		*sp = 1;
 	}
@@ -233,7 +209,8 @@ S_lex_num(const unsigned char *s, size_t n, size_t i, struct S_tok *t)
 static size_t
 S_lex(const unsigned char *s, size_t n, size_t i, struct S_tok *t)
 {
-	size_t j, k;
+	size_t j;
+	UChar32 c;
 	memset(t, 0, sizeof *t);
 	t->sp = (i == 0);
 	i = S_skip_space(s, n, i, &t->sp);
@@ -242,23 +219,22 @@ S_lex(const unsigned char *s, size_t n, size_t i, struct S_tok *t)
 		t->off = n;
 		return n;
 	}
-	j = i + 1;
-	if (S_alpha(s[i])) {
+	j = i;
+	c = utf_next((const char *)s, n, &j);
+	if (S_alpha(c)) {
 		t->kind = TK_WORD;
 		while (j < n && S_alpha(s[j]))
 			j++;
-	} else if (S_digit(s[i])) {
+	} else if (S_digit(c)) {
 		j = S_lex_num(s, n, i, t);
-	} else if ((k = S_udash(s, n, i)) > 0 || s[i] == '-') {
+	} else if (utf_is_dash(c)) {
 		t->kind = TK_DASH;
-		t->ch = k ? 0x2013 : '-';
-		j = i + (k ? k : 1);
-	} else if (s[i] < 0x80) {
+		t->ch = c == '-' ? '-' : 0x2013;
+	} else if (c < 0x80) {
 		t->kind = TK_PUNCT;
-		t->ch = s[i];
+		t->ch = c;
 	} else {
 		t->kind = TK_OTHER;
-		j = i + S_u8len(s, n, i);
 	}
 	t->len = j - i;
 	return j;
@@ -454,24 +430,26 @@ S_in(int c, const char *set)
 	return c != 0 && strchr(set, c) != NULL;
 }
 
-/* An apostrophe: ' or U+2019. */
+/* A token that is one non-ASCII character: that character. */
+static UChar32
+S_other_cp(const struct S_scan *sc, const struct S_tok *t)
+{
+	return t->kind == TK_OTHER ? utf_at((const char *)sc->s + t->off,
+	    t->len, 0) : UTF_END;
+}
+
+/* An apostrophe (utf_is_apostrophe). */
 static int
 S_apos(const struct S_scan *sc, const struct S_tok *t)
 {
-	return S_punct(t, '\'') || (t->kind == TK_OTHER && t->len == 3 &&
-		memcmp(sc->s + t->off, "\xE2\x80\x99", 3) == 0);
+	return S_punct(t, '\'') || utf_is_apostrophe(S_other_cp(sc, t));
 }
 
-/* Currency signs: £ ¥ and the U+20A0 block (€, ₹, ...). */
+/* A currency sign other than '$' (a punctuation token): £ € ₹ ... */
 static int
 S_currency(const struct S_scan *sc, const struct S_tok *t)
 {
-	const unsigned char *p = sc->s + t->off;
-	if (t->kind != TK_OTHER)
-		return 0;
-	if (t->len == 2 && p[0] == 0xC2 && (p[1] == 0xA3 || p[1] == 0xA5))
-		return 1;
-	return t->len == 3 && p[0] == 0xE2 && p[1] == 0x82;
+	return utf_is_currency(S_other_cp(sc, t));
 }
 
 /* The number t starts a date: not glued to "AK-", "$", "5." or "2,". */

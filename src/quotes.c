@@ -24,6 +24,7 @@
  * one pass over the article stays linear in its length.
  */
 #include "brief/quotes.h"
+#include "brief/utf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -284,65 +285,29 @@ static const char *const S_pronouns[] = { "he", "she", NULL };
 
 /* ---- characters ----------------------------------------------------- */
 
-/* Decode one UTF-8 code point from p[0..n), n >= 1; bad bytes give
- * U+FFFD and advance one byte. */
+/* The code point at p[0..n), n >= 1, and its length in bytes. */
 static size_t
 S_cp(const char *p, size_t n, unsigned *cp)
 {
-	const unsigned char *u = (const unsigned char *)p;
-	size_t len, i;
-	unsigned v;
+	size_t k = 0;
 
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if ((u[0] & 0xE0) == 0xC0) {
-		len = 2;
-		v = u[0] & 0x1F;
-	} else if ((u[0] & 0xF0) == 0xE0) {
-		len = 3;
-		v = u[0] & 0x0F;
-	} else if ((u[0] & 0xF8) == 0xF0) {
-		len = 4;
-		v = u[0] & 0x07;
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (i = 1; i < len; i++) {
-		if (i >= n || (u[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		v = (v << 6) | (u[i] & 0x3F);
-	}
-	*cp = v;
-	return len;
+	*cp = (unsigned)utf_next(p, n, &k);
+	return k;
 }
 
 /* The code point ending just before p (never before lo); ' ' at lo. */
 static unsigned
 S_prev_cp(const char *x, size_t lo, size_t p)
 {
-	size_t q;
-	unsigned cp;
+	UChar32 c = utf_before(x, lo, p);
 
-	if (p <= lo)
-		return ' ';
-	q = p - 1;
-	while (q > lo && p - q < 4 && ((unsigned char)x[q] & 0xC0) == 0x80)
-		q--;
-	S_cp(x + q, p - q, &cp);
-	return cp;
+	return c == UTF_END ? ' ' : (unsigned)c;
 }
 
 static int
 S_space(unsigned cp)
 {
-	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 ||
-		(cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
-		cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+	return utf_is_space((UChar32)cp);
 }
 
 static int
@@ -381,14 +346,14 @@ S_upper(unsigned cp)
 static int
 S_joiner(unsigned cp)
 {
-	return cp == '\'' || cp == '-' || cp == '.' || cp == 0x2019 ||
-		cp == 0x2010 || cp == 0x2011;
+	return utf_is_apostrophe((UChar32)cp) || utf_is_hyphen((UChar32)cp) ||
+		cp == '.';
 }
 
 static int
 S_dash(unsigned cp)
 {
-	return cp == 0x2014 || cp == 0x2013 || cp == '-';
+	return utf_is_dash((UChar32)cp);
 }
 
 /* ---- slices and word tests ----------------------------------------- */
@@ -492,12 +457,12 @@ S_allcaps_s(struct slice w)
 static size_t
 S_posslen(struct slice w)
 {
-	if (w.n > 2 && w.p[w.n - 1] == 's' && w.p[w.n - 2] == '\'')
-		return 2;
-	if (w.n > 4 && w.p[w.n - 1] == 's' &&
-		memcmp(w.p + w.n - 4, "\xE2\x80\x99", 3) == 0)
-		return 4;
-	return 0;
+	size_t k = w.n - 1;
+
+	if (w.n < 3 || w.p[w.n - 1] != 's' ||
+		!utf_is_apostrophe(utf_prev(w.p, 0, &k)) || k == 0)
+		return 0;
+	return w.n - k;
 }
 
 static struct slice
@@ -652,8 +617,8 @@ S_straight(const struct ctx *c, size_t lo, size_t p, size_t hi)
 	if (p + 1 < hi)
 		S_cp(c->x + p + 1, hi - p - 1, &next);
 	open_ctx = S_space(prev) || prev == '(' || prev == '[' ||
-		prev == '/' || prev == ':' || S_dash(prev) || prev == 0x201C ||
-		prev == 0xAB;
+		prev == '/' || prev == ':' || S_dash(prev) ||
+		utf_dquote((UChar32)prev) == UTF_QUOTE_OPEN;
 	if (open_ctx && !S_space(next))
 		return M_OPEN;
 	return M_CLOSE;
@@ -662,13 +627,16 @@ S_straight(const struct ctx *c, size_t lo, size_t p, size_t hi)
 static int
 S_mark(const struct ctx *c, size_t lo, size_t p, size_t hi, unsigned cp)
 {
-	if (cp == 0x201C || cp == 0xAB)
+	switch (utf_dquote((UChar32)cp)) {
+	case UTF_QUOTE_OPEN:
 		return M_OPEN;
-	if (cp == 0x201D || cp == 0xBB)
+	case UTF_QUOTE_CLOSE:
 		return M_CLOSE;
-	if (cp == '"')
+	case UTF_QUOTE_EITHER:
 		return S_straight(c, lo, p, hi);
-	return M_NONE;
+	default:
+		return M_NONE;
+	}
 }
 
 struct qstack {
@@ -1065,7 +1033,7 @@ S_clause_end(const struct ctx *c, size_t i, size_t hi, size_t max)
 		const struct tok *t = &c->t.v[j];
 		if (t->kind == T_QUOTE)
 			return j;
-		if (t->kind == T_PUNCT && t->cp != '\'' && t->cp != 0x2019 &&
+		if (t->kind == T_PUNCT && !utf_is_apostrophe((UChar32)t->cp) &&
 			t->cp != '&' && t->cp != '/')
 			return j;
 	}
@@ -1936,8 +1904,8 @@ S_first_person(const struct ctx *c)
 		if (slice_eq(w, "I") && S_lowerword(c, i + 1) &&
 			(i == 0 || !S_cap(c, i - 1) || S_lex(c, i - 1, S_stop, 1)))
 			return 1;
-		if (w.n > 2 && w.p[0] == 'I' && (w.p[1] == '\'' ||
-			(w.n > 4 && memcmp(w.p + 1, "\xE2\x80\x99", 3) == 0)))
+		if (w.n > 2 && w.p[0] == 'I' &&
+			utf_is_apostrophe(utf_at(w.p, w.n, 1)))
 			return 1;
 		if (slice_ieq(w, "my") && S_lex(c, i + 1, (const char *const[]){
 			"view", "opinion", "mind", "sense", "guess", NULL }, 0))

@@ -4,6 +4,7 @@
  * Document frequencies come from the corpus's stem table (annotate.c).
  */
 #include "brief/score.h"
+#include "brief/utf.h"
 
 #include <math.h>
 #include <string.h>
@@ -104,13 +105,20 @@ S_word_in(struct slice s, const struct token *t, const char *const *list, size_t
 	return 0;
 }
 
-/* Is there clause punctuation between tokens a and b? */
+/* Is there clause punctuation between tokens a and b: , ; : ( ) or a
+ * character of U+2000..U+2FFF (dashes, curly quotes, ellipsis, and the
+ * symbol blocks after them)? */
 static int
 S_gap_breaks(struct slice s, const struct token *a, const struct token *b)
 {
-	for (size_t k = a->off + a->len; k < b->off && k < s.n; k++)
-		if (strchr(",;:()", s.p[k]) != NULL || (unsigned char)s.p[k] == 0xE2)
+	size_t end = b->off < s.n ? b->off : s.n;
+
+	for (size_t k = a->off + a->len; k < end;) {
+		UChar32 c = utf_next(s.p, end, &k);
+		if ((c > 0 && c < 0x80 && strchr(",;:()", c) != NULL) ||
+		    (c >= 0x2000 && c <= 0x2FFF))
 			return 1;
+	}
 	return 0;
 }
 
@@ -304,7 +312,7 @@ S_stages(const struct corpus *c, size_t i, const struct section_def *d,
 		return;
 	for (size_t g = 0; g < d->nstage; g++) {
 		long k = score_cue_at(&d->stage[g].cues, c->tok.v + in->tok0, in->ntok);
-		if (k < 0 || text_in_quotes(s.p, c->tok.v[in->tok0 + (size_t)k].off) ||
+		if (k < 0 || utf_in_dquotes(s.p, c->tok.v[in->tok0 + (size_t)k].off) ||
 		    S_about_self(c, i, topic, k) <= 0)
 			continue;
 		if (score_prospective(c, i, (size_t)k)) {

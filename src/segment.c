@@ -27,6 +27,7 @@
  * ("It is OK. The deal held.", "in Dec. The talks").
  */
 #include "brief/segment.h"
+#include "brief/utf.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,9 +35,7 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
-#include <unicode/utf.h>
 #include <unicode/utf16.h>
-#include <unicode/utf8.h>
 
 #define SEG_LOCALE "en"
 #define SEG_MAX_LEN ((size_t)INT32_MAX - 1) /* ICU indexes with int32_t */
@@ -106,63 +105,9 @@ static const char *const S_speech[] = {
 /* ---- characters ---------------------------------------------------- */
 
 static int
-S_is_space(UChar32 c)
-{
-	return c >= 0 && u_isUWhiteSpace(c);
-}
-
-static int
-S_is_open(UChar32 c)
-{
-	int8_t t;
-	if (c < 0)
-		return 0;
-	t = u_charType(c);
-	return t == U_START_PUNCTUATION || t == U_INITIAL_PUNCTUATION ||
-	    c == '"' || c == '\'';
-}
-
-static int
-S_is_close(UChar32 c)
-{
-	int8_t t;
-	if (c < 0)
-		return 0;
-	t = u_charType(c);
-	return t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION ||
-	    c == '"' || c == '\'';
-}
-
-static int
 S_is_digit(char c)
 {
 	return c >= '0' && c <= '9';
-}
-
-/* Code point at *i (advanced), U+FFFD for a bad byte, -1 at the end. */
-static UChar32
-S_next(const char *p, size_t n, size_t *i)
-{
-	int32_t k = (int32_t)*i;
-	UChar32 c;
-	if (*i >= n)
-		return -1;
-	U8_NEXT((const uint8_t *)p, k, (int32_t)n, c);
-	*i = (size_t)k;
-	return c < 0 ? 0xFFFD : c;
-}
-
-/* Code point ending at *i (moved back), -1 at the start. */
-static UChar32
-S_prev(const char *p, size_t *i)
-{
-	int32_t k = (int32_t)*i;
-	UChar32 c;
-	if (*i == 0)
-		return -1;
-	U8_PREV((const uint8_t *)p, 0, k, c);
-	*i = (size_t)k;
-	return c < 0 ? 0xFFFD : c;
 }
 
 /* ---- word lists lookups ---------------------------------------------- */
@@ -212,7 +157,7 @@ static int
 S_is_initial(struct slice t)
 {
 	size_t i = 0;
-	UChar32 c = S_next(t.p, t.n, &i);
+	UChar32 c = utf_next(t.p, t.n, &i);
 	return u_isupper(c) && i + 1 == t.n && t.p[i] == '.';
 }
 
@@ -251,8 +196,8 @@ S_word_at(const char *p, size_t n, size_t b)
 	UChar32 c = -1;
 	for (k = 0; k < LOOK_MAX; k++) {
 		j = i;
-		c = S_next(p, n, &i);
-		if (!S_is_space(c) && !S_is_open(c)) {
+		c = utf_next(p, n, &i);
+		if (!utf_is_space(c) && !utf_is_opening(c)) {
 			i = j;
 			break;
 		}
@@ -264,7 +209,7 @@ S_word_at(const char *p, size_t n, size_t b)
 		r.w.n++;
 		i++;
 	}
-	r.after = S_next(p, n, &i);
+	r.after = utf_next(p, n, &i);
 	return r;
 }
 
@@ -285,20 +230,20 @@ S_token_before(const char *p, size_t b)
 	size_t e = b, s, j, k;
 	for (k = 0; k < LOOK_MAX && e > 0; k++) {
 		j = e;
-		if (!S_is_space(S_prev(p, &j)))
+		if (!utf_is_space(utf_prev(p, 0, &j)))
 			break;
 		e = j;
 	}
 	for (s = e; s > 0; s = j) {
 		j = s;
-		if (S_is_space(S_prev(p, &j)))
+		if (utf_is_space(utf_prev(p, 0, &j)))
 			break;
 		if (e - j > ABBR_MAX)
 			return (struct slice){ p + b, 0 };
 	}
 	while (s < e) {
 		j = s;
-		if (!S_is_open(S_next(p, e, &j)))
+		if (!utf_is_opening(utf_next(p, e, &j)))
 			break;
 		s = j;
 	}
@@ -336,7 +281,7 @@ S_quoted_exclaim(struct slice t)
 	size_t i = t.n;
 	UChar32 c;
 	int quotes = 0;
-	while ((c = S_prev(t.p, &i)) >= 0 && S_is_close(c))
+	while ((c = utf_prev(t.p, 0, &i)) >= 0 && utf_is_closing(c))
 		quotes++;
 	return quotes > 0 && (c == '?' || c == '!');
 }
@@ -393,7 +338,7 @@ S_to_utf16(struct segmenter *sg, const char *p, size_t n)
 	S_reserve(sg, n + 1);
 	while (i < n) {
 		start = i;
-		c = S_next(p, n, &i);
+		c = utf_next(p, n, &i);
 		sg->map[k] = (int32_t)start;
 		if (U_IS_BMP(c)) {
 			sg->u16[k++] = (UChar)c;
@@ -431,17 +376,17 @@ static size_t
 S_ellipsis_cut(const char *p, size_t n, size_t i)
 {
 	size_t j = i, at, k;
-	UChar32 c = S_prev(p, &j);
-	if (c < 0 || S_is_space(c))
+	UChar32 c = utf_prev(p, 0, &j);
+	if (c < 0 || utf_is_space(c))
 		return 0;
 	j = i + 3;
 	for (k = 0; k < LOOK_MAX; k++) {
 		at = j;
-		c = S_next(p, n, &j);
-		if (c != 0x2026 && !S_is_close(c))
+		c = utf_next(p, n, &j);
+		if (c != 0x2026 && !utf_is_closing(c))
 			break;
 	}
-	if (!S_is_space(c))
+	if (!utf_is_space(c))
 		return 0;
 	c = S_word_at(p, n, at).first;
 	return c >= 0 && u_isupper(c) ? at : 0;
@@ -463,7 +408,7 @@ S_year_cut(const char *p, size_t n, size_t dot)
 	size_t j = dot + 1, at, k;
 	for (k = 0; k < LOOK_MAX; k++) {
 		at = j;
-		if (!S_is_space(S_next(p, n, &j))) {
+		if (!utf_is_space(utf_next(p, n, &j))) {
 			j = at;
 			break;
 		}
@@ -515,13 +460,13 @@ S_trim(const char *p, size_t *off, size_t *len)
 	size_t s = *off, e = *off + *len, j;
 	while (s < e) {
 		j = s;
-		if (!S_is_space(S_next(p, e, &j)))
+		if (!utf_is_space(utf_next(p, e, &j)))
 			break;
 		s = j;
 	}
 	while (e > s) {
 		j = e;
-		if (!S_is_space(S_prev(p, &j)))
+		if (!utf_is_space(utf_prev(p, 0, &j)))
 			break;
 		e = j;
 	}
@@ -603,9 +548,9 @@ S_end_flags(const char *p, size_t n)
 	size_t i = n, k;
 	UChar32 c = -1, before;
 	for (k = 0; k < LOOK_MAX; k++)
-		if (!S_is_close(c = S_prev(p, &i)))
+		if (!utf_is_closing(c = utf_prev(p, 0, &i)))
 			break;
-	before = S_prev(p, &i);
+	before = utf_prev(p, 0, &i);
 	if (c == '?' || c == 0xFF1F || (c == '!' && before == '?'))
 		return SF_QUESTION;
 	if (c == '.' || c == '!' || c == 0x2026 || c == 0xFF01 ||

@@ -9,6 +9,7 @@
  * one per event, and set in chronological order.
  */
 #include "brief/select.h"
+#include "brief/utf.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -244,16 +245,14 @@ static int
 S_quotes_balance(struct slice t)
 {
 	long open = 0, straight = 0;
-	for (size_t i = 0; i < t.n; i++) {
-		if (t.p[i] == '"')
+	for (size_t i = 0; i < t.n;) {
+		UChar32 c = utf_next(t.p, t.n, &i);
+		if (c == '"')
 			straight++;
-		else if (i + 2 < t.n && (unsigned char)t.p[i] == 0xE2 &&
-		    (unsigned char)t.p[i + 1] == 0x80) {
-			if ((unsigned char)t.p[i + 2] == 0x9C)
-				open++;
-			else if ((unsigned char)t.p[i + 2] == 0x9D)
-				open--;
-		}
+		else if (c == 0x201C)
+			open++;
+		else if (c == 0x201D)
+			open--;
 	}
 	return open == 0 && straight % 2 == 0;
 }
@@ -540,11 +539,11 @@ S_summary_take(struct sel *s, int si, struct brief_section *bs, int role, int st
 static int
 S_clause_break(const char *s, size_t a, size_t b)
 {
-	for (size_t k = a; k < b; k++)
-		if (s[k] == ',' || s[k] == ';' || s[k] == ':' ||
-		    (k + 2 < b && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
-		    ((unsigned char)s[k + 2] == 0x93 || (unsigned char)s[k + 2] == 0x94)))
+	for (size_t k = a; k < b;) {
+		UChar32 c = utf_next(s, b, &k);
+		if (c == ',' || c == ';' || c == ':' || utf_is_phrase_dash(c))
 			return 1;
+	}
 	return 0;
 }
 
@@ -1198,12 +1197,8 @@ S_support(struct sel *s, struct brief *b, const unsigned char *eligible)
 static void
 S_put_prefix(FILE *fp, struct slice s, size_t max)
 {
-	size_t n = s.n;
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)s.p[n] & 0xC0) == 0x80)
-			n--;
-	}
+	size_t n = s.n > max ? utf_cut(s.p, s.n, max) : s.n;
+
 	fprintf(fp, "%.*s%s", (int)n, s.p, n < s.n ? "\xE2\x80\xA6" : "");
 }
 

@@ -3,13 +3,13 @@
  * libstemmer), stopwords.
  */
 #include "brief/text.h"
+#include "brief/utf.h"
 
 #include <libstemmer.h>
 #include <stdio.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/ucasemap.h>
-#include <unicode/utf8.h>
 
 #define MAX_WORD 64   /* longer "words" are cut: hostile input cap */
 
@@ -104,25 +104,14 @@ S_is_word_cp(UChar32 c)
 	return c >= 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC));
 }
 
-/* Decode one code point at p[i]; returns it and sets *next. */
-static UChar32
-S_cp(const char *p, size_t n, size_t i, size_t *next)
-{
-	int32_t k = (int32_t)i;
-	UChar32 c;
-	U8_NEXT(p, k, (int32_t)n, c);
-	*next = (size_t)k;
-	return c;
-}
-
 /* A word ends at i; extend over inner joiners: "5.4", "2,000",
  * "S-400", "Su-30MKI". Hyphens join only when digits are involved. */
 static size_t
 S_word_end(const char *p, size_t n, size_t i, int *has_digit, int *has_alpha)
 {
 	for (;;) {
-		size_t next;
-		UChar32 c = i < n ? S_cp(p, n, i, &next) : -1;
+		size_t next = i;
+		UChar32 c = utf_next(p, n, &next);
 		if (S_is_word_cp(c)) {
 			if (c < 128 && c >= '0' && c <= '9')
 				*has_digit = 1;
@@ -138,7 +127,7 @@ S_word_end(const char *p, size_t n, size_t i, int *has_digit, int *has_alpha)
 		}
 		if (c == '-' && i + 1 < n && i > 0 &&
 		    ((p[i + 1] >= '0' && p[i + 1] <= '9') || *has_digit) &&
-		    S_is_word_cp((unsigned char)p[i + 1])) {
+		    S_is_word_cp(utf_at(p, n, i + 1))) {
 			i++;
 			continue;
 		}
@@ -164,8 +153,8 @@ S_shape(const char *w, size_t n, int has_digit, int has_alpha)
 		f |= TK_NUMBER;
 	if (has_digit && has_alpha)
 		f |= TK_DESIGNATOR;
-	if (n > 0 && ((w[0] >= 'A' && w[0] <= 'Z') || (unsigned char)w[0] >= 0xC3))
-		f |= (w[0] >= 'A' && w[0] <= 'Z') ? TK_CAP : 0;
+	if (n > 0 && w[0] >= 'A' && w[0] <= 'Z')
+		f |= TK_CAP;
 	if (upper >= 2 && lower == 0 && !has_digit)
 		f |= TK_ALLCAPS;
 	if (inner_upper && !has_digit)
@@ -218,17 +207,11 @@ text_stem_hash(struct stemmer *st, const char *w, size_t n)
 	return h;
 }
 
-/* Is there a currency sign ($ £ € ₹ ¥) right before byte i? */
+/* Is there a currency sign ($ £ € ₹ ¥ ...) right before byte i? */
 static int
 S_currency_before(const char *p, size_t i)
 {
-	if (i >= 1 && p[i - 1] == '$')
-		return 1;
-	if (i >= 2 && (unsigned char)p[i - 2] == 0xC2 &&
-	    ((unsigned char)p[i - 1] == 0xA3 || (unsigned char)p[i - 1] == 0xA5))
-		return 1;
-	return i >= 3 && (memcmp(p + i - 3, "\xE2\x82\xAC", 3) == 0 ||
-	    memcmp(p + i - 3, "\xE2\x82\xB9", 3) == 0);
+	return utf_is_currency(utf_before(p, 0, i));
 }
 
 void
@@ -236,8 +219,8 @@ text_tokens(struct stemmer *st, const char *p, size_t n, token_vec *out)
 {
 	size_t i = 0;
 	while (i < n) {
-		size_t next;
-		UChar32 c = S_cp(p, n, i, &next);
+		size_t next = i;
+		UChar32 c = utf_next(p, n, &next);
 		if (!S_is_word_cp(c)) {
 			i = next;
 			continue;
@@ -265,36 +248,6 @@ text_content_words(const token_vec *t, size_t from, size_t to)
 		if (!(t->v[i].flags & TK_STOP))
 			k++;
 	return k;
-}
-
-size_t
-text_quote_mark(const char *p, size_t n)
-{
-	if (n >= 1 && p[0] == '"')
-		return 1;
-	if (n >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
-	    ((unsigned char)p[2] == 0x9C || (unsigned char)p[2] == 0x9D))
-		return 3;
-	if (n >= 2 && (unsigned char)p[0] == 0xC2 &&
-	    ((unsigned char)p[1] == 0xAB || (unsigned char)p[1] == 0xBB))
-		return 2;
-	return 0;
-}
-
-int
-text_in_quotes(const char *p, size_t off)
-{
-	int in = 0;
-	for (size_t i = 0; i < off;) {
-		size_t q = text_quote_mark(p + i, off - i);
-		if (q) {
-			in = !in;
-			i += q;
-		} else {
-			i++;
-		}
-	}
-	return in;
 }
 
 /* Sentence openers that only link to the text before: language data. */
