@@ -8,6 +8,7 @@
  * unknown, and an undated month-day never reaches the timeline.
  */
 #include "brief/annotate.h"
+#include "brief/lexicon.h"
 #include "brief/utf.h"
 
 #include <math.h>
@@ -163,13 +164,7 @@ S_first_person(const struct corpus *c, size_t i)
 static int
 S_anaphor(struct slice w)
 {
-	static const char *const pro[] = { "It", "This", "These", "That",
-		"They", "He", "She", "Such", "Those", "Its", "Their", "His", "Her",
-		"Both", "Neither" };
-	for (size_t k = 0; k < sizeof pro / sizeof *pro; k++)
-		if (slice_eq(w, pro[k]))
-			return 1;
-	return 0;
+	return lex_is(LEX_ANAPHOR, w.p, w.n);
 }
 
 static unsigned

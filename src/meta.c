@@ -12,6 +12,7 @@
  * one: short, or without closing punctuation.
  */
 #include "brief/meta.h"
+#include "brief/lexicon.h"
 #include "brief/utf.h"
 
 #include <ctype.h>
@@ -430,8 +431,6 @@ S_desk(const char *key)
 static int
 S_name_like(struct slice s, size_t max_words)
 {
-	static const char *const particles[] = { "de", "da", "van", "von",
-		"bin", "al", "and", "der", "la", "le", "du", "dos", "del", NULL };
 	size_t i = 0, words = 0;
 	while (i < s.n) {
 		while (i < s.n && (s.p[i] == ' ' || s.p[i] == ','))
@@ -441,15 +440,13 @@ S_name_like(struct slice s, size_t max_words)
 		size_t j = i;
 		while (j < s.n && s.p[j] != ' ' && s.p[j] != ',')
 			j++;
-		char w[16];
-		size_t k = j - i < sizeof w - 1 ? j - i : sizeof w - 1;
-		for (size_t q = 0; q < k; q++)
-			w[q] = (char)tolower((unsigned char)s.p[i + q]);
-		w[k] = '\0';
+		struct slice w = { s.p + i, j - i };
 		unsigned char c = (unsigned char)s.p[i];
-		/* a capital, or a letter beyond ASCII (from U+00C0) */
+		/* a capital, a letter beyond ASCII (from U+00C0), a particle
+		 * ("de", "van"), "and", "&" */
 		if (!(isupper(c) || utf_at(s.p, s.n, i) >= 0xC0 ||
-		    S_is(w, particles) || (j - i == 1 && s.p[i] == '&')))
+		    lex_is_ci(LEX_NAME_PARTICLE, w.p, w.n) || slice_ieq(w, "and") ||
+		    slice_eq(w, "&")))
 			return 0;
 		words++;
 		i = j;

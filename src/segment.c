@@ -27,6 +27,7 @@
  * ("It is OK. The deal held.", "in Dec. The talks").
  */
 #include "brief/segment.h"
+#include "brief/lexicon.h"
 #include "brief/utf.h"
 
 #include <stdint.h>
@@ -52,56 +53,6 @@ struct segmenter {
 	span_vec spans;         /* scratch for segment_doc */
 };
 
-/* ---- word lists (English language data) ---------------------------- */
-
-/* Never end a sentence: titles before a name, and Latin connectives. */
-static const char *const S_always[] = {
-	"Mr.", "Mrs.", "Ms.", "Mx.", "Messrs.", "Mme.", "Mlle.", "Dr.",
-	"Prof.", "Gen.", "Lt.", "Col.", "Capt.", "Cmdr.", "Cdr.", "Adm.",
-	"Maj.", "Sgt.", "Cpl.", "Pvt.", "Brig.", "Gov.", "Sen.", "Rep.",
-	"Rev.", "Hon.", "Pres.", "Amb.", "Supt.", "Insp.", "Det.", "Fr.",
-	"Msgr.", "St.", "Mt.", "Ft.", "Sh.", "Smt.", "e.g.", "i.e.", "vs.",
-	"v.", "viz.", "cf.", "approx.", "ca.", "incl.", "esp.",
-};
-
-/* Glued to a following number only: "No. 5", "Fig. 3", "Rs. 500". */
-static const char *const S_number[] = {
-	"No.", "Nos.", "Fig.", "Figs.", "Vol.", "Vols.", "Art.", "Sec.",
-	"Ch.", "pp.", "p.", "Para.", "Ref.", "Rs.", "Op.", "Ex.",
-};
-
-/* May end a sentence; glued unless a sentence starter follows. Dotted
- * acronyms (U.S., a.m.) and initials (J.) are treated the same way. */
-static const char *const S_endable[] = {
-	"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
-	"Sept.", "Oct.", "Nov.", "Dec.", "Inc.", "Ltd.", "Co.", "Corp.",
-	"Bros.", "Plc.", "Jr.", "Sr.", "Dept.", "Univ.", "Govt.", "Ave.",
-	"Blvd.", "Rd.", "etc.", "al.",
-};
-
-/* Capitalised words that usually open a sentence, not continue a name. */
-static const char *const S_starters[] = {
-	"The", "A", "An", "It", "Its", "This", "That", "These", "Those",
-	"There", "Then", "Thus", "They", "Their", "He", "His", "She", "Her",
-	"We", "Our", "I", "You", "But", "And", "Or", "So", "Yet", "However",
-	"Meanwhile", "Moreover", "Also", "In", "On", "At", "As", "After",
-	"Before", "By", "For", "From", "If", "When", "While", "Where", "What",
-	"Why", "How", "Who", "With", "Without", "Although", "Though",
-	"Despite", "During", "Since", "Still", "Now", "Today", "Some", "Many",
-	"Most", "Several", "No", "Not", "Under", "Such", "Both", "Each",
-	"According",
-};
-
-/* Verbs of an attribution after a quoted question or exclamation. */
-static const char *const S_speech[] = {
-	"said", "says", "asked", "asks", "added", "adds", "told", "tells",
-	"wrote", "writes", "replied", "noted", "stated", "declared",
-	"insisted", "exclaimed", "wondered", "shouted", "explained",
-	"argued", "countered", "continued", "quipped", "remarked",
-};
-
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 /* ---- characters ---------------------------------------------------- */
 
 static int
@@ -112,28 +63,12 @@ S_is_digit(char c)
 
 /* ---- word lists lookups ---------------------------------------------- */
 
-/* Exact match; an entry written in lower case also matches with its
+/* t in list l; an entry written in lower case also matches with its
  * first letter capitalised ("E.g.", "Etc."). */
 static int
-S_entry_eq(struct slice t, const char *e)
+S_in_list(struct slice t, enum lex_list l)
 {
-	size_t n = strlen(e);
-	if (t.n != n)
-		return 0;
-	if (memcmp(t.p, e, n) == 0)
-		return 1;
-	return e[0] >= 'a' && e[0] <= 'z' && t.p[0] == e[0] - 32 &&
-	    memcmp(t.p + 1, e + 1, n - 1) == 0;
-}
-
-static int
-S_in_list(struct slice t, const char *const *list, size_t nlist)
-{
-	size_t i;
-	for (i = 0; i < nlist; i++)
-		if (S_entry_eq(t, list[i]))
-			return 1;
-	return 0;
+	return lex_find(l, t.p, t.n, LEX_CAP) != 0;
 }
 
 /* "U.S.", "a.m.", "J.R.R.": two or more single letters, each dotted. */
@@ -163,14 +98,21 @@ S_is_initial(struct slice t)
 
 enum { AB_NONE, AB_ALWAYS, AB_NUMBER, AB_ENDABLE, AB_ELISION };
 
+/* The class of token t, which ends in '.'. The lists hold abbreviations
+ * without that period; a month is endable when abbreviated ("Dec."),
+ * not as a full name ("May."). */
 static int
 S_abbr_class(struct slice t)
 {
-	if (S_in_list(t, S_always, NELEM(S_always)))
+	struct slice w = { t.p, t.n - 1 };
+	int abbr;
+
+	if (S_in_list(w, LEX_HONORIFIC_ABBR) || S_in_list(w, LEX_ABBR_NEVER_END))
 		return AB_ALWAYS;
-	if (S_in_list(t, S_number, NELEM(S_number)))
+	if (S_in_list(w, LEX_ABBR_NUMBER))
 		return AB_NUMBER;
-	if (S_in_list(t, S_endable, NELEM(S_endable)) || S_is_dotted(t) ||
+	if (S_in_list(w, LEX_ABBR_ENDABLE) ||
+	    (lex_month(w.p, w.n, LEX_CAP, &abbr) && abbr) || S_is_dotted(t) ||
 	    S_is_initial(t))
 		return AB_ENDABLE;
 	if (slice_eq(t, "..."))
@@ -218,7 +160,7 @@ S_is_starter(struct word w)
 {
 	if (w.w.n == 0 || w.w.n > WORD_MAX || w.after == '.')
 		return 0;
-	return S_in_list(w.w, S_starters, NELEM(S_starters));
+	return S_in_list(w.w, LEX_SENTENCE_STARTER);
 }
 
 /* The whitespace-delimited token ending before b (spaces before b
@@ -265,7 +207,7 @@ S_attribution_follows(const char *p, size_t n, size_t b)
 		w = S_word_at(p, n, i);
 		if (w.w.n == 0)
 			return 0;
-		if (S_in_list(w.w, S_speech, NELEM(S_speech)))
+		if (S_in_list(w.w, LEX_QUOTE_VERB))
 			return 1;
 		i = (size_t)(w.w.p - p) + w.w.n;
 		if (i < n && p[i] != ' ' && p[i] != ',' && p[i] != '-')

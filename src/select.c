@@ -9,6 +9,7 @@
  * one per event, and set in chronological order.
  */
 #include "brief/select.h"
+#include "brief/lexicon.h"
 #include "brief/utf.h"
 
 #include <ctype.h>
@@ -448,16 +449,12 @@ S_summary_cand(struct sel *s, int si, int role, int stage, size_t f, size_t i,
 static int
 S_not_yet(const struct sel *s, size_t i)
 {
-	static const char *const words[] = { "not", "yet", "still", "pending",
-		"awaits", "awaiting", "await" };
 	struct slice t = corpus_text(s->c, i);
 	const struct sent_info *in = &s->c->info[i];
 	for (size_t k = in->tok0; k < in->tok0 + in->ntok; k++) {
 		const struct token *tk = &s->c->tok.v[k];
-		for (size_t w = 0; w < sizeof words / sizeof *words; w++)
-			if (tk->len == strlen(words[w]) &&
-			    strncasecmp(t.p + tk->off, words[w], tk->len) == 0)
-				return 1;
+		if (lex_is_ci(LEX_NOT_YET, t.p + tk->off, tk->len))
+			return 1;
 	}
 	return 0;
 }
@@ -880,16 +877,12 @@ S_stage_before(const struct sel *s, size_t i, long at, size_t date_off)
 static int
 S_subordinate(const struct sel *s, size_t i, size_t at)
 {
-	static const char *const subs[] = { "after", "before", "following",
-		"since", "when", "once", "until", "while" };
 	const struct sent_info *in = &s->c->info[i];
 	struct slice t = corpus_text(s->c, i);
 	for (size_t k = 1; k < at && k < in->ntok; k++) {
 		const struct token *tk = &s->c->tok.v[in->tok0 + k];
-		for (size_t w = 0; w < sizeof subs / sizeof *subs; w++)
-			if (tk->len == strlen(subs[w]) &&
-			    strncasecmp(t.p + tk->off, subs[w], tk->len) == 0)
-				return 1;
+		if (lex_is_ci(LEX_TEMPORAL_SUB, t.p + tk->off, tk->len))
+			return 1;
 	}
 	return 0;
 }

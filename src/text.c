@@ -3,6 +3,7 @@
  * libstemmer), stopwords.
  */
 #include "brief/text.h"
+#include "brief/lexicon.h"
 #include "brief/utf.h"
 
 #include <libstemmer.h>
@@ -53,48 +54,6 @@ text_hash(const void *p, size_t n)
 	}
 	return h;
 }
-
-/* English function words: language data, shared by every template. */
-static const char *const stopwords[] = {
-	"a", "about", "above", "after", "again", "against", "all", "also", "am",
-	"an", "and", "any", "are", "as", "at", "be", "because", "been", "before",
-	"being", "below", "between", "both", "but", "by", "can", "could", "d",
-	"did", "do", "does", "doing", "down", "during", "each", "even", "few",
-	"for", "from", "further", "had", "has", "have", "having", "he", "her",
-	"here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
-	"in", "into", "is", "it", "its", "itself", "just", "ll", "m", "may",
-	"me", "might", "more", "most", "much", "must", "my", "myself", "no",
-	"nor", "not", "now", "of", "off", "on", "once", "only", "or", "other",
-	"our", "ours", "ourselves", "out", "over", "own", "re", "s", "same",
-	"shall", "she", "should", "so", "some", "such", "t", "than", "that",
-	"the", "their", "theirs", "them", "themselves", "then", "there",
-	"these", "they", "this", "those", "through", "to", "too", "under",
-	"until", "up", "us", "ve", "very", "was", "we", "were", "what", "when",
-	"where", "which", "while", "who", "whom", "why", "will", "with",
-	"would", "you", "your", "yours", "yourself", "yourselves",
-};
-
-static int
-S_cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int
-S_is_stop(const char *w)
-{
-	return bsearch(&w, stopwords, sizeof stopwords / sizeof *stopwords,
-	    sizeof *stopwords, S_cmp_str) != NULL;
-}
-
-/* Spelled-out counts ("one" is left out: mostly a pronoun). */
-static const char *const numwords[] = {
-	"dozen", "dozens", "eight", "eighteen", "eighty", "eleven", "fifteen",
-	"fifty", "five", "forty", "four", "fourteen", "hundred", "hundreds",
-	"nine", "nineteen", "ninety", "seven", "seventeen", "seventy", "six",
-	"sixteen", "sixty", "ten", "thirteen", "thirty", "thousand",
-	"thousands", "three", "twelve", "twenty", "two",
-};
 
 /* ---- scanning ----------------------------------------------------- */
 
@@ -182,10 +141,9 @@ S_stem(struct stemmer *st, const char *w, size_t n, unsigned *flags)
 {
 	char low[MAX_WORD * 4];
 	size_t k = S_lower(st, w, n < MAX_WORD ? n : MAX_WORD, low, sizeof low);
-	if (S_is_stop(low))
+	if (lex_is(LEX_STOPWORD, low, k))
 		*flags |= TK_STOP;
-	if (bsearch(&(const char *){ low }, numwords, sizeof numwords / sizeof *numwords,
-	    sizeof *numwords, S_cmp_str) != NULL)
+	if (lex_is(LEX_COUNT_WORD, low, k))
 		*flags |= TK_NUMWORD;
 	if (*flags & (TK_NUMBER | TK_DESIGNATOR))
 		return text_hash(low, k);
@@ -250,14 +208,6 @@ text_content_words(const token_vec *t, size_t from, size_t to)
 	return k;
 }
 
-/* Sentence openers that only link to the text before: language data. */
-static const char *const openers[] = {
-	"Additionally", "Also", "At the same time", "Crucially", "Furthermore",
-	"However", "Importantly", "In addition", "In practice", "Indeed",
-	"Interestingly", "Meanwhile", "Moreover", "Notably", "Overall",
-	"Separately", "Significantly", "Still", "Therefore", "Thus",
-};
-
 /* The first ", " in p[from..n) followed by a lower-case word. */
 static size_t
 S_clause_end(const char *p, size_t n, size_t from, size_t max)
@@ -274,11 +224,11 @@ text_lead_clause(const char *p, size_t n)
 	static const char acc[] = "According to ";
 	if (n > sizeof acc && memcmp(p, acc, sizeof acc - 1) == 0)
 		return S_clause_end(p, n, sizeof acc - 1, 120);
-	for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
-		size_t m = strlen(openers[k]);
-		if (n > m + 2 && memcmp(p, openers[k], m) == 0 && p[m] == ',' && p[m + 1] == ' ')
-			return m + 2;
-	}
+	/* a linking opener (no opener holds a comma) and ", " */
+	const char *comma = memchr(p, ',', n);
+	size_t m = comma != NULL ? (size_t)(comma - p) : n;
+	if (n > m + 2 && p[m + 1] == ' ' && lex_is(LEX_LINK_OPENER, p, m))
+		return m + 2;
 	return 0;
 }
 
