@@ -28,89 +28,55 @@ struct S_entry {
 
 /* ---- speech ------------------------------------------------------- */
 
+/* One set of speech verbs for quotes.c and segment.c; "continued"
+ * reports speech only right after a quote ("?” he continued", not "the
+ * talks continued"). */
 enum {
 	SP_ATTR = 1 << 0,       /* LEX_SPEECH_VERB */
 	SP_SAY = 1 << 1,        /* LEX_SAY_VERB */
 	SP_QUOTE = 1 << 2       /* LEX_QUOTE_VERB */
 };
+#define VERB (SP_ATTR | SP_QUOTE)
+#define SAY (SP_ATTR | SP_SAY | SP_QUOTE)
 
 static const struct S_entry S_speech[] = {
-	{ "said", SP_ATTR | SP_SAY | SP_QUOTE, 0 },
-	{ "says", SP_ATTR | SP_SAY | SP_QUOTE, 0 },
-	{ "told", SP_ATTR | SP_SAY | SP_QUOTE, 0 },
-	{ "tells", SP_ATTR | SP_SAY | SP_QUOTE, 0 },
-	{ "stated", SP_ATTR | SP_SAY | SP_QUOTE, 0 },
-	{ "states", SP_ATTR | SP_SAY, 0 },
-	{ "noted", SP_ATTR | SP_QUOTE, 0 },
-	{ "notes", SP_ATTR, 0 },
-	{ "added", SP_ATTR | SP_QUOTE, 0 },
-	{ "adds", SP_ATTR | SP_QUOTE, 0 },
-	{ "emphasized", SP_ATTR, 0 },
-	{ "emphasised", SP_ATTR, 0 },
-	{ "emphasizes", SP_ATTR, 0 },
-	{ "emphasises", SP_ATTR, 0 },
-	{ "stressed", SP_ATTR, 0 },
-	{ "stresses", SP_ATTR, 0 },
-	{ "argued", SP_ATTR | SP_QUOTE, 0 },
-	{ "argues", SP_ATTR, 0 },
-	{ "warned", SP_ATTR, 0 },
-	{ "warns", SP_ATTR, 0 },
-	{ "explained", SP_ATTR | SP_QUOTE, 0 },
-	{ "explains", SP_ATTR, 0 },
-	{ "believes", SP_ATTR, 0 },
-	{ "believed", SP_ATTR, 0 },
-	{ "views", SP_ATTR, 0 },
-	{ "viewed", SP_ATTR, 0 },
-	{ "insisted", SP_ATTR | SP_QUOTE, 0 },
-	{ "insists", SP_ATTR, 0 },
-	{ "claimed", SP_ATTR, 0 },
-	{ "claims", SP_ATTR, 0 },
-	{ "asserted", SP_ATTR, 0 },
-	{ "asserts", SP_ATTR, 0 },
-	{ "observed", SP_ATTR, 0 },
-	{ "observes", SP_ATTR, 0 },
-	{ "remarked", SP_ATTR | SP_QUOTE, 0 },
-	{ "confirmed", SP_ATTR, 0 },
-	{ "confirms", SP_ATTR, 0 },
-	{ "announced", SP_ATTR, 0 },
-	{ "announces", SP_ATTR, 0 },
-	{ "declared", SP_ATTR | SP_QUOTE, 0 },
-	{ "declares", SP_ATTR, 0 },
-	{ "acknowledged", SP_ATTR, 0 },
-	{ "admitted", SP_ATTR, 0 },
-	{ "commented", SP_ATTR, 0 },
-	{ "suggested", SP_ATTR, 0 },
-	{ "suggests", SP_ATTR, 0 },
-	{ "predicted", SP_ATTR, 0 },
-	{ "predicts", SP_ATTR, 0 },
-	{ "wrote", SP_ATTR | SP_SAY | SP_QUOTE, 0 },
-	{ "writes", SP_ATTR | SP_SAY | SP_QUOTE, 0 },
-	{ "maintained", SP_ATTR, 0 },
-	{ "maintains", SP_ATTR, 0 },
-	{ "underlined", SP_ATTR, 0 },
-	{ "underscored", SP_ATTR, 0 },
-	{ "highlighted", SP_ATTR, 0 },
-	{ "reiterated", SP_ATTR, 0 },
-	{ "asked", SP_ATTR | SP_QUOTE, 0 },
-	{ "asks", SP_QUOTE, 0 },
-	{ "replied", SP_ATTR | SP_QUOTE, 0 },
-	{ "responded", SP_ATTR, 0 },
-	{ "cautioned", SP_ATTR, 0 },
-	{ "concluded", SP_ATTR, 0 },
-	{ "contended", SP_ATTR, 0 },
-	{ "recalled", SP_ATTR, 0 },
-	{ "mentioned", SP_ATTR, 0 },
-	{ "affirmed", SP_ATTR, 0 },
-	{ "thinks", SP_ATTR, 0 },
-	{ "reported", SP_ATTR | SP_SAY, 0 },
-	{ "reports", SP_ATTR | SP_SAY, 0 },
-	{ "exclaimed", SP_QUOTE, 0 },
-	{ "wondered", SP_QUOTE, 0 },
-	{ "shouted", SP_QUOTE, 0 },
-	{ "countered", SP_QUOTE, 0 },
-	{ "continued", SP_QUOTE, 0 },
-	{ "quipped", SP_QUOTE, 0 },
+	{ "said", SAY, 0 }, { "says", SAY, 0 }, { "told", SAY, 0 },
+	{ "tells", SAY, 0 }, { "stated", SAY, 0 }, { "states", SAY, 0 },
+	{ "noted", VERB, 0 }, { "notes", VERB, 0 }, { "added", VERB, 0 },
+	{ "adds", VERB, 0 }, { "emphasized", VERB, 0 },
+	{ "emphasised", VERB, 0 }, { "emphasizes", VERB, 0 },
+	{ "emphasises", VERB, 0 }, { "stressed", VERB, 0 },
+	{ "stresses", VERB, 0 }, { "argued", VERB, 0 }, { "argues", VERB, 0 },
+	{ "warned", VERB, 0 }, { "warns", VERB, 0 }, { "explained", VERB, 0 },
+	{ "explains", VERB, 0 }, { "believes", VERB, 0 },
+	{ "believed", VERB, 0 }, { "views", VERB, 0 }, { "viewed", VERB, 0 },
+	{ "insisted", VERB, 0 }, { "insists", VERB, 0 },
+	{ "claimed", VERB, 0 }, { "claims", VERB, 0 },
+	{ "asserted", VERB, 0 }, { "asserts", VERB, 0 },
+	{ "observed", VERB, 0 }, { "observes", VERB, 0 },
+	{ "remarked", VERB, 0 }, { "confirmed", VERB, 0 },
+	{ "confirms", VERB, 0 }, { "announced", VERB, 0 },
+	{ "announces", VERB, 0 }, { "declared", VERB, 0 },
+	{ "declares", VERB, 0 }, { "acknowledged", VERB, 0 },
+	{ "admitted", VERB, 0 }, { "commented", VERB, 0 },
+	{ "suggested", VERB, 0 }, { "suggests", VERB, 0 },
+	{ "predicted", VERB, 0 }, { "predicts", VERB, 0 },
+	{ "wrote", SAY, 0 }, { "writes", SAY, 0 }, { "maintained", VERB, 0 },
+	{ "maintains", VERB, 0 }, { "underlined", VERB, 0 },
+	{ "underscored", VERB, 0 }, { "highlighted", VERB, 0 },
+	{ "reiterated", VERB, 0 }, { "asked", VERB, 0 }, { "asks", VERB, 0 },
+	{ "replied", VERB, 0 }, { "responded", VERB, 0 },
+	{ "cautioned", VERB, 0 }, { "concluded", VERB, 0 },
+	{ "contended", VERB, 0 }, { "recalled", VERB, 0 },
+	{ "mentioned", VERB, 0 }, { "affirmed", VERB, 0 },
+	{ "thinks", VERB, 0 }, { "reported", SAY, 0 }, { "reports", SAY, 0 },
+	{ "exclaimed", VERB, 0 }, { "wondered", VERB, 0 },
+	{ "shouted", VERB, 0 }, { "countered", VERB, 0 },
+	{ "continued", SP_QUOTE, 0 }, { "quipped", VERB, 0 },
 };
+
+#undef VERB
+#undef SAY
 
 static const char *const S_speech_adverbs[] = {
 	"also", "further", "later", "then", "previously", "recently",
@@ -130,55 +96,37 @@ static const char *const S_opinion_nouns[] = {
 
 /* ---- people, bodies, outlets --------------------------------------- */
 
+/* Honorifics, for quotes.c, segment.c (those written with a period)
+ * and dates.c ("Mrs May"); with the words that, before "May", make it
+ * a surname (LEX_MAY_NAME_CUE holds every entry). */
 enum {
-	HN_NAME = 1 << 0,       /* LEX_HONORIFIC (quotes.c) */
-	HN_ABBR = 1 << 1,       /* LEX_HONORIFIC_ABBR (segment.c) */
-	HN_MAY = 1 << 2         /* LEX_MAY_NAME_CUE (dates.c) */
+	HN_NAME = 1 << 0,       /* LEX_HONORIFIC */
+	HN_ABBR = 1 << 1        /* LEX_HONORIFIC_ABBR */
 };
 
 static const struct S_entry S_honorifics[] = {
-	{ "Mr", HN_NAME | HN_ABBR | HN_MAY, 0 },
-	{ "Mrs", HN_NAME | HN_ABBR | HN_MAY, 0 },
-	{ "Ms", HN_NAME | HN_ABBR | HN_MAY, 0 },
-	{ "Miss", HN_MAY, 0 },
-	{ "Mx", HN_NAME | HN_ABBR, 0 },
-	{ "Messrs", HN_ABBR, 0 },
-	{ "Mme", HN_ABBR, 0 },
-	{ "Mlle", HN_ABBR, 0 },
-	{ "Dr", HN_NAME | HN_ABBR | HN_MAY, 0 },
-	{ "Prof", HN_NAME | HN_ABBR, 0 },
-	{ "Sir", HN_NAME, 0 },
-	{ "Dame", HN_NAME, 0 },
-	{ "Gen", HN_NAME | HN_ABBR, 0 },
-	{ "Lt", HN_NAME | HN_ABBR, 0 },
-	{ "Col", HN_NAME | HN_ABBR, 0 },
-	{ "Capt", HN_NAME | HN_ABBR, 0 },
-	{ "Cmdr", HN_ABBR, 0 },
-	{ "Cdr", HN_ABBR, 0 },
-	{ "Adm", HN_NAME | HN_ABBR, 0 },
-	{ "Maj", HN_NAME | HN_ABBR, 0 },
-	{ "Sgt", HN_NAME | HN_ABBR, 0 },
-	{ "Cpl", HN_ABBR, 0 },
-	{ "Pvt", HN_ABBR, 0 },
-	{ "Brig", HN_ABBR, 0 },
-	{ "Gov", HN_NAME | HN_ABBR, 0 },
-	{ "Sen", HN_NAME | HN_ABBR, 0 },
-	{ "Rep", HN_NAME | HN_ABBR, 0 },
-	{ "Rev", HN_NAME | HN_ABBR, 0 },
-	{ "Hon", HN_NAME | HN_ABBR, 0 },
-	{ "Pres", HN_ABBR, 0 },
-	{ "Amb", HN_NAME | HN_ABBR, 0 },
-	{ "Supt", HN_ABBR, 0 },
-	{ "Insp", HN_ABBR, 0 },
-	{ "Det", HN_ABBR, 0 },
-	{ "Fr", HN_ABBR, 0 },
-	{ "Msgr", HN_ABBR, 0 },
-	{ "Sh", HN_ABBR, 0 },
-	{ "Smt", HN_ABBR, 0 },
-	/* not honorifics: "May" after them is a name */
-	{ "Theresa", HN_MAY, 0 },
-	{ "Brian", HN_MAY, 0 },
-	{ "Minister", HN_MAY, 0 },
+	{ "Mr", HN_NAME | HN_ABBR, 0 }, { "Mrs", HN_NAME | HN_ABBR, 0 },
+	{ "Ms", HN_NAME | HN_ABBR, 0 }, { "Mx", HN_NAME | HN_ABBR, 0 },
+	{ "Messrs", HN_NAME | HN_ABBR, 0 }, { "Mme", HN_NAME | HN_ABBR, 0 },
+	{ "Mlle", HN_NAME | HN_ABBR, 0 }, { "Dr", HN_NAME | HN_ABBR, 0 },
+	{ "Prof", HN_NAME | HN_ABBR, 0 }, { "Gen", HN_NAME | HN_ABBR, 0 },
+	{ "Lt", HN_NAME | HN_ABBR, 0 }, { "Col", HN_NAME | HN_ABBR, 0 },
+	{ "Capt", HN_NAME | HN_ABBR, 0 }, { "Cmdr", HN_NAME | HN_ABBR, 0 },
+	{ "Cdr", HN_NAME | HN_ABBR, 0 }, { "Adm", HN_NAME | HN_ABBR, 0 },
+	{ "Maj", HN_NAME | HN_ABBR, 0 }, { "Sgt", HN_NAME | HN_ABBR, 0 },
+	{ "Cpl", HN_NAME | HN_ABBR, 0 }, { "Pvt", HN_NAME | HN_ABBR, 0 },
+	{ "Brig", HN_NAME | HN_ABBR, 0 }, { "Gov", HN_NAME | HN_ABBR, 0 },
+	{ "Sen", HN_NAME | HN_ABBR, 0 }, { "Rep", HN_NAME | HN_ABBR, 0 },
+	{ "Rev", HN_NAME | HN_ABBR, 0 }, { "Hon", HN_NAME | HN_ABBR, 0 },
+	{ "Pres", HN_NAME | HN_ABBR, 0 }, { "Amb", HN_NAME | HN_ABBR, 0 },
+	{ "Supt", HN_NAME | HN_ABBR, 0 }, { "Insp", HN_NAME | HN_ABBR, 0 },
+	{ "Det", HN_NAME | HN_ABBR, 0 }, { "Fr", HN_NAME | HN_ABBR, 0 },
+	{ "Msgr", HN_NAME | HN_ABBR, 0 }, { "Sh", HN_NAME | HN_ABBR, 0 },
+	{ "Smt", HN_NAME | HN_ABBR, 0 },
+	/* never abbreviated: "Sir." ends a sentence */
+	{ "Sir", HN_NAME, 0 }, { "Dame", HN_NAME, 0 }, { "Miss", HN_NAME, 0 },
+	/* not honorifics */
+	{ "Theresa", 0, 0 }, { "Brian", 0, 0 }, { "Minister", 0, 0 },
 };
 
 enum {
@@ -414,7 +362,7 @@ static const char *const S_personal_pronouns[] = { "he", "she" };
 
 static const char *const S_anaphors[] = {
 	"It", "This", "These", "That", "They", "He", "She", "Such", "Those",
-	"Its", "Their", "His", "Her", "Both", "Neither",
+	"Its", "Their", "His", "Her", "Both", "Neither", "It's",
 };
 
 static const char *const S_starters[] = {
@@ -455,21 +403,9 @@ static const char *const S_not_yet[] = {
 
 /* ---- tense and modality -------------------------------------------- */
 
-enum {
-	MD_MODAL = 1 << 0,      /* LEX_MODAL */
-	MD_FUTURE = 1 << 1      /* LEX_FUTURE_MODAL */
-};
-
-static const struct S_entry S_modals[] = {
-	{ "can", MD_MODAL | MD_FUTURE, 0 },
-	{ "could", MD_MODAL | MD_FUTURE, 0 },
-	{ "may", MD_MODAL | MD_FUTURE, 0 },
-	{ "might", MD_MODAL | MD_FUTURE, 0 },
-	{ "must", MD_MODAL, 0 },
-	{ "shall", MD_FUTURE, 0 },
-	{ "should", MD_MODAL | MD_FUTURE, 0 },
-	{ "will", MD_MODAL | MD_FUTURE, 0 },
-	{ "would", MD_MODAL | MD_FUTURE, 0 },
+static const char *const S_modals[] = {
+	"can", "could", "may", "might", "must", "shall", "should", "will",
+	"would",
 };
 
 static const char *const S_past_aux[] = {
@@ -798,8 +734,7 @@ static const struct S_list S_lists[LEX_NLISTS] = {
 	[LEX_CONDITIONAL] = WORDS("conditional", S_conditionals),
 	[LEX_NEGATION] = WORDS("negation", S_negations),
 	[LEX_NOT_YET] = WORDS("not-yet", S_not_yet),
-	[LEX_MODAL] = TAGGED("modal", S_modals, MD_MODAL),
-	[LEX_FUTURE_MODAL] = TAGGED("future-modal", S_modals, MD_FUTURE),
+	[LEX_MODAL] = WORDS("modal", S_modals),
 	[LEX_PAST_AUX] = WORDS("past-aux", S_past_aux),
 	[LEX_PROSPECTIVE] = WORDS("prospective", S_prospective),
 	[LEX_FUTURE_CUE] = WORDS("future-cue", S_future_cues),
@@ -822,7 +757,7 @@ static const struct S_list S_lists[LEX_NLISTS] = {
 	[LEX_YEAR_OF_HEAD] = TAGGED("year-of-head", S_date_context, DC_YEAR_OF),
 	[LEX_AFTER_YEAR] = WORDS("after-year", S_after_year),
 	[LEX_EVENT_NOUN] = WORDS("event-noun", S_event_nouns),
-	[LEX_MAY_NAME_CUE] = TAGGED("may-name-cue", S_honorifics, HN_MAY),
+	[LEX_MAY_NAME_CUE] = TAGGED("may-name-cue", S_honorifics, 0),
 	[LEX_CARDINAL] = TAGGED("cardinal", S_numbers, NU_CARD),
 	[LEX_COUNT_WORD] = TAGGED("count-word", S_numbers, NU_COUNT),
 	[LEX_AGREEMENT_NOUN] = TAGGED("agreement-noun", S_agreements, AG_ONE),

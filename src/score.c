@@ -104,7 +104,7 @@ S_future_after(const struct corpus *c, size_t i, size_t k)
 	const struct sent_info *in = &c->info[i];
 	struct slice s = corpus_text(c, i);
 	for (size_t j = k + 1; j < in->ntok; j++)
-		if (S_word_in(s, &c->tok.v[in->tok0 + j], LEX_FUTURE_MODAL))
+		if (S_word_in(s, &c->tok.v[in->tok0 + j], LEX_MODAL))
 			return 1;
 	return 0;
 }

@@ -219,10 +219,8 @@ S_trim_lead(struct sel *s, struct slice t, int bullet)
 static int
 S_points_back(struct slice t)
 {
-	static const char *const openers[] = { "This ", "These ", "That ",
-		"Those ", "It ", "Its ", "It's ", "They ", "Their ", "He ", "She ",
-		"His ", "Her ", "Such ", "To this end", "The move ", "The step ",
-		"The latter ", "The former ", "Both ", "Also, ", "This, ",
+	static const char *const openers[] = { "To this end", "The move ",
+		"The step ", "The latter ", "The former ", "Also, ", "This, ",
 		"In addition, ", "Moreover, ", "Furthermore, " };
 	static const char *const lost[] = { "cited above", "mentioned above",
 		"quoted above", "the second official", "the first official",
@@ -233,6 +231,11 @@ S_points_back(struct slice t)
 			if (memcmp(t.p + i, lost[k], m) == 0)
 				return 2;
 	}
+	/* a pronoun ("It", "This", "Such", LEX_ANAPHOR) and a space */
+	const char *sp = memchr(t.p, ' ', t.n);
+	if (sp != NULL && (size_t)(sp - t.p) + 1 < t.n &&
+	    lex_is(LEX_ANAPHOR, t.p, (size_t)(sp - t.p)))
+		return 1;
 	for (size_t k = 0; k < sizeof openers / sizeof *openers; k++)
 		if (t.n > strlen(openers[k]) &&
 		    memcmp(t.p, openers[k], strlen(openers[k])) == 0)

@@ -105,6 +105,23 @@ START_TEST(test_lexicon_lookup)
 	ck_assert(!lex_is(LEX_NLISTS, "the", 3));
 	ck_assert(lex_is(LEX_ABBR_NEVER_END, "e.g", 3));
 	ck_assert(lex_is(LEX_PAST_AUX, "were", 4) && !lex_is(LEX_PAST_AUX, "are", 3));
+	/* variants of one set */
+	ck_assert(lex_is(LEX_SPEECH_VERB, "quipped", 7) && lex_is(LEX_QUOTE_VERB, "quipped", 7));
+	ck_assert(lex_is(LEX_QUOTE_VERB, "continued", 9) && !lex_is(LEX_SPEECH_VERB, "continued", 9));
+	for (size_t i = 0; i < lex_size(LEX_SPEECH_VERB); i++) {
+		const char *w = lex_word(LEX_SPEECH_VERB, i, NULL);
+		ck_assert_msg(lex_is(LEX_QUOTE_VERB, w, strlen(w)), "%s", w);
+	}
+	for (size_t i = 0; i < lex_size(LEX_HONORIFIC_ABBR); i++) {
+		const char *w = lex_word(LEX_HONORIFIC_ABBR, i, NULL);
+		ck_assert_msg(lex_is(LEX_HONORIFIC, w, strlen(w)) &&
+		    lex_is(LEX_MAY_NAME_CUE, w, strlen(w)), "%s", w);
+	}
+	ck_assert(lex_is(LEX_HONORIFIC, "Sir", 3) && !lex_is(LEX_HONORIFIC_ABBR, "Sir", 3));
+	ck_assert(lex_is(LEX_HONORIFIC, "Cmdr", 4) && lex_is(LEX_HONORIFIC_ABBR, "Cmdr", 4));
+	ck_assert(lex_is(LEX_MAY_NAME_CUE, "Theresa", 7) && !lex_is(LEX_HONORIFIC, "Theresa", 7));
+	ck_assert(lex_is(LEX_MODAL, "shall", 5) && lex_is(LEX_MODAL, "must", 4));
+	ck_assert(lex_is(LEX_ANAPHOR, "It's", 4) && lex_is(LEX_ANAPHOR, "Neither", 7));
 	ck_assert(lex_is(LEX_LINK_OPENER, "In addition", 11));
 	ck_assert(!lex_is(LEX_LINK_OPENER, "In", 2));
 }

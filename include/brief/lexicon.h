@@ -34,19 +34,20 @@ enum lex_case {
 
 enum lex_list {
 	/* speech */
-	LEX_SPEECH_VERB,        /* verbs of attribution: said, told, warned */
+	LEX_SPEECH_VERB,        /* verbs of attribution: said, told, asked */
 	LEX_SAY_VERB,           /* ... an outlet can be the subject of:
 	                         * said, reported, wrote */
-	LEX_QUOTE_VERB,         /* ... that may follow a quoted question
-	                         * ("?” he asked"): said, asked, quipped */
+	LEX_QUOTE_VERB,         /* ... and "continued", after a quoted
+	                         * question ("?” he continued") */
 	LEX_SPEECH_ADVERB,      /* words between a speaker and the verb:
 	                         * also, later, has */
 	LEX_AUDIENCE,           /* whom it was told: reporters, viewers */
 	LEX_OPINION_NOUN,       /* "in my view/opinion/mind" */
 
 	/* people, bodies, outlets */
-	LEX_HONORIFIC,          /* before a name: Mr, Dr, Gen, Sir */
-	LEX_HONORIFIC_ABBR,     /* ... the ones written with a period */
+	LEX_HONORIFIC,          /* before a name: Mr, Dr, Gen, Sir, Miss */
+	LEX_HONORIFIC_ABBR,     /* ... those written with a period: not
+	                         * Sir, Dame, Miss */
 	LEX_TITLE,              /* roles: minister, spokesperson, analyst */
 	LEX_TITLE_ADJ,          /* ... that may qualify a noun: official,
 	                         * chief, member */
@@ -85,8 +86,7 @@ enum lex_list {
 	LEX_NOT_YET,            /* not, yet, still, pending, awaits */
 
 	/* tense and modality */
-	LEX_MODAL,              /* can, could, may, must, will, would */
-	LEX_FUTURE_MODAL,       /* can, could, may, shall, will, would */
+	LEX_MODAL,              /* can, could, may, must, shall, will */
 	LEX_PAST_AUX,           /* was, were, had, been, did */
 	LEX_PROSPECTIVE,        /* put the next word in the future: plans,
 	                         * expected, pending */
@@ -112,7 +112,8 @@ enum lex_list {
 	LEX_YEAR_OF_HEAD,       /* "end/half/as of 2018" */
 	LEX_AFTER_YEAR,         /* lower-case words that may follow "in 2018" */
 	LEX_EVENT_NOUN,         /* "the 2018 deal/election/summit" */
-	LEX_MAY_NAME_CUE,       /* before "May", make it a name: Mrs, Theresa */
+	LEX_MAY_NAME_CUE,       /* before "May", make it a name: the
+	                         * honorifics, Theresa, Brian, Minister */
 
 	/* numbers and agreements */
 	LEX_CARDINAL,           /* one .. ninety, hundred, thousand (value) */
