@@ -8,6 +8,8 @@
  * unknown, and an undated month-day never reaches the timeline.
  */
 #include "brief/annotate.h"
+#include "brief/lexicon.h"
+#include "brief/utf.h"
 
 #include <math.h>
 #include <string.h>
@@ -121,22 +123,19 @@ corpus_stem(const struct corpus *c, uint32_t stem)
 
 /* ---- quote marks -------------------------------------------------- */
 
-/* Bytes of s that lie between quotation marks. */
+/* Bytes of s that lie between quotation marks (utf_in_dquotes). */
 static size_t
 S_quoted_bytes(struct slice s)
 {
-	size_t i = 0, in = 0, total = 0, open = 0;
-	while (i < s.n) {
-		size_t q = text_quote_mark(s.p + i, s.n - i);
-		if (q) {
-			if (in)
-				total += i - open;
-			in = !in;
-			i += q;
-			open = i;
-			continue;
-		}
-		i++;
+	size_t i = 0, total = 0, open = 0, q;
+	int in = 0;
+
+	while ((i = utf_next_dquote(s.p, s.n, i, &q)) < s.n) {
+		if (in)
+			total += i - open;
+		in = !in;
+		i += q;
+		open = i;
 	}
 	return total;
 }
@@ -147,16 +146,13 @@ S_first_person(const struct corpus *c, size_t i)
 {
 	struct slice s = corpus_text(c, i);
 	const struct sent_info *in = &c->info[i];
-	size_t pos = 0;
+	size_t pos = 0, q;
 	int quoted = 0;
 	for (size_t k = in->tok0; k < in->tok0 + in->ntok; k++) {
 		const struct token *t = &c->tok.v[k];
-		for (; pos < t->off && pos < s.n; pos++) {
-			size_t q = text_quote_mark(s.p + pos, s.n - pos);
-			if (q) {
-				quoted = !quoted;
-				pos += q - 1;
-			}
+		while (pos < t->off && (pos = utf_next_dquote(s.p, s.n, pos, &q)) < t->off) {
+			quoted = !quoted;
+			pos += q;
 		}
 		struct slice w = { s.p + t->off, t->len };
 		if (!quoted && (slice_eq(w, "I") || slice_eq(w, "my") ||
@@ -171,13 +167,7 @@ S_first_person(const struct corpus *c, size_t i)
 static int
 S_anaphor(struct slice w)
 {
-	static const char *const pro[] = { "It", "This", "These", "That",
-		"They", "He", "She", "Such", "Those", "Its", "Their", "His", "Her",
-		"Both", "Neither" };
-	for (size_t k = 0; k < sizeof pro / sizeof *pro; k++)
-		if (slice_eq(w, pro[k]))
-			return 1;
-	return 0;
+	return lex_is(LEX_ANAPHOR, w.p, w.n);
 }
 
 static unsigned

@@ -2,6 +2,7 @@
  * base.c -- slices, buffers, vectors, arena, errors, whole-file I/O.
  */
 #include "brief/base.h"
+#include "brief/utf.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -85,33 +86,23 @@ slice_ieq(struct slice a, const char *s)
 	return s[i] == '\0';
 }
 
-/* Length of a space at p (ASCII blank or U+00A0), 0 if none. */
-static size_t
-S_space_at(const char *p, size_t n)
-{
-	if (n >= 1 && (p[0] == ' ' || p[0] == '\t' || p[0] == '\n' ||
-	    p[0] == '\r' || p[0] == '\f' || p[0] == '\v'))
-		return 1;
-	if (n >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
-		return 2;
-	return 0;
-}
-
 struct slice
 slice_trim(struct slice s)
 {
 	size_t k;
-	while (s.n > 0 && (k = S_space_at(s.p, s.n)) > 0) {
+
+	for (;;) {
+		k = 0;
+		if (!utf_is_space(utf_next(s.p, s.n, &k)))
+			break;
 		s.p += k;
 		s.n -= k;
 	}
 	for (;;) {
-		if (s.n >= 1 && S_space_at(s.p + s.n - 1, 1))
-			s.n--;
-		else if (s.n >= 2 && S_space_at(s.p + s.n - 2, 2) == 2)
-			s.n -= 2;
-		else
+		k = s.n;
+		if (!utf_is_space(utf_prev(s.p, 0, &k)))
 			break;
+		s.n = k;
 	}
 	return s;
 }

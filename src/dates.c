@@ -61,9 +61,10 @@
  *     date before them in the same sentence; with none they are dropped.
  */
 #include "brief/dates.h"
+#include "brief/lexicon.h"
+#include "brief/utf.h"
 
 #include <string.h>
-#include <strings.h>
 
 /* ---- calendar arithmetic ------------------------------------------ */
 
@@ -163,46 +164,21 @@ S_lower(int c)
 	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* Length of a Unicode space at s[i] (NBSP, U+2000..U+200B, U+202F). */
+/* Length of the white space (utf_is_space) at s[i], 0 if none. */
 static size_t
-S_uspace(const unsigned char *s, size_t n, size_t i)
+S_space_len(const unsigned char *s, size_t n, size_t i)
 {
-	if (s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0xA0)
-		return 2;
-	if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
-	    ((s[i + 2] >= 0x80 && s[i + 2] <= 0x8B) || s[i + 2] == 0xAF))
-		return 3;
-	return 0;
-}
+	size_t j = i;
 
-/* Length of a Unicode dash at s[i] (U+2010..U+2015, U+2212 minus). */
-static size_t
-S_udash(const unsigned char *s, size_t n, size_t i)
-{
-	if (s[i] != 0xE2 || i + 2 >= n)
-		return 0;
-	if (s[i + 1] == 0x80 && s[i + 2] >= 0x90 && s[i + 2] <= 0x95)
-		return 3;
-	if (s[i + 1] == 0x88 && s[i + 2] == 0x92)
-		return 3;
-	return 0;
-}
-
-static size_t
-S_u8len(const unsigned char *s, size_t n, size_t i)
-{
-	size_t k = s[i] < 0xC0 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
-	return k > n - i ? n - i : k;
+	return utf_is_space(utf_next((const char *)s, n, &j)) ? j - i : 0;
 }
 
 static size_t
 S_skip_space(const unsigned char *s, size_t n, size_t i, int *sp)
 {
-	while (i < n) {
-		size_t k = (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')) ?
-			1 : S_uspace(s, n, i);
-		if (k == 0)
-			break;
+	size_t k;
+
+	while (i < n && (k = S_space_len(s, n, i)) > 0) {
 		i += k;
 		*sp = 1;
 	}
@@ -233,7 +209,8 @@ S_lex_num(const unsigned char *s, size_t n, size_t i, struct S_tok *t)
 static size_t
 S_lex(const unsigned char *s, size_t n, size_t i, struct S_tok *t)
 {
-	size_t j, k;
+	size_t j;
+	UChar32 c;
 	memset(t, 0, sizeof *t);
 	t->sp = (i == 0);
 	i = S_skip_space(s, n, i, &t->sp);
@@ -242,23 +219,22 @@ S_lex(const unsigned char *s, size_t n, size_t i, struct S_tok *t)
 		t->off = n;
 		return n;
 	}
-	j = i + 1;
-	if (S_alpha(s[i])) {
+	j = i;
+	c = utf_next((const char *)s, n, &j);
+	if (S_alpha(c)) {
 		t->kind = TK_WORD;
 		while (j < n && S_alpha(s[j]))
 			j++;
-	} else if (S_digit(s[i])) {
+	} else if (S_digit(c)) {
 		j = S_lex_num(s, n, i, t);
-	} else if ((k = S_udash(s, n, i)) > 0 || s[i] == '-') {
+	} else if (utf_is_dash(c)) {
 		t->kind = TK_DASH;
-		t->ch = k ? 0x2013 : '-';
-		j = i + (k ? k : 1);
-	} else if (s[i] < 0x80) {
+		t->ch = c == '-' ? '-' : 0x2013;
+	} else if (c < 0x80) {
 		t->kind = TK_PUNCT;
-		t->ch = s[i];
+		t->ch = c;
 	} else {
 		t->kind = TK_OTHER;
-		j = i + S_u8len(s, n, i);
 	}
 	t->len = j - i;
 	return j;
@@ -324,72 +300,6 @@ S_cur(const struct S_scan *sc)
 	return &sc->w[sc->cur];
 }
 
-/* ---- word tables -------------------------------------------------- */
-
-static const char *const S_mfull[] = { "January", "February", "March",
-	"April", "May", "June", "July", "August", "September", "October",
-	"November", "December", NULL };
-static const char *const S_mabbr[] = { "Jan", "Feb", "Mar", "Apr", "May",
-	"Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", NULL };
-static const char *const S_wfull[] = { "Monday", "Tuesday", "Wednesday",
-	"Thursday", "Friday", "Saturday", "Sunday", NULL };
-static const char *const S_wabbr[] = { "Mon", "Tue", "Wed", "Thu", "Fri",
-	"Sat", "Sun", NULL };
-
-static const char *const S_month_intro[] = { "in", "since", "until",
-	"till", "during", "throughout", NULL };
-static const char *const S_of_heads[] = { "end", "beginning", "start",
-	"middle", NULL };
-static const char *const S_month_mods[] = { "early", "mid", "late", NULL };
-static const char *const S_year_mods[] = { "early", "mid", "late",
-	"spring", "summer", "autumn", "fall", "winter", NULL };
-static const char *const S_year_intro[] = { "in", "since", "by", "until",
-	"till", "from", "during", "before", "after", "around", "circa",
-	"through", "throughout", "between", "year", "fiscal", NULL };
-/* "of" introduces a year only after these ("end of 2025", "as of 2024");
- * "scores of 2019" is an amount. */
-static const char *const S_year_of_heads[] = { "end", "beginning", "start",
-	"middle", "half", "quarter", "spring", "summer", "autumn", "fall",
-	"winter", "as", "class", "rest", "course", NULL };
-/* Words before a capitalised "May" that make it a name. */
-static const char *const S_may_names[] = { "Mr", "Mrs", "Ms", "Miss", "Dr",
-	"Theresa", "Brian", "Minister", NULL };
-static const char *const S_determiners[] = { "the", "a", "an", "its",
-	"their", "his", "her", "our", "this", "that", NULL };
-
-/* Lower-case words that may follow a year ("in 2018 and", "in 2018 the"). */
-static const char *const S_function_words[] = { "and", "or", "but", "the",
-	"a", "an", "to", "when", "while", "after", "before", "as", "at", "in",
-	"on", "for", "with", "under", "that", "which", "who", "is", "was",
-	"were", "are", "has", "had", "have", "will", "would", "could",
-	"should", "may", "might", "it", "he", "she", "they", "we", "its",
-	"their", "his", "her", "amid", "during", "following", "through",
-	"until", "till", "by", "from", "of", "against", "alone", "onwards",
-	"onward", "itself", "also", "despite", "between", "saw", "there",
-	"this", "these", "those", "then", "not", "only", "because", "if",
-	"so", "via", "into", "over", "where", NULL };
-
-/* Nouns for which "the 2018 X" names an event, not an amount. */
-static const char *const S_event_nouns[] = { "deal", "deals", "agreement",
-	"agreements", "accord", "pact", "treaty", "election", "elections",
-	"polls", "summit", "war", "crisis", "attack", "attacks", "budget",
-	"census", "law", "act", "protests", "visit", "talks", "meeting",
-	"reform", "reforms", "referendum", "invasion", "coup", "earthquake",
-	"floods", "olympics", "games", "conflict", "ceasefire", "contract",
-	"order", "purchase", "sanctions", "standoff", "clashes", "bill",
-	"amendment", "policy", "plan", "report", "review", "survey", "season",
-	"edition", "campaign", "operation", "decision", "ruling", "verdict",
-	"incident", "pandemic", "outbreak", "merger", "launch", "tour", "cup",
-	"championship", "vote", "doctrine", "strategy", "exercise",
-	"exercises", "drills", "memorandum", "deadline", "target", "crash",
-	"bombing", "blast", "uprising", "revolution", "statement",
-	"declaration", "framework", "roadmap", "acquisition", "test", "tests",
-	"revocation", "abrogation", "annexation", "ratification", "signing",
-	"accession", "withdrawal", "dissolution", "judgment", "judgement",
-	"order", "notification", "ordinance", "move", "announcement",
-	"agreement's", "dialogue", "standoff's", "crackdown", "lockdown",
-	NULL };
-
 /* ---- token predicates --------------------------------------------- */
 
 /* t is the word w; icase folds ASCII case. */
@@ -421,18 +331,16 @@ S_weq_cap(const struct S_scan *sc, const struct S_tok *t, const char *w)
 	return memcmp(sc->s + t->off + 1, w + 1, n - 1) == 0;
 }
 
-/* 1 + index of t in list, or 0. */
+/* The value of word t in lexicon list l (1 for most lists), or 0;
+ * icase folds ASCII case. */
 static int
-S_wlist(const struct S_scan *sc, const struct S_tok *t,
-	const char *const *list, int icase)
+S_wlist(const struct S_scan *sc, const struct S_tok *t, enum lex_list l,
+	int icase)
 {
-	int i;
 	if (t->kind != TK_WORD)
 		return 0;
-	for (i = 0; list[i] != NULL; i++)
-		if (S_weq(sc, t, list[i], icase))
-			return i + 1;
-	return 0;
+	return lex_find(l, (const char *)sc->s + t->off, t->len,
+	    icase ? LEX_FOLD : LEX_EXACT);
 }
 
 static int
@@ -454,24 +362,26 @@ S_in(int c, const char *set)
 	return c != 0 && strchr(set, c) != NULL;
 }
 
-/* An apostrophe: ' or U+2019. */
+/* A token that is one non-ASCII character: that character. */
+static UChar32
+S_other_cp(const struct S_scan *sc, const struct S_tok *t)
+{
+	return t->kind == TK_OTHER ? utf_at((const char *)sc->s + t->off,
+	    t->len, 0) : UTF_END;
+}
+
+/* An apostrophe (utf_is_apostrophe). */
 static int
 S_apos(const struct S_scan *sc, const struct S_tok *t)
 {
-	return S_punct(t, '\'') || (t->kind == TK_OTHER && t->len == 3 &&
-		memcmp(sc->s + t->off, "\xE2\x80\x99", 3) == 0);
+	return S_punct(t, '\'') || utf_is_apostrophe(S_other_cp(sc, t));
 }
 
-/* Currency signs: £ ¥ and the U+20A0 block (€, ₹, ...). */
+/* A currency sign other than '$' (a punctuation token): £ € ₹ ... */
 static int
 S_currency(const struct S_scan *sc, const struct S_tok *t)
 {
-	const unsigned char *p = sc->s + t->off;
-	if (t->kind != TK_OTHER)
-		return 0;
-	if (t->len == 2 && p[0] == 0xC2 && (p[1] == 0xA3 || p[1] == 0xA5))
-		return 1;
-	return t->len == 3 && p[0] == 0xE2 && p[1] == 0x82;
+	return utf_is_currency(S_other_cp(sc, t));
 }
 
 /* The number t starts a date: not glued to "AK-", "$", "5." or "2,". */
@@ -544,18 +454,13 @@ static int
 S_month(const struct S_scan *sc, const struct S_tok *t, int *used,
 	int *abbr)
 {
-	int m = S_wlist(sc, t, S_mfull, sc->icase);
+	int m;
 	*used = 1;
 	*abbr = 0;
-	if (m)
-		return m;
-	m = S_wlist(sc, t, S_mabbr, sc->icase);
-	if (!m && S_weq(sc, t, "Sept", sc->icase))
-		m = 9;
-	if (!m)
+	if (t->kind != TK_WORD || (m = lex_month((const char *)sc->s + t->off,
+	    t->len, sc->icase ? LEX_FOLD : LEX_EXACT, abbr)) == 0)
 		return 0;
-	*abbr = 1;
-	if (S_punct(&t[1], '.') && !t[1].sp)
+	if (*abbr && S_punct(&t[1], '.') && !t[1].sp)
 		*used = 2;
 	return m;
 }
@@ -796,17 +701,17 @@ S_month_only(const struct S_scan *sc, const struct S_tok *t, int m,
 	if (!S_month_end_ok(t) || S_possessive_next(sc, t))
 		return 0;
 	if (p->kind == TK_DASH && p->ch == '-' && !t->sp && !p->sp &&
-	    S_wlist(sc, &t[-2], S_month_mods, 1))
+	    S_wlist(sc, &t[-2], LEX_MONTH_MOD, 1))
 		off = t[-2].off;
 	else if (!t->sp)
 		return 0;
-	else if (S_wlist(sc, p, S_month_mods, 1))
+	else if (S_wlist(sc, p, LEX_MONTH_MOD, 1))
 		off = p->off;
 	else if (S_weq_cap(sc, p, "last") || S_weq_cap(sc, p, "next") ||
 	    S_weq_cap(sc, p, "this"))
 		return S_month_rel(sc, p, m, h) && S_span(h, t, 1, p->off);
-	else if (!S_wlist(sc, p, S_month_intro, 1) &&
-	    !(S_weq(sc, p, "of", 0) && S_wlist(sc, &t[-2], S_of_heads, 1)) &&
+	else if (!S_wlist(sc, p, LEX_MONTH_INTRO, 1) &&
+	    !(S_weq(sc, p, "of", 0) && S_wlist(sc, &t[-2], LEX_MONTH_OF_HEAD, 1)) &&
 	    !(m != 5 && (S_weq(sc, p, "by", 0) || S_weq(sc, p, "for", 0))))
 		return 0;
 	S_set_month(sc, h, 0, m);
@@ -820,7 +725,7 @@ S_may_name(const struct S_scan *sc, const struct S_tok *t)
 	const struct S_tok *p = &t[-1];
 	if (S_punct(p, '.') && !p->sp)
 		p = &t[-2];
-	return S_wlist(sc, p, S_may_names, 0);
+	return S_wlist(sc, p, LEX_MAY_NAME_CUE, 0);
 }
 
 /* "February 18, 2025", "Feb. 18", "December 4–5", "June 2024", "June of
@@ -851,7 +756,7 @@ S_m_wday_explicit(const struct S_scan *sc, const struct S_tok *t,
 	struct S_hit *h)
 {
 	int i, paren = S_punct(&t[1], '(');
-	if (!S_wlist(sc, t, S_wfull, sc->icase))
+	if (!S_wlist(sc, t, LEX_WEEKDAY, sc->icase))
 		return 0;
 	i = 1 + (paren || S_punct(&t[1], ','));
 	if (!S_m_dayfirst(sc, &t[i], h) && !S_m_monthfirst(sc, &t[i], h))
@@ -877,7 +782,7 @@ static int
 S_det_before(const struct S_scan *sc, const struct S_tok *t)
 {
 	const struct S_tok *p = &t[-1];
-	if (S_wlist(sc, p, S_determiners, 1))
+	if (S_wlist(sc, p, LEX_DATE_DETERMINER, 1))
 		return 1;
 	return S_weq(sc, p, "s", 0) && !p->sp && S_apos(sc, &t[-2]) &&
 		!t[-2].sp;
@@ -892,8 +797,8 @@ S_year_follow_ok(const struct S_scan *sc, const struct S_tok *t)
 		return 0;
 	if (q->kind != TK_WORD || S_capword(sc, q))
 		return 1;
-	return S_wlist(sc, q, S_function_words, 0) ||
-		S_wlist(sc, q, S_event_nouns, 0);
+	return S_wlist(sc, q, LEX_AFTER_YEAR, 0) ||
+		S_wlist(sc, q, LEX_EVENT_NOUN, 0);
 }
 
 /* The year at t after a year word p: alone or as a range. */
@@ -929,17 +834,17 @@ S_m_year(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 		return S_span(h, t, 1, t->off);
 	}
 	if (!t->sp && !p->sp && p->kind == TK_DASH && p->ch == '-' &&
-	    S_wlist(sc, &t[-2], S_year_mods, 1))
+	    S_wlist(sc, &t[-2], LEX_YEAR_MOD, 1))
 		return S_year_tail(sc, t, p, t[-2].off, h);
 	if (!S_start_ok(sc, t))
 		return 0;
-	if (S_wlist(sc, p, S_year_mods, 1))
+	if (S_wlist(sc, p, LEX_YEAR_MOD, 1))
 		return S_year_tail(sc, t, p, p->off, h);
-	if (S_wlist(sc, p, S_year_intro, 1) || (S_weq(sc, p, "of", 0) &&
-	    S_wlist(sc, &t[-2], S_year_of_heads, 1)))
+	if (S_wlist(sc, p, LEX_YEAR_INTRO, 1) || (S_weq(sc, p, "of", 0) &&
+	    S_wlist(sc, &t[-2], LEX_YEAR_OF_HEAD, 1)))
 		return S_year_tail(sc, t, p, t->off, h);
 	if (S_det_before(sc, t) && t[1].sp &&
-	    S_wlist(sc, &t[1], S_event_nouns, 0)) {
+	    S_wlist(sc, &t[1], LEX_EVENT_NOUN, 0)) {
 		S_set_years(h, t->val, t->val);
 		h->flags |= DM_ATTRIB;
 		return S_span(h, t, 1, t->off);
@@ -1057,24 +962,17 @@ S_m_rel(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 static int
 S_m_ago(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 {
-	static const char *const nums[] = { "a", "one", "two", "three",
-		"four", "five", "six", "seven", "eight", "nine", "ten",
-		"eleven", "twelve", NULL };
-	static const char *const units[] = { "day", "days", "week", "weeks",
-		"month", "months", "year", "years", NULL };
 	int v, u;
 	if (t->kind == TK_NUM && t->ndig <= 2 && !t->ord && S_start_ok(sc, t))
 		v = t->val;
-	else if ((v = S_wlist(sc, t, nums, 1)) > 0)
-		v = v == 1 ? 1 : v - 1;
-	else if (S_weq_cap(sc, t, "an"))
+	else if (S_weq(sc, t, "a", 1) || S_weq_cap(sc, t, "an"))
 		v = 1;
-	else
+	else if ((v = S_wlist(sc, t, LEX_CARDINAL, 1)) < 1 || v > 12)
 		return 0;
-	if (!t[1].sp || !(u = S_wlist(sc, &t[1], units, 0)) || !t[2].sp ||
+	if (!t[1].sp || !(u = S_wlist(sc, &t[1], LEX_TIME_UNIT, 0)) || !t[2].sp ||
 	    !S_weq(sc, &t[2], "ago", 0))
 		return 0;
-	S_set_rel(sc, h, (u - 1) / 2, -v);
+	S_set_rel(sc, h, u - 1, -v);     /* RU_DAY .. RU_YEAR */
 	return S_span(h, t, 3, t->off);
 }
 
@@ -1084,7 +982,7 @@ S_m_weekday(const struct S_scan *sc, const struct S_tok *t,
 	struct S_hit *h)
 {
 	const struct S_tok *p = &t[-1];
-	int w = S_wlist(sc, t, S_wfull, 0), mode = 0, rw, back, fwd;
+	int w = S_wlist(sc, t, LEX_WEEKDAY, 0), mode = 0, rw, back, fwd;
 	size_t off = t->off;
 	if (!w || (!t[1].sp && (t[1].kind == TK_WORD ||
 	    t[1].kind == TK_DASH)) || (!t->sp && p->kind == TK_DASH))
@@ -1135,12 +1033,9 @@ S_word_at(const char *s, size_t n, size_t i, char *w, size_t cap,
 }
 
 static int
-S_in_words(const char *w, const char *const *list)
+S_in_words(const char *w, enum lex_list l)
 {
-	for (size_t i = 0; list[i] != NULL; i++)
-		if (strcmp(w, list[i]) == 0)
-			return 1;
-	return 0;
+	return lex_is(l, w, strlen(w));
 }
 
 /* The word right before s[off] (spaces only between), lower-cased. */
@@ -1165,33 +1060,13 @@ S_word_before(const char *s, size_t off, char *w, size_t cap)
 static int
 S_tense_word(const char *w)
 {
-	static const char *const fut[] = { "will", "shall", "ll", "would",
-		"set", "slated", "scheduled", "due", "expected", "upcoming", "next",
-		"ahead", "planned", "plans", "plan", "forthcoming", "coming",
-		"tomorrow", "until", "till", "later", "await", "awaits",
-		"awaiting", "take", "takes", "begin", "begins", "starts",
-		"opens", "resume", "resumes", "expire", "expires", "come",
-		"comes", "enter", "enters", "reconvene", "reconvenes",
-		"looking", "marks", "falls", NULL };
-	static const char *const past[] = { "was", "were", "had", "did",
-		"been", "ago", "last", "earlier", "met", "held", "began", "took",
-		"made", "came", "went", "said", "told", "wrote", "saw", "gave",
-		"sent", "left", "won", "lost", "struck", "rose", "fell", "led",
-		"paid", "spoke", "became", "ran", "chose", "flew", "sat", "hit",
-		"cut", "put", "read", "since", "previously", NULL };
-	static const char *const not_past[] = { "need", "speed", "proceed",
-		"indeed", "seed", "feed", "exceed", "succeed", "hundred", "bed",
-		"red", "shed", "breed", "creed", "greed", "weed", "steed",
-		"embed", "united", "limited", "related", "based", "red",
-		"interested", "concerned", "advanced", "detailed", "sacred",
-		"kindred", NULL };
 	size_t n = strlen(w);
-	if (S_in_words(w, fut))
+	if (S_in_words(w, LEX_FUTURE_CUE))
 		return 1;
-	if (S_in_words(w, past))
+	if (S_in_words(w, LEX_PAST_CUE))
 		return -1;
 	if (n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd' &&
-	    !S_in_words(w, not_past))
+	    !S_in_words(w, LEX_ED_NOT_PAST))
 		return -1;
 	return 0;
 }
@@ -1203,24 +1078,11 @@ static int
 S_tense(const char *s, size_t n, size_t off, size_t end, int headline)
 {
 	/* a present tense in the body schedules ("the ministers arrive in
-	 * Manila on Sunday"); in a headline it reports ("India, Japan sign
-	 * pact") */
-	static const char *const present[] = { "arrive", "arrives", "meet",
-		"meets", "holds", "visits", "travel", "travels", "sign", "signs",
-		"heads", "leaves", "hosts", "attend", "attends", "returns", "fly",
-		"flies", "goes", "debates", "opens", "starts", NULL };
-	static const char *const was[] = { "was", "were", "had", "been",
-		"did", NULL };
-	/* "to" before these is a plan: "Modi to visit Tokyo on Monday" */
-	static const char *const plan_verbs[] = { "hold", "sign", "meet",
-		"visit", "attend", "host", "vote", "ratify", "launch", "discuss",
-		"travel", "announce", "review", "consider", "decide", "finalise",
-		"finalize", "conclude", "join", "unveil", "hold", "debate",
-		"approve", "address", "receive", "open", "start", "begin", NULL };
-	/* participles that plan ahead unless the clause is told as past:
-	 * "the visit, planned for January, was put off" */
-	static const char *const weak[] = { "planned", "scheduled", "slated",
-		"expected", "set", "due", NULL };
+	 * Manila on Sunday": LEX_SCHEDULE_VERB); in a headline it reports
+	 * ("India, Japan sign pact"). "to" before a LEX_PLAN_VERB is a plan:
+	 * "Modi to visit Tokyo on Monday". A LEX_PLAN_PARTICIPLE plans ahead
+	 * unless the clause is told as past: "the visit, planned for
+	 * January, was put off" */
 	char w[24], prev[24] = "", mark[24] = "";
 	size_t i = 0, wo, wl;
 	int before = 0, words = 0;
@@ -1229,12 +1091,12 @@ S_tense(const char *s, size_t n, size_t off, size_t end, int headline)
 		if (wl == 0)
 			break;
 		int t = S_tense_word(w);
-		if (t > 0 && S_in_words(prev, was))
+		if (t > 0 && S_in_words(prev, LEX_PAST_AUX))
 			t = -1;             /* "was due", "had been set to" */
-		if (t == 0 && strcmp(prev, "to") == 0 && S_in_words(w, plan_verbs))
+		if (t == 0 && strcmp(prev, "to") == 0 && S_in_words(w, LEX_PLAN_VERB))
 			t = before < 0 && words == 1 ? -1 : 1;   /* "had planned to visit" */
-		else if (t == 0 && !headline && S_in_words(w, present) &&
-		    strcmp(prev, "to") != 0 && !S_in_words(prev, was))
+		else if (t == 0 && !headline && S_in_words(w, LEX_SCHEDULE_VERB) &&
+		    strcmp(prev, "to") != 0 && !S_in_words(prev, LEX_PAST_AUX))
 			t = 1;
 		if (t != 0) {
 			before = t, words = 0;
@@ -1244,12 +1106,12 @@ S_tense(const char *s, size_t n, size_t off, size_t end, int headline)
 		}
 		memcpy(prev, w, sizeof prev);
 	}
-	if (before > 0 && S_in_words(mark, weak))
+	if (before > 0 && S_in_words(mark, LEX_PLAN_PARTICIPLE))
 		for (i = end, words = 0; i < n && words < 8; words++) {
 			i = S_word_at(s, n, i, w, sizeof w, &wo, &wl);
 			if (wl == 0)
 				break;
-			if (S_in_words(w, was))
+			if (S_in_words(w, LEX_PAST_AUX))
 				return -1;
 		}
 	{
@@ -1279,9 +1141,6 @@ S_tense(const char *s, size_t n, size_t off, size_t end, int headline)
 static int
 S_clause_break(const char *s, size_t a, size_t b)
 {
-	static const char *const joins[] = { "and", "but", "while",
-		"whereas", "although", "though", "after", "before", "since",
-		"when", "which", "who", NULL };
 	char w[16];
 	size_t i = a, wo, wl;
 	if (memchr(s + a, ';', b - a) != NULL)
@@ -1290,7 +1149,7 @@ S_clause_break(const char *s, size_t a, size_t b)
 		i = S_word_at(s, b, i, w, sizeof w, &wo, &wl);
 		if (wl == 0)
 			break;
-		if (S_in_words(w, joins))
+		if (S_in_words(w, LEX_CLAUSE_JOIN))
 			return 1;
 	}
 	return 0;
@@ -1367,10 +1226,9 @@ S_span_weekday(const char *s, const struct date_mention *m)
 	S_word_at(s, m->off + m->len, m->off, w, sizeof w, &wo, &wl);
 	if (wo != m->off || wl == 0)
 		return -1;
-	for (int k = 0; S_wfull[k] != NULL; k++)
-		if (strncasecmp(w, S_wfull[k], strlen(w)) == 0 && wl >= 3)
-			return k;
-	return -1;
+	if (wl < 3)
+		return -1;
+	return lex_weekday_prefix(w, strlen(w)) - 1;
 }
 
 /* The year Y (end's year) for mention m against the article's date:
@@ -1559,8 +1417,6 @@ S_m_anaphor(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 		{ { "the", "previous", "day" }, -1 }, { { "a", "day", "later" }, 1 },
 		{ { "one", "day", "later" }, 1 }, { { "a", "day", "earlier" }, -1 },
 	};
-	static const char *const nums[] = { "two", "three", "four", "five",
-		"six", "seven", NULL };
 	int k;
 	for (size_t i = 0; i < sizeof ph / sizeof ph[0]; i++) {
 		for (k = 0; k < 3; k++)
@@ -1574,8 +1430,8 @@ S_m_anaphor(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 		h->flags = DM_RELATIVE | DM_ANAPHOR;
 		return S_span(h, t, 3, t->off);
 	}
-	int n = S_wlist(sc, t, nums, 1);      /* "two days later" */
-	if (n && t[1].sp && S_weq(sc, &t[1], "days", 0) && t[2].sp &&
+	int n = S_wlist(sc, t, LEX_CARDINAL, 1) - 1;   /* "two days later" */
+	if (n >= 1 && n <= 6 && t[1].sp && S_weq(sc, &t[1], "days", 0) && t[2].sp &&
 	    (S_weq(sc, &t[2], "later", 0) || S_weq(sc, &t[2], "earlier", 0))) {
 		memset(&h->a, 0, sizeof h->a);
 		h->a.d = S_weq(sc, &t[2], "later", 0) ? n + 1 : -(n + 1);
@@ -1645,7 +1501,7 @@ dates_find(const char *s, size_t n, const struct date_ctx *ctx,
 static int
 S_skip_weekday(const struct S_scan *sc, const struct S_tok *t)
 {
-	if (!S_wlist(sc, t, S_wfull, 1) && !S_wlist(sc, t, S_wabbr, 1))
+	if (!S_wlist(sc, t, LEX_WEEKDAY, 1) && !S_wlist(sc, t, LEX_WEEKDAY_ABBR, 1))
 		return 0;
 	return 1 + S_punct(&t[1], ',');
 }
@@ -1756,7 +1612,8 @@ bdate_cmp(const struct bdate *a, const struct bdate *b)
 static const char *
 S_mname(int m)
 {
-	return (m >= 1 && m <= 12) ? S_mabbr[m - 1] : "???";
+	const char *a = lex_month_abbr(m);
+	return a != NULL ? a : "???";
 }
 
 void

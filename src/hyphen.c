@@ -10,6 +10,7 @@
  * point (hnj_hyphen_norm), and is mapped back to byte offsets.
  */
 #include "brief/hyphen.h"
+#include "brief/utf.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -128,34 +129,29 @@ struct word {
 	size_t lo, hi;           /* the core: cp[lo..hi) */
 };
 
-static int
-S_is_apos(UChar32 c)
-{
-	return c == '\'' || c == 0x2019;
-}
-
+/* A hyphen a line may break after (not the non-breaking U+2011). */
 static int
 S_is_hyphen(UChar32 c)
 {
-	return c == '-' || c == 0x2010;
+	return utf_is_hyphen(c) && c != UTF_NB_HYPHEN;
 }
 
 /* Decode s[0..n); -1 when malformed or too long. */
 static int
 S_decode(const char *s, size_t n, struct word *w)
 {
-	int32_t i = 0;
+	size_t i = 0;
 
 	if (n > TOK_MAX)
 		return -1;
 	w->count = 0;
-	while ((size_t)i < n) {
+	while (i < n) {
 		UChar32 c;
 
 		if (w->count == CP_MAX)
 			return -1;
-		w->off[w->count] = (size_t)i;
-		U8_NEXT(s, i, (int32_t)n, c);
+		w->off[w->count] = i;
+		c = utf_decode(s, n, &i);
 		if (c < 0)
 			return -1;
 		w->cp[w->count++] = c;
@@ -175,7 +171,7 @@ S_core(struct word *w)
 	while (hi > lo && !u_isalnum(w->cp[hi - 1]))
 		hi--;
 	if (hi - lo > 2 && (w->cp[hi - 1] == 's' || w->cp[hi - 1] == 'S') &&
-	    S_is_apos(w->cp[hi - 2]))
+	    utf_is_apostrophe(w->cp[hi - 2]))
 		hi -= 2;
 	w->lo = lo;
 	w->hi = hi;
@@ -201,7 +197,7 @@ S_shape(const struct word *w)
 			sh.lower += u_islower(c) != 0;
 		} else if (S_is_hyphen(c)) {
 			sh.hyphens++;
-		} else if (!S_is_apos(c)) {
+		} else if (!utf_is_apostrophe(c)) {
 			sh.other = 1;
 		}
 	}
@@ -252,7 +248,7 @@ S_lower(const struct word *w, char *buf, int32_t cap)
 	int32_t n = 0;
 
 	for (size_t k = w->lo; k < w->hi; k++) {
-		UChar32 c = S_is_apos(w->cp[k]) ? '\'' : u_tolower(w->cp[k]);
+		UChar32 c = utf_is_apostrophe(w->cp[k]) ? '\'' : u_tolower(w->cp[k]);
 		UBool bad = 0;
 
 		U8_APPEND(buf, n, cap - 1, c, bad);

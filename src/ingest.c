@@ -9,10 +9,10 @@
 #include "brief/ingest.h"
 #include "brief/meta.h"
 #include "brief/text.h"
+#include "brief/utf.h"
 
 #include <ctype.h>
 #include <string.h>
-#include <unicode/utf8.h>
 
 #define MAX_ARTICLE (64u << 20)  /* refuse inputs over 64 MiB */
 #define MAX_TITLE 250            /* bytes; a longer first line is text */
@@ -46,7 +46,7 @@ static void
 S_decode(const char *name, const char *p, size_t n, struct buf *b,
 	shift_vec *sv, const struct brief_diag *diag)
 {
-	int32_t i = 0, len = (int32_t)n;
+	size_t i = 0;
 	int line = 1, warned_line = 0, crlf = 0;
 
 	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
@@ -54,12 +54,11 @@ S_decode(const char *name, const char *p, size_t n, struct buf *b,
 		S_shift(sv, b, 3);
 	}
 	buf_grow(b, n);
-	while (i < len) {
-		int32_t start = i;
-		UChar32 c;
-		U8_NEXT(p, i, len, c);
+	while (i < n) {
+		size_t start = i;
+		UChar32 c = utf_decode(p, n, &i);
 		if (c == '\r') {
-			if (i < len && p[i] == '\n') {
+			if (i < n && p[i] == '\n') {
 				crlf = 1;   /* the CR goes; the LF stays */
 				continue;
 			}
@@ -70,20 +69,20 @@ S_decode(const char *name, const char *p, size_t n, struct buf *b,
 			line++;
 			if (crlf)   /* after the line end: a span ending at it
 			             * ends before the CR */
-				S_shift(sv, b, (size_t)i);
+				S_shift(sv, b, i);
 			crlf = 0;
 		} else if (c == '\t') {
 			buf_putc(b, ' ');
 		} else if (c < 0 || c < 0x20 || c == 0x7F) {
 			S_put_fffd(b);
-			S_shift(sv, b, (size_t)i);
+			S_shift(sv, b, i);
 			if (warned_line != line) {
 				brief_warn(diag, name, line,
 				    "invalid or control byte replaced by U+FFFD");
 				warned_line = line;
 			}
 		} else {
-			buf_put(b, p + start, (size_t)(i - start));
+			buf_put(b, p + start, i - start);
 		}
 	}
 	buf_cstr(b);
@@ -155,11 +154,10 @@ S_bullet_len(const char *p, size_t n)
 	static const char *marks[] = { "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA",
 		"\xE2\x80\x93", "\xE2\x97\x8F", "*", "-" };
 	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
-		size_t m = strlen(marks[k]);
+		size_t m = strlen(marks[k]), e = m;
 		if (n > m + 1 && memcmp(p, marks[k], m) == 0 &&
-		    (p[m] == ' ' || ((unsigned char)p[m] == 0xC2 &&
-		    (unsigned char)p[m + 1] == 0xA0)))
-			return m + (p[m] == ' ' ? 1 : 2);
+		    utf_is_space(utf_next(p, n, &e)))
+			return e;
 	}
 	return 0;
 }
@@ -169,18 +167,7 @@ S_bullet_len(const char *p, size_t n)
 static int
 S_ends_sentence(struct slice s)
 {
-	while (s.n > 0) {
-		unsigned char c = (unsigned char)s.p[s.n - 1];
-		if (c == '"' || c == '\'' || c == ')' || c == ']')
-			s.n--;
-		else if (s.n >= 3 && (unsigned char)s.p[s.n - 3] == 0xE2 &&
-		    (unsigned char)s.p[s.n - 2] == 0x80 &&
-		    ((unsigned char)s.p[s.n - 1] == 0x9D ||
-		    (unsigned char)s.p[s.n - 1] == 0x99))
-			s.n -= 3;   /* ” or ’ */
-		else
-			break;
-	}
+	s.n = utf_trim_closing(s.p, s.n);
 	if (s.n == 0)
 		return 0;
 	char c = s.p[s.n - 1];
@@ -203,12 +190,15 @@ S_words(struct slice s)
 	return w;
 }
 
+/* An ASCII letter, or any character from U+00C0 on (U+FFFD too). */
 static int
 S_has_letter(struct slice s)
 {
-	for (size_t i = 0; i < s.n; i++)
-		if (isalpha((unsigned char)s.p[i]) || (unsigned char)s.p[i] >= 0xC3)
+	for (size_t i = 0; i < s.n;) {
+		UChar32 c = utf_next(s.p, s.n, &i);
+		if ((c < 0x80 && isalpha(c)) || c >= 0xC0)
 			return 1;
+	}
 	return 0;
 }
 

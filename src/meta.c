@@ -12,6 +12,8 @@
  * one: short, or without closing punctuation.
  */
 #include "brief/meta.h"
+#include "brief/lexicon.h"
+#include "brief/utf.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -27,15 +29,16 @@ static size_t
 S_fold(const char *p, size_t n, char *out, size_t cap)
 {
 	size_t j = 0;
-	for (size_t i = 0; i < n && j + 1 < cap; i++) {
+	for (size_t i = 0; i < n && j + 1 < cap;) {
 		unsigned char c = (unsigned char)p[i];
-		if (isalnum(c))
+		if (isalnum(c)) {
 			out[j++] = (char)tolower(c);
-		else if (c == '\'' || (c == 0xE2 && i + 2 < n &&
-		    (unsigned char)p[i + 1] == 0x80 && (unsigned char)p[i + 2] == 0x99))
-			i += c == '\'' ? 0 : 2;   /* "don't" folds to "dont" */
-		else if (j > 0 && out[j - 1] != ' ')
+			i++;
+		} else if (utf_is_apostrophe(utf_next(p, n, &i))) {
+			/* "don't" folds to "dont" */
+		} else if (j > 0 && out[j - 1] != ' ') {
 			out[j++] = ' ';
+		}
 	}
 	while (j > 0 && out[j - 1] == ' ')
 		j--;
@@ -87,17 +90,7 @@ S_contains(const char *key, const char *const *list)
 static int
 S_ends_sentence(const char *p, size_t n)
 {
-	while (n > 0) {
-		unsigned char c = (unsigned char)p[n - 1];
-		if (c == '"' || c == '\'' || c == ')' || c == ']')
-			n--;
-		else if (n >= 3 && (unsigned char)p[n - 3] == 0xE2 &&
-		    (unsigned char)p[n - 2] == 0x80 &&
-		    ((unsigned char)p[n - 1] == 0x9D || (unsigned char)p[n - 1] == 0x99))
-			n -= 3;
-		else
-			break;
-	}
+	n = utf_trim_closing(p, n);
 	if (n == 0)
 		return 0;
 	if (p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?')
@@ -152,10 +145,9 @@ S_date_label(const char *p, size_t n, const struct S_label **lab)
 		while (i < n && (p[i] == ' ' || p[i] == ':' || p[i] == '-' ||
 		    p[i] == '|' || p[i] == ','))
 			i++;
-		if (i + 3 <= n && (unsigned char)p[i] == 0xE2 &&
-		    (unsigned char)p[i + 1] == 0x80 &&
-		    ((unsigned char)p[i + 2] == 0x93 || (unsigned char)p[i + 2] == 0x94)) {
-			i += 3;
+		size_t j = i;
+		if (utf_is_phrase_dash(utf_next(p, n, &j))) {
+			i = j;
 			while (i < n && p[i] == ' ')
 				i++;
 		}
@@ -178,10 +170,12 @@ S_time_tail(const char *p, size_t n)
 		if (c == ' ' || c == ',' || c == '/' || c == '|' || c == '(' ||
 		    c == ')' || c == '-' || c == '+' || c == ':' || c == '.') {
 			i++;
-		} else if (c == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80) {
-			i += 3;               /* dashes, middle dots, bullets */
-		} else if (c == 0xC2 && i + 1 < n) {
-			i += 2;               /* NBSP, middle dot */
+		} else if (c >= 0x80) {
+			UChar32 u = utf_next(p, n, &i);
+			/* U+0080..U+00BF: NBSP, middle dot; U+2000..U+203F:
+			 * spaces, dashes, bullets */
+			if (!((u >= 0x80 && u <= 0xBF) || (u >= 0x2000 && u <= 0x203F)))
+				return 0;
 		} else if (isdigit(c)) {
 			while (i < n && (isdigit((unsigned char)p[i]) || p[i] == ':' ||
 			    p[i] == '.'))
@@ -437,8 +431,6 @@ S_desk(const char *key)
 static int
 S_name_like(struct slice s, size_t max_words)
 {
-	static const char *const particles[] = { "de", "da", "van", "von",
-		"bin", "al", "and", "der", "la", "le", "du", "dos", "del", NULL };
 	size_t i = 0, words = 0;
 	while (i < s.n) {
 		while (i < s.n && (s.p[i] == ' ' || s.p[i] == ','))
@@ -448,14 +440,13 @@ S_name_like(struct slice s, size_t max_words)
 		size_t j = i;
 		while (j < s.n && s.p[j] != ' ' && s.p[j] != ',')
 			j++;
-		char w[16];
-		size_t k = j - i < sizeof w - 1 ? j - i : sizeof w - 1;
-		for (size_t q = 0; q < k; q++)
-			w[q] = (char)tolower((unsigned char)s.p[i + q]);
-		w[k] = '\0';
+		struct slice w = { s.p + i, j - i };
 		unsigned char c = (unsigned char)s.p[i];
-		if (!(isupper(c) || c >= 0xC3 || S_is(w, particles) ||
-		    (j - i == 1 && s.p[i] == '&')))
+		/* a capital, a letter beyond ASCII (from U+00C0), a particle
+		 * ("de", "van"), "and", "&" */
+		if (!(isupper(c) || utf_at(s.p, s.n, i) >= 0xC0 ||
+		    lex_is_ci(LEX_NAME_PARTICLE, w.p, w.n) || slice_ieq(w, "and") ||
+		    slice_eq(w, "&")))
 			return 0;
 		words++;
 		i = j;
@@ -1128,10 +1119,8 @@ S_dl_sep(const char *p, size_t n, int *colon)
 		i += 2;
 	} else if (i < n && p[i] == '-') {
 		i++;
-	} else if (i + 2 < n && (unsigned char)p[i] == 0xE2 &&
-	    (unsigned char)p[i + 1] == 0x80 &&
-	    ((unsigned char)p[i + 2] == 0x93 || (unsigned char)p[i + 2] == 0x94)) {
-		i += 3;
+	} else if (utf_is_phrase_dash(utf_at(p, n, i))) {
+		utf_next(p, n, &i);
 	} else {
 		return 0;
 	}
@@ -1145,8 +1134,9 @@ S_dl_sep(const char *p, size_t n, int *colon)
 	if (i >= n)
 		return 0;
 	unsigned char c = (unsigned char)p[i];
-	if (!(isupper(c) || isdigit(c) || c == '"' || c == '\'' || c == 0xE2 ||
-	    c >= 0xC3))
+	/* or beyond ASCII from U+00C0: a letter, a curly quote */
+	if (!(isupper(c) || isdigit(c) || c == '"' || c == '\'' ||
+	    utf_at(p, n, i) >= 0xC0))
 		return 0;
 	return i;
 }

@@ -24,6 +24,8 @@
  * one pass over the article stays linear in its length.
  */
 #include "brief/quotes.h"
+#include "brief/lexicon.h"
+#include "brief/utf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -103,246 +105,33 @@ struct ctx {
 	struct pend pend;
 };
 
-/* ---- lexicons (English function words and cues, no subject words) --- */
-
-static const char *const S_verbs[] = {
-	"said", "says", "told", "tells", "stated", "states", "noted",
-	"notes", "added", "adds", "emphasized", "emphasised", "emphasizes",
-	"emphasises", "stressed", "stresses", "argued", "argues", "warned",
-	"warns", "explained", "explains", "believes", "believed", "views",
-	"viewed", "insisted", "insists", "claimed", "claims", "asserted",
-	"asserts", "observed", "observes", "remarked", "confirmed",
-	"confirms", "announced", "announces", "declared", "declares",
-	"acknowledged", "admitted", "commented", "suggested", "suggests",
-	"predicted", "predicts", "wrote", "writes", "maintained",
-	"maintains", "underlined", "underscored", "highlighted",
-	"reiterated", "asked", "replied", "responded", "cautioned",
-	"concluded", "contended", "recalled", "mentioned", "affirmed",
-	"thinks", "reported", "reports", NULL
-};
-
-/* Verbs an organisation in capitals can be the subject of ("TASS said"). */
-static const char *const S_sayverbs[] = {
-	"said", "says", "reported", "reports", "told", "tells", "wrote",
-	"writes", "stated", "states", NULL
-};
-
-static const char *const S_adverbs[] = {
-	"also", "further", "later", "then", "previously", "recently",
-	"separately", "again", "similarly", "earlier", "additionally",
-	"reportedly", "once", "repeatedly", "publicly", "has", "had",
-	"have", "was", "subsequently", "likewise", NULL
-};
-
-static const char *const S_titles[] = {
-	"president", "vice", "prime", "minister", "speaker",
-	"spokesperson", "spokesman", "spokeswoman", "chairman",
-	"chairwoman", "chairperson", "chair", "director", "secretary",
-	"ambassador", "governor", "senator", "mayor", "chancellor", "king",
-	"queen", "prince", "princess", "general", "admiral", "commander",
-	"chief", "head", "ceo", "cfo", "deputy", "professor", "analyst",
-	"expert", "researcher", "fellow", "economist", "official",
-	"officials", "leader", "envoy", "diplomat", "correspondent",
-	"editor", "founder", "member", "commissioner", "premier",
-	"marshal", "colonel", "captain", "lieutenant", "judge", "justice",
-	"attorney", "lawmaker", "legislator", "mp", "representative",
-	"congressman", "congresswoman", "strategist", "adviser", "advisor",
-	"consultant", "scholar", "lecturer", "manager", "officer", "dean",
-	"columnist", "commentator", "specialist", "scientist", "historian",
-	"executive", "sheikh", "emir", "pope", "cardinal", "bishop",
-	"source", "sources", "insider", "aide", "negotiator", "observer",
-	"counsel", "person", "people", "analysts", "experts", "ministers",
-	"presidents", "secretaries", "ambassadors", "leaders", "chiefs",
-	"heads", "governors", "senators", "premiers", "envoys", "diplomats",
-	"directors", "judges", "justices", "spokespersons", "spokesmen",
-	"commanders", "generals", NULL
-};
-
-static const char *const S_honorifics[] = {
-	"Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Sir", "Dame", "Gen", "Col",
-	"Lt", "Capt", "Maj", "Adm", "Sgt", "Sen", "Rep", "Gov", "Rev",
-	"Hon", "Amb", NULL
-};
-
-static const char *const S_stop[] = {
-	"the", "a", "an", "this", "that", "these", "those", "its", "their",
-	"his", "her", "our", "my", "your", "some", "any", "each", "every",
-	"no", "he", "she", "it", "they", "we", "i", "you", "on", "in",
-	"at", "for", "from", "with", "by", "of", "to", "and", "but", "or",
-	"nor", "as", "if", "when", "while", "after", "before", "since",
-	"meanwhile", "however", "overall", "also", "yet", "so", "then",
-	"there", "here", "what", "which", "who", "whom", "whose", "why",
-	"how", "where", "according", "despite", "during", "although",
-	"though", "because", "like", "unlike", "notably", "additionally",
-	"moreover", "furthermore", "still", "even", "just", "only", "not",
-	"all", "both", "many", "most", "several", "such", "other",
-	"another", "one", "two", "three", "analysis", "update", "yes",
-	"thus", "indeed", "instead", "perhaps", "whether", "once", NULL
-};
-
-static const char *const S_dates[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "january", "february", "march", "april", "may", "june",
-	"july", "august", "september", "october", "november", "december",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-	"nov", "dec", "today", "yesterday", "tomorrow", "earlier", "later",
-	NULL
-};
-
-static const char *const S_particles[] = {
-	"de", "del", "della", "der", "den", "di", "da", "dos", "das", "du",
-	"la", "le", "van", "von", "bin", "bint", "ibn", "al", "el", "ter",
-	"ten", "zu", NULL
-};
-
-/* A name starting with one of these is a place, not a person. */
-static const char *const S_placefirst[] = {
-	"new", "north", "south", "east", "west", "northern", "southern",
-	"eastern", "western", "united", "central", "great", "greater",
-	"upper", "lower", "saint", "san", "santa", "los", "las", "middle",
-	"far", "royal", "federal", "national", "international", "global",
-	"state", NULL
-};
-
-/* Words that make a capitalised run an organisation, place or thing. */
-static const char *const S_orgwords[] = {
-	"ministry", "agency", "council", "committee", "department",
-	"office", "government", "parliament", "assembly", "congress",
-	"senate", "institute", "institution", "center", "centre",
-	"university", "college", "academy", "school", "bank", "fund",
-	"corporation", "corp", "company", "group", "inc", "ltd", "llc",
-	"plc", "news", "times", "post", "journal", "press", "service",
-	"services", "forces", "force", "army", "navy", "guard", "house",
-	"court", "party", "union", "organization", "organisation",
-	"association", "foundation", "bureau", "commission", "federation",
-	"republic", "kingdom", "states", "nations", "alliance", "summit",
-	"agreement", "pact", "treaty", "initiative", "project", "program",
-	"programme", "corridor", "studies", "review", "report", "daily",
-	"tv", "radio", "network", "channel", "magazine", "gazette",
-	"herald", "tribune", "telegraph", "express", "media", "online",
-	"club", "board", "authority", "administration", "embassy",
-	"consulate", "cabinet", "secretariat", "police", "fleet", "command",
-	"forum", "conference", "exchange", "market", "index", "airlines",
-	"systems", "system", "technologies", "industries", "holdings",
-	"ocean", "sea", "river", "island", "islands", "bay", "gulf",
-	"strait", "peninsula", "lake", "coast", "region", "city",
-	"province", "county", "district", "territory", "airport", "port",
-	"square", "street", "avenue", "hall", "palace", "station", "world",
-	"war", "act", "law", "bill", "accord", "plan", "strategy",
-	"doctrine", "policy", "framework", "partnership", "deal",
-	"missile", "aircraft", "fighter", NULL
-};
-
-/* Lower-case words that keep a capitalised run going ("Times of India"). */
-static const char *const S_connectors[] = {
-	"of", "on", "in", "at", "for", "from", "with", "to", "by", "the",
-	"a", "an", "about", "and", "near", "into", "across", "over", NULL
-};
-
-static const char *const S_subords[] = {
-	"that", "which", "who", "whom", "whose", "as", "when", "while",
-	"because", "if", "after", "before", "since", "although", "though",
-	"whereas", "where", "is", "was", "were", "are", "be", "been",
-	"has", "have", "had", "will", "would", "by", "with", "he", "she",
-	"it", "they", "we", "I", NULL
-};
-
-static const char *const S_clause_words[] = {
-	"and", "but", "as", "while", "when", "although", "though", "after",
-	"before", "since", "because", "whereas", "yet", "that", "so", NULL
-};
-
-static const char *const S_dets[] = {
-	"a", "an", "the", "one", "another", "some", "two", "three",
-	"several", "this", NULL
-};
-
-static const char *const S_outletnouns[] = {
-	"agency", "outlet", "newspaper", "paper", "broadcaster", "channel",
-	"daily", "network", "wire", "publication", "website", "site",
-	"portal", "magazine", "station", "tabloid", "service", "media",
-	"news", "outlets", NULL
-};
-
-static const char *const S_sourcenouns[] = {
-	"statement", "statements", "note", "notes", "report", "reports",
-	"remarks", "comments", "comment", "announcement", "release",
-	"data", "figures", "document", "documents", "transcript", "letter",
-	"post", "message", "readout", "estimates", "words", NULL
-};
-
-static const char *const S_sourcepreps[] = {
-	"from", "by", "of", "on", "in", "to", "at", NULL
-};
-
-static const char *const S_audience[] = {
-	"reporters", "journalists", "lawmakers", "parliament", "delegates",
-	"students", "viewers", "listeners", "readers", NULL
-};
-
-static const char *const S_pronouns[] = { "he", "she", NULL };
+/* The word lists are lexicon.h's. */
 
 /* ---- characters ----------------------------------------------------- */
 
-/* Decode one UTF-8 code point from p[0..n), n >= 1; bad bytes give
- * U+FFFD and advance one byte. */
+/* The code point at p[0..n), n >= 1, and its length in bytes. */
 static size_t
 S_cp(const char *p, size_t n, unsigned *cp)
 {
-	const unsigned char *u = (const unsigned char *)p;
-	size_t len, i;
-	unsigned v;
+	size_t k = 0;
 
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if ((u[0] & 0xE0) == 0xC0) {
-		len = 2;
-		v = u[0] & 0x1F;
-	} else if ((u[0] & 0xF0) == 0xE0) {
-		len = 3;
-		v = u[0] & 0x0F;
-	} else if ((u[0] & 0xF8) == 0xF0) {
-		len = 4;
-		v = u[0] & 0x07;
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (i = 1; i < len; i++) {
-		if (i >= n || (u[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		v = (v << 6) | (u[i] & 0x3F);
-	}
-	*cp = v;
-	return len;
+	*cp = (unsigned)utf_next(p, n, &k);
+	return k;
 }
 
 /* The code point ending just before p (never before lo); ' ' at lo. */
 static unsigned
 S_prev_cp(const char *x, size_t lo, size_t p)
 {
-	size_t q;
-	unsigned cp;
+	UChar32 c = utf_before(x, lo, p);
 
-	if (p <= lo)
-		return ' ';
-	q = p - 1;
-	while (q > lo && p - q < 4 && ((unsigned char)x[q] & 0xC0) == 0x80)
-		q--;
-	S_cp(x + q, p - q, &cp);
-	return cp;
+	return c == UTF_END ? ' ' : (unsigned)c;
 }
 
 static int
 S_space(unsigned cp)
 {
-	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 ||
-		(cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
-		cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+	return utf_is_space((UChar32)cp);
 }
 
 static int
@@ -381,25 +170,33 @@ S_upper(unsigned cp)
 static int
 S_joiner(unsigned cp)
 {
-	return cp == '\'' || cp == '-' || cp == '.' || cp == 0x2019 ||
-		cp == 0x2010 || cp == 0x2011;
+	return utf_is_apostrophe((UChar32)cp) || utf_is_hyphen((UChar32)cp) ||
+		cp == '.';
 }
 
 static int
 S_dash(unsigned cp)
 {
-	return cp == 0x2014 || cp == 0x2013 || cp == '-';
+	return utf_is_dash((UChar32)cp);
 }
 
 /* ---- slices and word tests ----------------------------------------- */
 
 static int
-S_in(struct slice w, const char *const *tab, int fold)
+S_in(struct slice w, enum lex_list l, int fold)
 {
-	for (; *tab; tab++)
-		if (fold ? slice_ieq(w, *tab) : slice_eq(w, *tab))
-			return 1;
-	return 0;
+	return lex_find(l, w.p, w.n, fold ? LEX_FOLD : LEX_EXACT) != 0;
+}
+
+/* A month or weekday name, a month's abbreviation, "today", "earlier"
+ * and the like, in any case. */
+static int
+S_dateword(struct slice w)
+{
+	int abbr;
+
+	return lex_month(w.p, w.n, LEX_FOLD, &abbr) != 0 ||
+		lex_is_ci(LEX_WEEKDAY, w.p, w.n) || lex_is_ci(LEX_DAY_WORD, w.p, w.n);
 }
 
 static struct slice
@@ -431,9 +228,15 @@ S_isp(const struct ctx *c, size_t i, unsigned cp)
 }
 
 static int
-S_lex(const struct ctx *c, size_t i, const char *const *tab, int fold)
+S_lex(const struct ctx *c, size_t i, enum lex_list l, int fold)
 {
-	return S_word(c, i) && S_in(S_ts(c, i), tab, fold);
+	return S_word(c, i) && S_in(S_ts(c, i), l, fold);
+}
+
+static int
+S_lexdate(const struct ctx *c, size_t i)
+{
+	return S_word(c, i) && S_dateword(S_ts(c, i));
 }
 
 static int
@@ -445,7 +248,7 @@ S_is(const struct ctx *c, size_t i, const char *w)
 static int
 S_verb(const struct ctx *c, size_t i)
 {
-	return S_lex(c, i, S_verbs, 0);
+	return S_lex(c, i, LEX_SPEECH_VERB, 0);
 }
 
 static int
@@ -492,12 +295,12 @@ S_allcaps_s(struct slice w)
 static size_t
 S_posslen(struct slice w)
 {
-	if (w.n > 2 && w.p[w.n - 1] == 's' && w.p[w.n - 2] == '\'')
-		return 2;
-	if (w.n > 4 && w.p[w.n - 1] == 's' &&
-		memcmp(w.p + w.n - 4, "\xE2\x80\x99", 3) == 0)
-		return 4;
-	return 0;
+	size_t k = w.n - 1;
+
+	if (w.n < 3 || w.p[w.n - 1] != 's' ||
+		!utf_is_apostrophe(utf_prev(w.p, 0, &k)) || k == 0)
+		return 0;
+	return w.n - k;
 }
 
 static struct slice
@@ -511,7 +314,7 @@ S_nodot(struct slice w)
 static int
 S_honor(const struct ctx *c, size_t i)
 {
-	return S_word(c, i) && S_in(S_nodot(S_ts(c, i)), S_honorifics, 0);
+	return S_word(c, i) && S_in(S_nodot(S_ts(c, i)), LEX_HONORIFIC, 0);
 }
 
 /* A title word, or a hyphenated word ending in one ("Vice-President"). */
@@ -520,33 +323,26 @@ S_title_s(struct slice w)
 {
 	size_t k;
 
-	if (S_in(w, S_titles, 1))
+	if (S_in(w, LEX_TITLE, 1))
 		return 1;
 	for (k = w.n; k > 0; k--)
 		if (w.p[k - 1] == '-') {
 			struct slice tail = { w.p + k, w.n - k };
-			return S_in(tail, S_titles, 1);
+			return S_in(tail, LEX_TITLE, 1);
 		}
 	return 0;
 }
-
-/* Title words that are adjectives before a lower-case noun ("official
- * website", "expert community", "member states", "head office"). */
-static const char *const S_adjtitles[] = {
-	"official", "chief", "general", "expert", "member", "head",
-	"source", "leader", "deputy", "executive", NULL
-};
 
 static int
 S_title(const struct ctx *c, size_t i)
 {
 	if (!S_word(c, i) || !S_title_s(S_ts(c, i)))
 		return 0;
-	if (!S_in(S_ts(c, i), S_adjtitles, 1) || !S_lowerword(c, i + 1))
+	if (!S_in(S_ts(c, i), LEX_TITLE_ADJ, 1) || !S_lowerword(c, i + 1))
 		return 1;
-	return S_title_s(S_ts(c, i + 1)) || S_lex(c, i + 1, S_connectors, 0) ||
-		S_lex(c, i + 1, S_verbs, 0) || S_lex(c, i + 1, S_subords, 0) ||
-		S_lex(c, i + 1, S_adverbs, 0);
+	return S_title_s(S_ts(c, i + 1)) || S_lex(c, i + 1, LEX_NAME_CONNECTOR, 0) ||
+		S_lex(c, i + 1, LEX_SPEECH_VERB, 0) || S_lex(c, i + 1, LEX_SUBORD, 0) ||
+		S_lex(c, i + 1, LEX_SPEECH_ADVERB, 0);
 }
 
 static int
@@ -577,10 +373,10 @@ S_nameword_x(const struct ctx *c, size_t i, int poss)
 	w.n -= pl;
 	if (S_allcaps_s(w) || S_has_digit(w) || S_title_s(w))
 		return 0;
-	if (S_in(w, S_stop, 1) || S_in(w, S_dates, 1) ||
-		S_in(w, S_orgwords, 1))
+	if (S_in(w, LEX_NAME_STOP, 1) || S_dateword(w) ||
+		S_in(w, LEX_ORG_WORD, 1))
 		return 0;
-	return !S_in(S_nodot(w), S_honorifics, 0);
+	return !S_in(S_nodot(w), LEX_HONORIFIC, 0);
 }
 
 static int
@@ -592,7 +388,7 @@ S_nameword(const struct ctx *c, size_t i)
 static int
 S_particle(const struct ctx *c, size_t i)
 {
-	return S_lex(c, i, S_particles, 0);
+	return S_lex(c, i, LEX_NAME_PARTICLE, 0);
 }
 
 /* Particles from i ("von der") followed by a name word before hi:
@@ -634,7 +430,7 @@ S_clause_start(const struct ctx *c, size_t lo, size_t k, int anchored)
 	if (p->kind == T_PUNCT)
 		return p->cp == ',' || p->cp == ';' || p->cp == ':' ||
 			p->cp == '(' || S_dash(p->cp);
-	return S_lex(c, k - 1, S_clause_words, 1);
+	return S_lex(c, k - 1, LEX_CLAUSE_WORD, 1);
 }
 
 /* ---- quotation spans -------------------------------------------------- */
@@ -652,8 +448,8 @@ S_straight(const struct ctx *c, size_t lo, size_t p, size_t hi)
 	if (p + 1 < hi)
 		S_cp(c->x + p + 1, hi - p - 1, &next);
 	open_ctx = S_space(prev) || prev == '(' || prev == '[' ||
-		prev == '/' || prev == ':' || S_dash(prev) || prev == 0x201C ||
-		prev == 0xAB;
+		prev == '/' || prev == ':' || S_dash(prev) ||
+		utf_dquote((UChar32)prev) == UTF_QUOTE_OPEN;
 	if (open_ctx && !S_space(next))
 		return M_OPEN;
 	return M_CLOSE;
@@ -662,13 +458,16 @@ S_straight(const struct ctx *c, size_t lo, size_t p, size_t hi)
 static int
 S_mark(const struct ctx *c, size_t lo, size_t p, size_t hi, unsigned cp)
 {
-	if (cp == 0x201C || cp == 0xAB)
+	switch (utf_dquote((UChar32)cp)) {
+	case UTF_QUOTE_OPEN:
 		return M_OPEN;
-	if (cp == 0x201D || cp == 0xBB)
+	case UTF_QUOTE_CLOSE:
 		return M_CLOSE;
-	if (cp == '"')
+	case UTF_QUOTE_EITHER:
 		return S_straight(c, lo, p, hi);
-	return M_NONE;
+	default:
+		return M_NONE;
+	}
 }
 
 struct qstack {
@@ -749,8 +548,7 @@ S_abbrev(const struct ctx *c, size_t from, size_t p)
 		return 1;
 	if (memchr(w.p, '.', w.n) != NULL)
 		return 1;
-	return S_in(w, S_honorifics, 0) || slice_eq(w, "Jr") ||
-		slice_eq(w, "Sr") || slice_eq(w, "St");
+	return S_in(w, LEX_HONORIFIC, 0) || S_in(w, LEX_ABBR_NAME, 0);
 }
 
 static size_t
@@ -929,7 +727,7 @@ S_name_fwd(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 			break;
 		}
 	}
-	if (!words || words > 4 || S_lex(c, start, S_placefirst, 1))
+	if (!words || words > 4 || S_lex(c, start, LEX_PLACE_FIRST, 1))
 		return 0;
 	a->name = S_span(c, start, end);
 	if (a->poss)
@@ -975,7 +773,7 @@ S_name_back(const struct ctx *c, size_t lo, size_t j, struct attr *a,
 	}
 	if (!words)
 		return 0;
-	if (r > lo && S_lex(c, r - 1, S_connectors, 1)) {
+	if (r > lo && S_lex(c, r - 1, LEX_NAME_CONNECTOR, 1)) {
 		if (words < 3)
 			return 0;
 		r = S_keep_last(c, r, j, 2);
@@ -984,7 +782,7 @@ S_name_back(const struct ctx *c, size_t lo, size_t j, struct attr *a,
 		r = S_keep_last(c, r, j, 2);
 		words = 2;
 	}
-	if (S_lex(c, r, S_placefirst, 1))
+	if (S_lex(c, r, LEX_PLACE_FIRST, 1))
 		return 0;
 	a->name = S_span(c, r, j + 1);
 	a->nwords = words;
@@ -1000,7 +798,7 @@ S_rolestop(const struct ctx *c, size_t t)
 {
 	struct slice w;
 
-	if (!S_word(c, t) || S_verb(c, t) || S_lex(c, t, S_subords, 0))
+	if (!S_word(c, t) || S_verb(c, t) || S_lex(c, t, LEX_SUBORD, 0))
 		return 1;
 	w = S_ts(c, t);
 	return S_lowerword(c, t) && w.n > 3 && w.p[w.n - 2] == 'e' &&
@@ -1044,8 +842,8 @@ S_role_back(const struct ctx *c, size_t lo, size_t ns, struct slice *role)
 		return ns;
 	{
 		size_t r = k;
-		while (r < ns && (S_lex(c, r, S_stop, 1) ||
-			S_lex(c, r, S_dates, 1)))
+		while (r < ns && (S_lex(c, r, LEX_NAME_STOP, 1) ||
+			S_lexdate(c, r)))
 			r++;
 		if (r < ns)
 			*role = S_span(c, r, ns);
@@ -1065,7 +863,7 @@ S_clause_end(const struct ctx *c, size_t i, size_t hi, size_t max)
 		const struct tok *t = &c->t.v[j];
 		if (t->kind == T_QUOTE)
 			return j;
-		if (t->kind == T_PUNCT && t->cp != '\'' && t->cp != 0x2019 &&
+		if (t->kind == T_PUNCT && !utf_is_apostrophe((UChar32)t->cp) &&
 			t->cp != '&' && t->cp != '/')
 			return j;
 	}
@@ -1079,11 +877,11 @@ S_caprun(const struct ctx *c, size_t i, size_t hi)
 	size_t j = i;
 	int words = 0;
 
-	if (j + 1 < hi && S_lex(c, j, S_dets, 1) && S_cap(c, j + 1))
+	if (j + 1 < hi && S_lex(c, j, LEX_DETERMINER, 1) && S_cap(c, j + 1))
 		j++;
 	while (j < hi && words < 6) {
-		if (S_cap(c, j) && !S_lex(c, j, S_stop, 1) &&
-			!S_lex(c, j, S_dates, 1)) {
+		if (S_cap(c, j) && !S_lex(c, j, LEX_NAME_STOP, 1) &&
+			!S_lexdate(c, j)) {
 			words++;
 			j++;
 		} else if (words && j + 1 < hi && (S_is(c, j, "of") ||
@@ -1102,10 +900,10 @@ S_phrase(const struct ctx *c, size_t i, size_t hi)
 {
 	size_t j = i;
 
-	if (!S_lex(c, i, S_dets, 1) && !S_cap(c, i))
+	if (!S_lex(c, i, LEX_DETERMINER, 1) && !S_cap(c, i))
 		return 0;
 	while (j < hi && j < i + 8 && S_word(c, j) && !S_verb(c, j) &&
-		!S_lex(c, j, S_subords, 0) && !S_lex(c, j, S_clause_words, 0))
+		!S_lex(c, j, LEX_SUBORD, 0) && !S_lex(c, j, LEX_CLAUSE_WORD, 0))
 		j++;
 	return j > i + 1 || (j > i && S_cap(c, i)) ? j - i : 0;
 }
@@ -1124,11 +922,11 @@ S_venue(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 {
 	size_t n;
 
-	if (S_is(c, i, "on") && S_lex(c, i + 1, S_dates, 1))
+	if (S_is(c, i, "on") && S_lexdate(c, i + 1))
 		i += 2;
-	else if (S_lex(c, i, S_dates, 1))
+	else if (S_lexdate(c, i))
 		i++;
-	if (S_is(c, i, "in") && S_lex(c, i + 1, S_dets, 1) &&
+	if (S_is(c, i, "in") && S_lex(c, i + 1, LEX_DETERMINER, 1) &&
 		S_is(c, i + 2, "interview")) {
 		i += 3;
 		if (!S_is(c, i, "with") && !S_is(c, i, "to"))
@@ -1165,7 +963,7 @@ S_outlet_after(const struct ctx *c, size_t v, size_t hi, struct attr *a)
 			n = 0;   /* "Modi told Morrison that ...": whom, not where */
 		S_set_outlet(c, a, i, n);
 		i += n;
-		if (!n && S_lex(c, i, S_audience, 0))
+		if (!n && S_lex(c, i, LEX_AUDIENCE, 0))
 			i++;
 	}
 	return S_venue(c, i, hi, a);
@@ -1180,7 +978,7 @@ S_appos(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 	if (!S_isp(c, i, ',') || i + 1 >= hi)
 		return i;
 	s = i + 1;
-	if (!S_lex(c, s, S_dets, 1) && !S_title(c, s) && !S_cap(c, s))
+	if (!S_lex(c, s, LEX_DETERMINER, 1) && !S_title(c, s) && !S_cap(c, s))
 		return i;
 	e = S_clause_end(c, s, hi, Q_MAXAPPOS);
 	if (e == s || S_has_title(c, s, e) == 0)
@@ -1197,7 +995,7 @@ S_role_after(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 	size_t e = i;
 
 	while (e < hi && e < i + 8 && S_word(c, e) && !S_rolestop(c, e) &&
-		!S_lex(c, e, S_clause_words, 0))
+		!S_lex(c, e, LEX_CLAUSE_WORD, 0))
 		e++;
 	if (e == i || !S_title(c, e - 1))
 		return 0;
@@ -1213,11 +1011,11 @@ S_subject_after(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 {
 	size_t r = i, ns;
 
-	if (S_lex(c, i, S_pronouns, 1)) {
+	if (S_lex(c, i, LEX_PERSONAL_PRONOUN, 1)) {
 		a->kind = A_PRONOUN;
 		return i + 1;
 	}
-	if (r + 1 < hi && S_lex(c, r, S_dets, 1) &&
+	if (r + 1 < hi && S_lex(c, r, LEX_DETERMINER, 1) &&
 		(S_cap(c, r + 1) || S_title(c, r + 1)))
 		r++;
 	while (r < hi && r - i < Q_MAXROLE) {
@@ -1225,7 +1023,7 @@ S_subject_after(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 			r++;
 		else if (S_particles_fwd(c, r, hi))
 			r += S_particles_fwd(c, r, hi);
-		else if (r + 1 < hi && S_lex(c, r, S_connectors, 0) &&
+		else if (r + 1 < hi && S_lex(c, r, LEX_NAME_CONNECTOR, 0) &&
 			(S_cap(c, r + 1) || S_title(c, r + 1)))
 			r++;
 		else
@@ -1266,7 +1064,7 @@ S_subj_inverted(const struct ctx *c, size_t lo, size_t j, struct attr *a)
 		r--;
 	if (!S_clause_start(c, lo, r, 0) || !S_title(c, ns - 2))
 		return 0;
-	while (r < ns - 1 && (S_lex(c, r, S_stop, 1) || S_lex(c, r, S_dates, 1)))
+	while (r < ns - 1 && (S_lex(c, r, LEX_NAME_STOP, 1) || S_lexdate(c, r)))
 		r++;
 	if (r == ns - 1)
 		return 0;
@@ -1290,7 +1088,7 @@ S_subj_appos(const struct ctx *c, size_t lo, size_t v, int anchored,
 			continue;
 		s = k + n + 1;
 		e = S_isp(c, v - 1, ',') ? v - 1 : v;
-		if (e <= s || e - s > Q_MAXAPPOS || S_lex(c, s, S_subords, 1))
+		if (e <= s || e - s > Q_MAXAPPOS || S_lex(c, s, LEX_SUBORD, 1))
 			continue;       /* "Jane Doe, who said …": not hers */
 		for (j = s; j < e && S_word(c, j); j++)
 			;
@@ -1333,7 +1131,7 @@ S_subj_affil(const struct ctx *c, size_t lo, size_t j, int anchored,
 	size_t p = j + 1, ns, start;
 
 	while (p > lo && j + 1 - p < 8 && (S_cap(c, p - 1) ||
-		S_lex(c, p - 1, S_dets, 1)))
+		S_lex(c, p - 1, LEX_DETERMINER, 1)))
 		p--;
 	if (p <= lo + 1 || p > j || !(S_is(c, p - 1, "of") || S_is(c, p - 1, "at") ||
 		S_is(c, p - 1, "from")))
@@ -1346,7 +1144,7 @@ S_subj_affil(const struct ctx *c, size_t lo, size_t j, int anchored,
 	if (!S_clause_start(c, lo, start, anchored))
 		return 0;
 	/* the affiliation names the speaker best: "Kolven Security Forum" */
-	a->role = S_span(c, S_lex(c, p, S_dets, 1) ? p + 1 : p, j + 1);
+	a->role = S_span(c, S_lex(c, p, LEX_DETERMINER, 1) ? p + 1 : p, j + 1);
 	a->kind = A_NAME;
 	return 1;
 }
@@ -1358,24 +1156,11 @@ S_outlet_subject(const struct ctx *c, size_t k, size_t j)
 	size_t i;
 
 	for (i = k; i <= j; i++)
-		if (!S_cap(c, i) && !S_lex(c, i, S_dets, 1) &&
-			!S_lex(c, i, S_outletnouns, 1) && !S_is(c, i, "of"))
+		if (!S_cap(c, i) && !S_lex(c, i, LEX_DETERMINER, 1) &&
+			!S_lex(c, i, LEX_OUTLET_NOUN, 1) && !S_is(c, i, "of"))
 			return 0;
 	return 1;
 }
-
-/* Bodies that speak: "the CPI(M) Politburo said", "the foreign ministry
- * said", "the opposition Labour Party called ...". */
-static const char *const S_orgnouns[] = {
-	"party", "politburo", "ministry", "government", "committee", "council",
-	"commission", "embassy", "office", "opposition", "union", "association",
-	"federation", "alliance", "coalition", "front", "league", "movement",
-	"group", "forum", "institute", "parliament",
-	"senate", "assembly", "congress", "cabinet", "department",
-	"administration", "secretariat", "court", "bench", "board", "chamber",
-	"bloc", "caucus", "foundation", "organisation",
-	"organization", "society", "collective", "campaign", NULL
-};
 
 /* Subject that is not a name: an outlet ("TASS reported", "the agency
  * reported"), a body ("the CPI(M) Politburo said") or a role ("a senior
@@ -1393,27 +1178,25 @@ S_subj_phrase(const struct ctx *c, size_t lo, size_t j, size_t v,
 	if (j + 1 - k <= 5 && S_outlet_subject(c, k, j) &&
 		(S_is(c, v, "reported") || S_is(c, v, "reports") ||
 		(k == j && S_allcaps_s(S_ts(c, j)) &&
-		S_lex(c, v, S_sayverbs, 0)))) {
+		S_lex(c, v, LEX_SAY_VERB, 0)))) {
 		a->kind = A_REPORTED;
 		a->outlet = S_span(c, k, j + 1);
 		return 1;
 	}
-	if (j + 1 - k <= 9 && S_lex(c, j, S_orgnouns, 1) && !S_has_title(c, k, j + 1) &&
-	    S_lex(c, v, S_sayverbs, 0) && S_clause_start(c, lo, k, anchored)) {
-		static const char *const possessives[] = { "its", "his", "her",
-			"their", "our", "my", "your", NULL };
-		size_t s0 = S_lex(c, k, S_dets, 1) ? k + 1 : k;
+	if (j + 1 - k <= 9 && S_lex(c, j, LEX_ORG_NOUN, 1) && !S_has_title(c, k, j + 1) &&
+	    S_lex(c, v, LEX_SAY_VERB, 0) && S_clause_start(c, lo, k, anchored)) {
+		size_t s0 = S_lex(c, k, LEX_DETERMINER, 1) ? k + 1 : k;
 		int named = 0;
 		for (size_t q = s0; q <= j; q++)
-			named |= S_cap(c, q) && (q > k || !S_lex(c, q, S_dets, 1));
+			named |= S_cap(c, q) && (q > k || !S_lex(c, q, LEX_DETERMINER, 1));
 		/* a named body, not "its foreign ministry" or "her party" */
-		if (s0 <= j && named && !S_lex(c, k, possessives, 1)) {
+		if (s0 <= j && named && !S_lex(c, k, LEX_POSSESSIVE, 1)) {
 			a->kind = A_ORG;
 			a->name = S_span(c, s0, j + 1);
 			return 1;
 		}
 	}
-	if (!S_has_title(c, k, j + 1) || S_lex(c, j, S_stop, 1))
+	if (!S_has_title(c, k, j + 1) || S_lex(c, j, LEX_NAME_STOP, 1))
 		return 0;
 	a->kind = A_ROLE;
 	a->role = S_span(c, S_skip_indef(c, k, j + 1), j + 1);
@@ -1430,12 +1213,12 @@ S_subject_before(const struct ctx *c, size_t lo, size_t v, int anchored,
 	memset(a, 0, sizeof *a);
 	if (!anchored && v > lo + Q_SUBJWIN)
 		lo = v - Q_SUBJWIN;
-	while (j > lo && S_lex(c, j - 1, S_adverbs, 0))
+	while (j > lo && S_lex(c, j - 1, LEX_SPEECH_ADVERB, 0))
 		j--;
 	if (j == lo)
 		return 0;
 	j--;
-	if (S_lex(c, j, S_pronouns, 1) && S_clause_start(c, lo, j, anchored)) {
+	if (S_lex(c, j, LEX_PERSONAL_PRONOUN, 1) && S_clause_start(c, lo, j, anchored)) {
 		a->kind = A_PRONOUN;
 		return 1;
 	}
@@ -1470,7 +1253,7 @@ S_according_appos(const struct ctx *c, size_t s, size_t e, size_t hi,
 	size_t i, n;
 
 	for (i = s; i < e; i++)
-		if (S_lex(c, i, S_outletnouns, 1))
+		if (S_lex(c, i, LEX_OUTLET_NOUN, 1))
 			break;
 	if (i == e || !S_isp(c, e, ','))
 		return 0;
@@ -1514,8 +1297,8 @@ S_according(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 	memset(a, 0, sizeof *a);
 	a->according = 1;
 	for (k = i; k + 1 < e && k < i + 6; k++)
-		if (S_lex(c, k, S_sourcenouns, 1) &&
-			S_lex(c, k + 1, S_sourcepreps, 0)) {
+		if (S_lex(c, k, LEX_SOURCE_NOUN, 1) &&
+			S_lex(c, k + 1, LEX_SOURCE_PREP, 0)) {
 			s = k + 2;
 			break;
 		}
@@ -1542,7 +1325,7 @@ S_words_cue(const struct ctx *c, size_t i, struct attr *a)
 {
 	if (!(S_is(c, i, "In") || S_is(c, i, "in")))
 		return 0;
-	if (!S_lex(c, i + 1, (const char *const[]){ "his", "her", NULL }, 0) ||
+	if (!(S_is(c, i + 1, "his") || S_is(c, i + 1, "her")) ||
 		!S_is(c, i + 2, "words"))
 		return 0;
 	memset(a, 0, sizeof *a);
@@ -1790,7 +1573,7 @@ S_who_reported(const struct ctx *c, const struct attr *a, struct who *w)
 	w->flags |= VIEW_REPORTED;
 	if (o.n > 4 && (memcmp(o.p, "the ", 4) == 0 ||
 		memcmp(o.p, "The ", 4) == 0) &&
-		S_in(S_lastword(o), S_outletnouns, 1) && c->last_reported.n) {
+		S_in(S_lastword(o), LEX_OUTLET_NOUN, 1) && c->last_reported.n) {
 		w->outlet = c->last_reported;
 		w->flags |= VIEW_RESOLVED;
 	}
@@ -1843,7 +1626,7 @@ S_one_role(struct slice r)
 		k--;
 	struct slice last = { r.p + k, r.n - k };
 	if (last.n > 3 && last.p[last.n - 1] == 's' && last.p[last.n - 2] != 's' &&
-	    S_in(last, S_titles, 1) && last.p[last.n - 2] != 'e')
+	    S_in(last, LEX_TITLE, 1) && last.p[last.n - 2] != 'e')
 		r.n--;
 	return r;
 }
@@ -1934,13 +1717,12 @@ S_first_person(const struct ctx *c)
 			continue;
 		w = S_ts(c, i);
 		if (slice_eq(w, "I") && S_lowerword(c, i + 1) &&
-			(i == 0 || !S_cap(c, i - 1) || S_lex(c, i - 1, S_stop, 1)))
+			(i == 0 || !S_cap(c, i - 1) || S_lex(c, i - 1, LEX_NAME_STOP, 1)))
 			return 1;
-		if (w.n > 2 && w.p[0] == 'I' && (w.p[1] == '\'' ||
-			(w.n > 4 && memcmp(w.p + 1, "\xE2\x80\x99", 3) == 0)))
+		if (w.n > 2 && w.p[0] == 'I' &&
+			utf_is_apostrophe(utf_at(w.p, w.n, 1)))
 			return 1;
-		if (slice_ieq(w, "my") && S_lex(c, i + 1, (const char *const[]){
-			"view", "opinion", "mind", "sense", "guess", NULL }, 0))
+		if (slice_ieq(w, "my") && S_lex(c, i + 1, LEX_OPINION_NOUN, 0))
 			return 1;
 	}
 	return 0;

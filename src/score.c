@@ -4,6 +4,8 @@
  * Document frequencies come from the corpus's stem table (annotate.c).
  */
 #include "brief/score.h"
+#include "brief/lexicon.h"
+#include "brief/utf.h"
 
 #include <math.h>
 #include <string.h>
@@ -71,72 +73,38 @@ score_cue_at(const struct cue_set *cs, const struct token *tok, size_t n)
 	return first;
 }
 
-/* English words that put the next verb or noun in the future or make it
- * conditional: language data, shared by every template. */
-static const char *const prospective[] = {
-	"ahead", "aims", "awaiting", "awaits", "before", "could", "expected",
-	"expects", "for", "if", "likely", "may", "might", "must", "once",
-	"pending", "plan", "planned", "plans", "poised", "scheduled", "seeks",
-	"set", "shall", "should", "still", "to", "until", "will", "would",
-	"requires", "require", "required", "needs", "need", "needed",
-	"subject", "awaited", "seeking", "sought",
-};
-
-/* Modal verbs: a noun cue followed by one ("the ratification will
- * strengthen") speaks of the future too. */
-static const char *const modal[] = {
-	"can", "could", "may", "might", "must", "should", "will", "would",
-};
-
-/* Is token t (of sentence text s) one of the words in list? */
+/* Is token t (of sentence text s) in list l, in any case? */
 static int
-S_word_in(struct slice s, const struct token *t, const char *const *list, size_t n)
+S_word_in(struct slice s, const struct token *t, enum lex_list l)
 {
-	char w[16];
-	if (t->len >= sizeof w)
-		return 0;
-	for (size_t j = 0; j < t->len; j++)
-		w[j] = (char)(s.p[t->off + j] | 0x20);
-	w[t->len] = '\0';
-	for (size_t q = 0; q < n; q++)
-		if (strcmp(w, list[q]) == 0)
-			return 1;
-	return 0;
+	return lex_is_ci(l, s.p + t->off, t->len);
 }
 
-/* Is there clause punctuation between tokens a and b? */
+/* Is there clause punctuation between tokens a and b: , ; : ( ) or a
+ * character of U+2000..U+2FFF (dashes, curly quotes, ellipsis, and the
+ * symbol blocks after them)? */
 static int
 S_gap_breaks(struct slice s, const struct token *a, const struct token *b)
 {
-	for (size_t k = a->off + a->len; k < b->off && k < s.n; k++)
-		if (strchr(",;:()", s.p[k]) != NULL || (unsigned char)s.p[k] == 0xE2)
+	size_t end = b->off < s.n ? b->off : s.n;
+
+	for (size_t k = a->off + a->len; k < end;) {
+		UChar32 c = utf_next(s.p, end, &k);
+		if ((c > 0 && c < 0x80 && strchr(",;:()", c) != NULL) ||
+		    (c >= 0x2000 && c <= 0x2FFF))
 			return 1;
+	}
 	return 0;
 }
-
-/* Negations: "not yet in force", "has never been ratified". */
-static const char *const negation[] = { "not", "never", "yet", "no",
-	"cannot", "unable", "without" };
-
-/* Conjunctions that make a stage a condition: "once ratified", "after
- * it is signed", "until it enters into force", "if approved". */
-static const char *const conditional[] = {
-	"once", "after", "until", "unless", "if", "when", "before", "till",
-};
-
-/* Past-tense auxiliaries: "after it was signed" is a report after all. */
-static const char *const was[] = { "was", "were", "had", "been", "did" };
 
 /* A modal or future verb in sentence i after token k. */
 static int
 S_future_after(const struct corpus *c, size_t i, size_t k)
 {
-	static const char *const fut[] = { "will", "would", "can", "could",
-		"may", "might", "shall", "should" };
 	const struct sent_info *in = &c->info[i];
 	struct slice s = corpus_text(c, i);
 	for (size_t j = k + 1; j < in->ntok; j++)
-		if (S_word_in(s, &c->tok.v[in->tok0 + j], fut, sizeof fut / sizeof *fut))
+		if (S_word_in(s, &c->tok.v[in->tok0 + j], LEX_MODAL))
 			return 1;
 	return 0;
 }
@@ -151,14 +119,13 @@ score_prospective(const struct corpus *c, size_t i, size_t k)
 	for (size_t back = 1; back <= 3 && back <= k; back++) {
 		if (S_gap_breaks(s, &t[k - back], &t[k - back + 1]))
 			break;
-		if (S_word_in(s, &t[k - back], prospective,
-		    sizeof prospective / sizeof *prospective))
+		if (S_word_in(s, &t[k - back], LEX_PROSPECTIVE))
 			return 1;
 	}
 	for (size_t back = 1; back <= 3 && back <= k; back++) {
 		if (S_gap_breaks(s, &t[k - back], &t[k - back + 1]))
 			break;
-		if (S_word_in(s, &t[k - back], negation, sizeof negation / sizeof *negation))
+		if (S_word_in(s, &t[k - back], LEX_NEGATION))
 			return 1;
 	}
 	/* a condition: "once ratified", "after it is signed" (not "after it
@@ -166,10 +133,9 @@ score_prospective(const struct corpus *c, size_t i, size_t k)
 	for (size_t back = 1; back <= 10 && back <= k; back++) {
 		if (S_gap_breaks(s, &t[k - back], &t[k - back + 1]))
 			break;
-		if (S_word_in(s, &t[k - back], was, sizeof was / sizeof *was))
+		if (S_word_in(s, &t[k - back], LEX_PAST_AUX))
 			break;
-		if (S_word_in(s, &t[k - back], conditional,
-		    sizeof conditional / sizeof *conditional))
+		if (S_word_in(s, &t[k - back], LEX_CONDITIONAL))
 			return 1;
 	}
 	/* a purpose or a supposition: "by signing the pact, both will be
@@ -180,25 +146,12 @@ score_prospective(const struct corpus *c, size_t i, size_t k)
 	for (size_t fwd = 1; fwd <= 4 && k + fwd < in->ntok; fwd++) {
 		if (S_gap_breaks(s, &t[k + fwd - 1], &t[k + fwd]))
 			break;
-		if (S_word_in(s, &t[k + fwd], modal, sizeof modal / sizeof *modal) &&
+		if (S_word_in(s, &t[k + fwd], LEX_MODAL) &&
 		    !(t[k + fwd].flags & TK_CAP))   /* "in May" is a month */
 			return 1;
 	}
 	return 0;
 }
-
-/* Nouns that name an agreement. */
-static const char *const agreement_nouns[] = { "agreement", "pact",
-	"treaty", "accord", "deal", "arrangement", "memorandum", "convention",
-	"protocol" };
-static const char *const agreement_plurals[] = { "agreements", "pacts",
-	"treaties", "accords", "deals", "arrangements", "memoranda",
-	"conventions", "protocols" };
-/* Words that make an agreement noun another one: "an earlier pact",
- * "similar agreements", "an interim trade agreement". */
-static const char *const other_marks[] = { "similar", "other", "another",
-	"earlier", "previous", "separate", "interim", "older", "existing",
-	"prior", "parallel", "comparable" };
 
 /* Is sentence i about the template's own agreement? -1: it speaks of
  * another agreement; 0: not plainly; 1: it speaks of "the pact" (a definite agreement noun or "the
@@ -212,8 +165,6 @@ static int
 S_about_self(const struct corpus *c, size_t i, const struct cue_set *topic,
 	long cue)
 {
-	static const char *const defs[] = { "the", "this", "that" };
-	static const char *const indefs[] = { "a", "an" };
 	const struct sent_info *in = &c->info[i];
 	struct slice s = corpus_text(c, i);
 	const struct token *t = c->tok.v + in->tok0;
@@ -243,11 +194,9 @@ S_about_self(const struct corpus *c, size_t i, const struct cue_set *topic,
 	}
 	int nouns = 0, indefinite = 0;
 	for (size_t k = lo; k < hi; k++) {
-		if (S_word_in(s, &t[k], agreement_plurals,
-		    sizeof agreement_plurals / sizeof *agreement_plurals))
+		if (S_word_in(s, &t[k], LEX_AGREEMENT_PLURAL))
 			return -1;
-		int noun = S_word_in(s, &t[k], agreement_nouns,
-		    sizeof agreement_nouns / sizeof *agreement_nouns);
+		int noun = S_word_in(s, &t[k], LEX_AGREEMENT_NOUN);
 		if (!noun && !(t[k].len == 8 && memcmp(s.p + t[k].off, "document", 8) == 0))
 			continue;
 		nouns++;
@@ -258,14 +207,13 @@ S_about_self(const struct corpus *c, size_t i, const struct cue_set *topic,
 			return -1;
 		for (size_t back = 1; back <= 5 && back <= k - lo; back++) {
 			const struct token *b = &t[k - back];
-			if (back <= 3 && S_word_in(s, b, other_marks,
-			    sizeof other_marks / sizeof *other_marks))
+			if (back <= 3 && S_word_in(s, b, LEX_OTHER_MARK))
 				return -1;
-			if (S_word_in(s, b, defs, 3)) {
+			if (S_word_in(s, b, LEX_DEFINITE)) {
 				refers = 1;
 				break;
 			}
-			if (S_word_in(s, b, indefs, 2)) {
+			if (S_word_in(s, b, LEX_INDEFINITE)) {
 				indefinite = 1;   /* "a visiting forces deal" */
 				break;
 			}
@@ -304,7 +252,7 @@ S_stages(const struct corpus *c, size_t i, const struct section_def *d,
 		return;
 	for (size_t g = 0; g < d->nstage; g++) {
 		long k = score_cue_at(&d->stage[g].cues, c->tok.v + in->tok0, in->ntok);
-		if (k < 0 || text_in_quotes(s.p, c->tok.v[in->tok0 + (size_t)k].off) ||
+		if (k < 0 || utf_in_dquotes(s.p, c->tok.v[in->tok0 + (size_t)k].off) ||
 		    S_about_self(c, i, topic, k) <= 0)
 			continue;
 		if (score_prospective(c, i, (size_t)k)) {

@@ -27,6 +27,8 @@
  * ("It is OK. The deal held.", "in Dec. The talks").
  */
 #include "brief/segment.h"
+#include "brief/lexicon.h"
+#include "brief/utf.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,9 +36,7 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
-#include <unicode/utf.h>
 #include <unicode/utf16.h>
-#include <unicode/utf8.h>
 
 #define SEG_LOCALE "en"
 #define SEG_MAX_LEN ((size_t)INT32_MAX - 1) /* ICU indexes with int32_t */
@@ -53,85 +53,7 @@ struct segmenter {
 	span_vec spans;         /* scratch for segment_doc */
 };
 
-/* ---- word lists (English language data) ---------------------------- */
-
-/* Never end a sentence: titles before a name, and Latin connectives. */
-static const char *const S_always[] = {
-	"Mr.", "Mrs.", "Ms.", "Mx.", "Messrs.", "Mme.", "Mlle.", "Dr.",
-	"Prof.", "Gen.", "Lt.", "Col.", "Capt.", "Cmdr.", "Cdr.", "Adm.",
-	"Maj.", "Sgt.", "Cpl.", "Pvt.", "Brig.", "Gov.", "Sen.", "Rep.",
-	"Rev.", "Hon.", "Pres.", "Amb.", "Supt.", "Insp.", "Det.", "Fr.",
-	"Msgr.", "St.", "Mt.", "Ft.", "Sh.", "Smt.", "e.g.", "i.e.", "vs.",
-	"v.", "viz.", "cf.", "approx.", "ca.", "incl.", "esp.",
-};
-
-/* Glued to a following number only: "No. 5", "Fig. 3", "Rs. 500". */
-static const char *const S_number[] = {
-	"No.", "Nos.", "Fig.", "Figs.", "Vol.", "Vols.", "Art.", "Sec.",
-	"Ch.", "pp.", "p.", "Para.", "Ref.", "Rs.", "Op.", "Ex.",
-};
-
-/* May end a sentence; glued unless a sentence starter follows. Dotted
- * acronyms (U.S., a.m.) and initials (J.) are treated the same way. */
-static const char *const S_endable[] = {
-	"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
-	"Sept.", "Oct.", "Nov.", "Dec.", "Inc.", "Ltd.", "Co.", "Corp.",
-	"Bros.", "Plc.", "Jr.", "Sr.", "Dept.", "Univ.", "Govt.", "Ave.",
-	"Blvd.", "Rd.", "etc.", "al.",
-};
-
-/* Capitalised words that usually open a sentence, not continue a name. */
-static const char *const S_starters[] = {
-	"The", "A", "An", "It", "Its", "This", "That", "These", "Those",
-	"There", "Then", "Thus", "They", "Their", "He", "His", "She", "Her",
-	"We", "Our", "I", "You", "But", "And", "Or", "So", "Yet", "However",
-	"Meanwhile", "Moreover", "Also", "In", "On", "At", "As", "After",
-	"Before", "By", "For", "From", "If", "When", "While", "Where", "What",
-	"Why", "How", "Who", "With", "Without", "Although", "Though",
-	"Despite", "During", "Since", "Still", "Now", "Today", "Some", "Many",
-	"Most", "Several", "No", "Not", "Under", "Such", "Both", "Each",
-	"According",
-};
-
-/* Verbs of an attribution after a quoted question or exclamation. */
-static const char *const S_speech[] = {
-	"said", "says", "asked", "asks", "added", "adds", "told", "tells",
-	"wrote", "writes", "replied", "noted", "stated", "declared",
-	"insisted", "exclaimed", "wondered", "shouted", "explained",
-	"argued", "countered", "continued", "quipped", "remarked",
-};
-
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 /* ---- characters ---------------------------------------------------- */
-
-static int
-S_is_space(UChar32 c)
-{
-	return c >= 0 && u_isUWhiteSpace(c);
-}
-
-static int
-S_is_open(UChar32 c)
-{
-	int8_t t;
-	if (c < 0)
-		return 0;
-	t = u_charType(c);
-	return t == U_START_PUNCTUATION || t == U_INITIAL_PUNCTUATION ||
-	    c == '"' || c == '\'';
-}
-
-static int
-S_is_close(UChar32 c)
-{
-	int8_t t;
-	if (c < 0)
-		return 0;
-	t = u_charType(c);
-	return t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION ||
-	    c == '"' || c == '\'';
-}
 
 static int
 S_is_digit(char c)
@@ -139,56 +61,14 @@ S_is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Code point at *i (advanced), U+FFFD for a bad byte, -1 at the end. */
-static UChar32
-S_next(const char *p, size_t n, size_t *i)
-{
-	int32_t k = (int32_t)*i;
-	UChar32 c;
-	if (*i >= n)
-		return -1;
-	U8_NEXT((const uint8_t *)p, k, (int32_t)n, c);
-	*i = (size_t)k;
-	return c < 0 ? 0xFFFD : c;
-}
-
-/* Code point ending at *i (moved back), -1 at the start. */
-static UChar32
-S_prev(const char *p, size_t *i)
-{
-	int32_t k = (int32_t)*i;
-	UChar32 c;
-	if (*i == 0)
-		return -1;
-	U8_PREV((const uint8_t *)p, 0, k, c);
-	*i = (size_t)k;
-	return c < 0 ? 0xFFFD : c;
-}
-
 /* ---- word lists lookups ---------------------------------------------- */
 
-/* Exact match; an entry written in lower case also matches with its
+/* t in list l; an entry written in lower case also matches with its
  * first letter capitalised ("E.g.", "Etc."). */
 static int
-S_entry_eq(struct slice t, const char *e)
+S_in_list(struct slice t, enum lex_list l)
 {
-	size_t n = strlen(e);
-	if (t.n != n)
-		return 0;
-	if (memcmp(t.p, e, n) == 0)
-		return 1;
-	return e[0] >= 'a' && e[0] <= 'z' && t.p[0] == e[0] - 32 &&
-	    memcmp(t.p + 1, e + 1, n - 1) == 0;
-}
-
-static int
-S_in_list(struct slice t, const char *const *list, size_t nlist)
-{
-	size_t i;
-	for (i = 0; i < nlist; i++)
-		if (S_entry_eq(t, list[i]))
-			return 1;
-	return 0;
+	return lex_find(l, t.p, t.n, LEX_CAP) != 0;
 }
 
 /* "U.S.", "a.m.", "J.R.R.": two or more single letters, each dotted. */
@@ -212,20 +92,27 @@ static int
 S_is_initial(struct slice t)
 {
 	size_t i = 0;
-	UChar32 c = S_next(t.p, t.n, &i);
+	UChar32 c = utf_next(t.p, t.n, &i);
 	return u_isupper(c) && i + 1 == t.n && t.p[i] == '.';
 }
 
 enum { AB_NONE, AB_ALWAYS, AB_NUMBER, AB_ENDABLE, AB_ELISION };
 
+/* The class of token t, which ends in '.'. The lists hold abbreviations
+ * without that period; a month is endable when abbreviated ("Dec."),
+ * not as a full name ("May."). */
 static int
 S_abbr_class(struct slice t)
 {
-	if (S_in_list(t, S_always, NELEM(S_always)))
+	struct slice w = { t.p, t.n - 1 };
+	int abbr;
+
+	if (S_in_list(w, LEX_HONORIFIC_ABBR) || S_in_list(w, LEX_ABBR_NEVER_END))
 		return AB_ALWAYS;
-	if (S_in_list(t, S_number, NELEM(S_number)))
+	if (S_in_list(w, LEX_ABBR_NUMBER))
 		return AB_NUMBER;
-	if (S_in_list(t, S_endable, NELEM(S_endable)) || S_is_dotted(t) ||
+	if (S_in_list(w, LEX_ABBR_ENDABLE) ||
+	    (lex_month(w.p, w.n, LEX_CAP, &abbr) && abbr) || S_is_dotted(t) ||
 	    S_is_initial(t))
 		return AB_ENDABLE;
 	if (slice_eq(t, "..."))
@@ -251,8 +138,8 @@ S_word_at(const char *p, size_t n, size_t b)
 	UChar32 c = -1;
 	for (k = 0; k < LOOK_MAX; k++) {
 		j = i;
-		c = S_next(p, n, &i);
-		if (!S_is_space(c) && !S_is_open(c)) {
+		c = utf_next(p, n, &i);
+		if (!utf_is_space(c) && !utf_is_opening(c)) {
 			i = j;
 			break;
 		}
@@ -264,7 +151,7 @@ S_word_at(const char *p, size_t n, size_t b)
 		r.w.n++;
 		i++;
 	}
-	r.after = S_next(p, n, &i);
+	r.after = utf_next(p, n, &i);
 	return r;
 }
 
@@ -273,7 +160,7 @@ S_is_starter(struct word w)
 {
 	if (w.w.n == 0 || w.w.n > WORD_MAX || w.after == '.')
 		return 0;
-	return S_in_list(w.w, S_starters, NELEM(S_starters));
+	return S_in_list(w.w, LEX_SENTENCE_STARTER);
 }
 
 /* The whitespace-delimited token ending before b (spaces before b
@@ -285,20 +172,20 @@ S_token_before(const char *p, size_t b)
 	size_t e = b, s, j, k;
 	for (k = 0; k < LOOK_MAX && e > 0; k++) {
 		j = e;
-		if (!S_is_space(S_prev(p, &j)))
+		if (!utf_is_space(utf_prev(p, 0, &j)))
 			break;
 		e = j;
 	}
 	for (s = e; s > 0; s = j) {
 		j = s;
-		if (S_is_space(S_prev(p, &j)))
+		if (utf_is_space(utf_prev(p, 0, &j)))
 			break;
 		if (e - j > ABBR_MAX)
 			return (struct slice){ p + b, 0 };
 	}
 	while (s < e) {
 		j = s;
-		if (!S_is_open(S_next(p, e, &j)))
+		if (!utf_is_opening(utf_next(p, e, &j)))
 			break;
 		s = j;
 	}
@@ -320,7 +207,7 @@ S_attribution_follows(const char *p, size_t n, size_t b)
 		w = S_word_at(p, n, i);
 		if (w.w.n == 0)
 			return 0;
-		if (S_in_list(w.w, S_speech, NELEM(S_speech)))
+		if (S_in_list(w.w, LEX_QUOTE_VERB))
 			return 1;
 		i = (size_t)(w.w.p - p) + w.w.n;
 		if (i < n && p[i] != ' ' && p[i] != ',' && p[i] != '-')
@@ -336,7 +223,7 @@ S_quoted_exclaim(struct slice t)
 	size_t i = t.n;
 	UChar32 c;
 	int quotes = 0;
-	while ((c = S_prev(t.p, &i)) >= 0 && S_is_close(c))
+	while ((c = utf_prev(t.p, 0, &i)) >= 0 && utf_is_closing(c))
 		quotes++;
 	return quotes > 0 && (c == '?' || c == '!');
 }
@@ -393,7 +280,7 @@ S_to_utf16(struct segmenter *sg, const char *p, size_t n)
 	S_reserve(sg, n + 1);
 	while (i < n) {
 		start = i;
-		c = S_next(p, n, &i);
+		c = utf_next(p, n, &i);
 		sg->map[k] = (int32_t)start;
 		if (U_IS_BMP(c)) {
 			sg->u16[k++] = (UChar)c;
@@ -431,17 +318,17 @@ static size_t
 S_ellipsis_cut(const char *p, size_t n, size_t i)
 {
 	size_t j = i, at, k;
-	UChar32 c = S_prev(p, &j);
-	if (c < 0 || S_is_space(c))
+	UChar32 c = utf_prev(p, 0, &j);
+	if (c < 0 || utf_is_space(c))
 		return 0;
 	j = i + 3;
 	for (k = 0; k < LOOK_MAX; k++) {
 		at = j;
-		c = S_next(p, n, &j);
-		if (c != 0x2026 && !S_is_close(c))
+		c = utf_next(p, n, &j);
+		if (c != 0x2026 && !utf_is_closing(c))
 			break;
 	}
-	if (!S_is_space(c))
+	if (!utf_is_space(c))
 		return 0;
 	c = S_word_at(p, n, at).first;
 	return c >= 0 && u_isupper(c) ? at : 0;
@@ -463,7 +350,7 @@ S_year_cut(const char *p, size_t n, size_t dot)
 	size_t j = dot + 1, at, k;
 	for (k = 0; k < LOOK_MAX; k++) {
 		at = j;
-		if (!S_is_space(S_next(p, n, &j))) {
+		if (!utf_is_space(utf_next(p, n, &j))) {
 			j = at;
 			break;
 		}
@@ -515,13 +402,13 @@ S_trim(const char *p, size_t *off, size_t *len)
 	size_t s = *off, e = *off + *len, j;
 	while (s < e) {
 		j = s;
-		if (!S_is_space(S_next(p, e, &j)))
+		if (!utf_is_space(utf_next(p, e, &j)))
 			break;
 		s = j;
 	}
 	while (e > s) {
 		j = e;
-		if (!S_is_space(S_prev(p, &j)))
+		if (!utf_is_space(utf_prev(p, 0, &j)))
 			break;
 		e = j;
 	}
@@ -603,9 +490,9 @@ S_end_flags(const char *p, size_t n)
 	size_t i = n, k;
 	UChar32 c = -1, before;
 	for (k = 0; k < LOOK_MAX; k++)
-		if (!S_is_close(c = S_prev(p, &i)))
+		if (!utf_is_closing(c = utf_prev(p, 0, &i)))
 			break;
-	before = S_prev(p, &i);
+	before = utf_prev(p, 0, &i);
 	if (c == '?' || c == 0xFF1F || (c == '!' && before == '?'))
 		return SF_QUESTION;
 	if (c == '.' || c == '!' || c == 0x2026 || c == 0xFF01 ||

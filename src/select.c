@@ -9,6 +9,8 @@
  * one per event, and set in chronological order.
  */
 #include "brief/select.h"
+#include "brief/lexicon.h"
+#include "brief/utf.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -211,10 +213,8 @@ S_trim_lead(struct sel *s, struct slice t, int bullet)
 static int
 S_points_back(struct slice t)
 {
-	static const char *const openers[] = { "This ", "These ", "That ",
-		"Those ", "It ", "Its ", "It's ", "They ", "Their ", "He ", "She ",
-		"His ", "Her ", "Such ", "To this end", "The move ", "The step ",
-		"The latter ", "The former ", "Both ", "Also, ", "This, ",
+	static const char *const openers[] = { "To this end", "The move ",
+		"The step ", "The latter ", "The former ", "Also, ", "This, ",
 		"In addition, ", "Moreover, ", "Furthermore, " };
 	static const char *const lost[] = { "cited above", "mentioned above",
 		"quoted above", "the second official", "the first official",
@@ -225,6 +225,11 @@ S_points_back(struct slice t)
 			if (memcmp(t.p + i, lost[k], m) == 0)
 				return 2;
 	}
+	/* a pronoun ("It", "This", "Such", LEX_ANAPHOR) and a space */
+	const char *sp = memchr(t.p, ' ', t.n);
+	if (sp != NULL && (size_t)(sp - t.p) + 1 < t.n &&
+	    lex_is(LEX_ANAPHOR, t.p, (size_t)(sp - t.p)))
+		return 1;
 	for (size_t k = 0; k < sizeof openers / sizeof *openers; k++)
 		if (t.n > strlen(openers[k]) &&
 		    memcmp(t.p, openers[k], strlen(openers[k])) == 0)
@@ -238,16 +243,14 @@ static int
 S_quotes_balance(struct slice t)
 {
 	long open = 0, straight = 0;
-	for (size_t i = 0; i < t.n; i++) {
-		if (t.p[i] == '"')
+	for (size_t i = 0; i < t.n;) {
+		UChar32 c = utf_next(t.p, t.n, &i);
+		if (c == '"')
 			straight++;
-		else if (i + 2 < t.n && (unsigned char)t.p[i] == 0xE2 &&
-		    (unsigned char)t.p[i + 1] == 0x80) {
-			if ((unsigned char)t.p[i + 2] == 0x9C)
-				open++;
-			else if ((unsigned char)t.p[i + 2] == 0x9D)
-				open--;
-		}
+		else if (c == 0x201C)
+			open++;
+		else if (c == 0x201D)
+			open--;
 	}
 	return open == 0 && straight % 2 == 0;
 }
@@ -443,16 +446,12 @@ S_summary_cand(struct sel *s, int si, int role, int stage, size_t f, size_t i,
 static int
 S_not_yet(const struct sel *s, size_t i)
 {
-	static const char *const words[] = { "not", "yet", "still", "pending",
-		"awaits", "awaiting", "await" };
 	struct slice t = corpus_text(s->c, i);
 	const struct sent_info *in = &s->c->info[i];
 	for (size_t k = in->tok0; k < in->tok0 + in->ntok; k++) {
 		const struct token *tk = &s->c->tok.v[k];
-		for (size_t w = 0; w < sizeof words / sizeof *words; w++)
-			if (tk->len == strlen(words[w]) &&
-			    strncasecmp(t.p + tk->off, words[w], tk->len) == 0)
-				return 1;
+		if (lex_is_ci(LEX_NOT_YET, t.p + tk->off, tk->len))
+			return 1;
 	}
 	return 0;
 }
@@ -534,11 +533,11 @@ S_summary_take(struct sel *s, int si, struct brief_section *bs, int role, int st
 static int
 S_clause_break(const char *s, size_t a, size_t b)
 {
-	for (size_t k = a; k < b; k++)
-		if (s[k] == ',' || s[k] == ';' || s[k] == ':' ||
-		    (k + 2 < b && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
-		    ((unsigned char)s[k + 2] == 0x93 || (unsigned char)s[k + 2] == 0x94)))
+	for (size_t k = a; k < b;) {
+		UChar32 c = utf_next(s, b, &k);
+		if (c == ',' || c == ';' || c == ':' || utf_is_phrase_dash(c))
 			return 1;
+	}
 	return 0;
 }
 
@@ -875,16 +874,12 @@ S_stage_before(const struct sel *s, size_t i, long at, size_t date_off)
 static int
 S_subordinate(const struct sel *s, size_t i, size_t at)
 {
-	static const char *const subs[] = { "after", "before", "following",
-		"since", "when", "once", "until", "while" };
 	const struct sent_info *in = &s->c->info[i];
 	struct slice t = corpus_text(s->c, i);
 	for (size_t k = 1; k < at && k < in->ntok; k++) {
 		const struct token *tk = &s->c->tok.v[in->tok0 + k];
-		for (size_t w = 0; w < sizeof subs / sizeof *subs; w++)
-			if (tk->len == strlen(subs[w]) &&
-			    strncasecmp(t.p + tk->off, subs[w], tk->len) == 0)
-				return 1;
+		if (lex_is_ci(LEX_TEMPORAL_SUB, t.p + tk->off, tk->len))
+			return 1;
 	}
 	return 0;
 }
@@ -1192,12 +1187,8 @@ S_support(struct sel *s, struct brief *b, const unsigned char *eligible)
 static void
 S_put_prefix(FILE *fp, struct slice s, size_t max)
 {
-	size_t n = s.n;
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)s.p[n] & 0xC0) == 0x80)
-			n--;
-	}
+	size_t n = s.n > max ? utf_cut(s.p, s.n, max) : s.n;
+
 	fprintf(fp, "%.*s%s", (int)n, s.p, n < s.n ? "\xE2\x80\xA6" : "");
 }
 

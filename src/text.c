@@ -3,13 +3,14 @@
  * libstemmer), stopwords.
  */
 #include "brief/text.h"
+#include "brief/lexicon.h"
+#include "brief/utf.h"
 
 #include <libstemmer.h>
 #include <stdio.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/ucasemap.h>
-#include <unicode/utf8.h>
 
 #define MAX_WORD 64   /* longer "words" are cut: hostile input cap */
 
@@ -54,48 +55,6 @@ text_hash(const void *p, size_t n)
 	return h;
 }
 
-/* English function words: language data, shared by every template. */
-static const char *const stopwords[] = {
-	"a", "about", "above", "after", "again", "against", "all", "also", "am",
-	"an", "and", "any", "are", "as", "at", "be", "because", "been", "before",
-	"being", "below", "between", "both", "but", "by", "can", "could", "d",
-	"did", "do", "does", "doing", "down", "during", "each", "even", "few",
-	"for", "from", "further", "had", "has", "have", "having", "he", "her",
-	"here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
-	"in", "into", "is", "it", "its", "itself", "just", "ll", "m", "may",
-	"me", "might", "more", "most", "much", "must", "my", "myself", "no",
-	"nor", "not", "now", "of", "off", "on", "once", "only", "or", "other",
-	"our", "ours", "ourselves", "out", "over", "own", "re", "s", "same",
-	"shall", "she", "should", "so", "some", "such", "t", "than", "that",
-	"the", "their", "theirs", "them", "themselves", "then", "there",
-	"these", "they", "this", "those", "through", "to", "too", "under",
-	"until", "up", "us", "ve", "very", "was", "we", "were", "what", "when",
-	"where", "which", "while", "who", "whom", "why", "will", "with",
-	"would", "you", "your", "yours", "yourself", "yourselves",
-};
-
-static int
-S_cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int
-S_is_stop(const char *w)
-{
-	return bsearch(&w, stopwords, sizeof stopwords / sizeof *stopwords,
-	    sizeof *stopwords, S_cmp_str) != NULL;
-}
-
-/* Spelled-out counts ("one" is left out: mostly a pronoun). */
-static const char *const numwords[] = {
-	"dozen", "dozens", "eight", "eighteen", "eighty", "eleven", "fifteen",
-	"fifty", "five", "forty", "four", "fourteen", "hundred", "hundreds",
-	"nine", "nineteen", "ninety", "seven", "seventeen", "seventy", "six",
-	"sixteen", "sixty", "ten", "thirteen", "thirty", "thousand",
-	"thousands", "three", "twelve", "twenty", "two",
-};
-
 /* ---- scanning ----------------------------------------------------- */
 
 static int
@@ -104,25 +63,14 @@ S_is_word_cp(UChar32 c)
 	return c >= 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC));
 }
 
-/* Decode one code point at p[i]; returns it and sets *next. */
-static UChar32
-S_cp(const char *p, size_t n, size_t i, size_t *next)
-{
-	int32_t k = (int32_t)i;
-	UChar32 c;
-	U8_NEXT(p, k, (int32_t)n, c);
-	*next = (size_t)k;
-	return c;
-}
-
 /* A word ends at i; extend over inner joiners: "5.4", "2,000",
  * "S-400", "Su-30MKI". Hyphens join only when digits are involved. */
 static size_t
 S_word_end(const char *p, size_t n, size_t i, int *has_digit, int *has_alpha)
 {
 	for (;;) {
-		size_t next;
-		UChar32 c = i < n ? S_cp(p, n, i, &next) : -1;
+		size_t next = i;
+		UChar32 c = utf_next(p, n, &next);
 		if (S_is_word_cp(c)) {
 			if (c < 128 && c >= '0' && c <= '9')
 				*has_digit = 1;
@@ -138,7 +86,7 @@ S_word_end(const char *p, size_t n, size_t i, int *has_digit, int *has_alpha)
 		}
 		if (c == '-' && i + 1 < n && i > 0 &&
 		    ((p[i + 1] >= '0' && p[i + 1] <= '9') || *has_digit) &&
-		    S_is_word_cp((unsigned char)p[i + 1])) {
+		    S_is_word_cp(utf_at(p, n, i + 1))) {
 			i++;
 			continue;
 		}
@@ -164,8 +112,8 @@ S_shape(const char *w, size_t n, int has_digit, int has_alpha)
 		f |= TK_NUMBER;
 	if (has_digit && has_alpha)
 		f |= TK_DESIGNATOR;
-	if (n > 0 && ((w[0] >= 'A' && w[0] <= 'Z') || (unsigned char)w[0] >= 0xC3))
-		f |= (w[0] >= 'A' && w[0] <= 'Z') ? TK_CAP : 0;
+	if (n > 0 && w[0] >= 'A' && w[0] <= 'Z')
+		f |= TK_CAP;
 	if (upper >= 2 && lower == 0 && !has_digit)
 		f |= TK_ALLCAPS;
 	if (inner_upper && !has_digit)
@@ -193,10 +141,9 @@ S_stem(struct stemmer *st, const char *w, size_t n, unsigned *flags)
 {
 	char low[MAX_WORD * 4];
 	size_t k = S_lower(st, w, n < MAX_WORD ? n : MAX_WORD, low, sizeof low);
-	if (S_is_stop(low))
+	if (lex_is(LEX_STOPWORD, low, k))
 		*flags |= TK_STOP;
-	if (bsearch(&(const char *){ low }, numwords, sizeof numwords / sizeof *numwords,
-	    sizeof *numwords, S_cmp_str) != NULL)
+	if (lex_is(LEX_COUNT_WORD, low, k))
 		*flags |= TK_NUMWORD;
 	if (*flags & (TK_NUMBER | TK_DESIGNATOR))
 		return text_hash(low, k);
@@ -218,17 +165,11 @@ text_stem_hash(struct stemmer *st, const char *w, size_t n)
 	return h;
 }
 
-/* Is there a currency sign ($ £ € ₹ ¥) right before byte i? */
+/* Is there a currency sign ($ £ € ₹ ¥ ...) right before byte i? */
 static int
 S_currency_before(const char *p, size_t i)
 {
-	if (i >= 1 && p[i - 1] == '$')
-		return 1;
-	if (i >= 2 && (unsigned char)p[i - 2] == 0xC2 &&
-	    ((unsigned char)p[i - 1] == 0xA3 || (unsigned char)p[i - 1] == 0xA5))
-		return 1;
-	return i >= 3 && (memcmp(p + i - 3, "\xE2\x82\xAC", 3) == 0 ||
-	    memcmp(p + i - 3, "\xE2\x82\xB9", 3) == 0);
+	return utf_is_currency(utf_before(p, 0, i));
 }
 
 void
@@ -236,8 +177,8 @@ text_tokens(struct stemmer *st, const char *p, size_t n, token_vec *out)
 {
 	size_t i = 0;
 	while (i < n) {
-		size_t next;
-		UChar32 c = S_cp(p, n, i, &next);
+		size_t next = i;
+		UChar32 c = utf_next(p, n, &next);
 		if (!S_is_word_cp(c)) {
 			i = next;
 			continue;
@@ -267,44 +208,6 @@ text_content_words(const token_vec *t, size_t from, size_t to)
 	return k;
 }
 
-size_t
-text_quote_mark(const char *p, size_t n)
-{
-	if (n >= 1 && p[0] == '"')
-		return 1;
-	if (n >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
-	    ((unsigned char)p[2] == 0x9C || (unsigned char)p[2] == 0x9D))
-		return 3;
-	if (n >= 2 && (unsigned char)p[0] == 0xC2 &&
-	    ((unsigned char)p[1] == 0xAB || (unsigned char)p[1] == 0xBB))
-		return 2;
-	return 0;
-}
-
-int
-text_in_quotes(const char *p, size_t off)
-{
-	int in = 0;
-	for (size_t i = 0; i < off;) {
-		size_t q = text_quote_mark(p + i, off - i);
-		if (q) {
-			in = !in;
-			i += q;
-		} else {
-			i++;
-		}
-	}
-	return in;
-}
-
-/* Sentence openers that only link to the text before: language data. */
-static const char *const openers[] = {
-	"Additionally", "Also", "At the same time", "Crucially", "Furthermore",
-	"However", "Importantly", "In addition", "In practice", "Indeed",
-	"Interestingly", "Meanwhile", "Moreover", "Notably", "Overall",
-	"Separately", "Significantly", "Still", "Therefore", "Thus",
-};
-
 /* The first ", " in p[from..n) followed by a lower-case word. */
 static size_t
 S_clause_end(const char *p, size_t n, size_t from, size_t max)
@@ -321,11 +224,11 @@ text_lead_clause(const char *p, size_t n)
 	static const char acc[] = "According to ";
 	if (n > sizeof acc && memcmp(p, acc, sizeof acc - 1) == 0)
 		return S_clause_end(p, n, sizeof acc - 1, 120);
-	for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
-		size_t m = strlen(openers[k]);
-		if (n > m + 2 && memcmp(p, openers[k], m) == 0 && p[m] == ',' && p[m + 1] == ' ')
-			return m + 2;
-	}
+	/* a linking opener (no opener holds a comma) and ", " */
+	const char *comma = memchr(p, ',', n);
+	size_t m = comma != NULL ? (size_t)(comma - p) : n;
+	if (n > m + 2 && p[m + 1] == ' ' && lex_is(LEX_LINK_OPENER, p, m))
+		return m + 2;
 	return 0;
 }
 

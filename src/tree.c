@@ -2,6 +2,7 @@
  * tree.c -- build the brief's document tree (see tree.h).
  */
 #include "brief/tree.h"
+#include "brief/utf.h"
 
 #include <string.h>
 
@@ -391,11 +392,8 @@ S_title_cut(struct buf *out, const struct doc *d, size_t max_words,
 		if (i < t.n)
 			i++;
 	}
-	if (i > max_bytes) {   /* one huge "word": cut on a character boundary */
-		i = max_bytes;
-		while (i > 0 && ((unsigned char)t.p[i] & 0xC0) == 0x80)
-			i--;
-	}
+	if (i > max_bytes)   /* one huge "word": cut on a character boundary */
+		i = utf_cut(t.p, t.n, max_bytes);
 	struct slice cut = slice_trim((struct slice){ t.p, i });
 	while (cut.n > 0 && strchr(",;:", cut.p[cut.n - 1]))
 		cut.n--;   /* no dangling punctuation before the ellipsis */
@@ -448,9 +446,7 @@ S_outlet(struct buf *out, const struct doc *d)
 	const char *dot = strrchr(d->name, '.');
 	size_t n = dot && dot > d->name ? (size_t)(dot - d->name) : strlen(d->name);
 	if (n > 16) {   /* a long file name: its head */
-		n = 14;
-		while (n > 0 && ((unsigned char)d->name[n] & 0xC0) == 0x80)
-			n--;
+		n = utf_cut(d->name, n, 14);
 		buf_put(out, d->name, n);
 		buf_puts(out, "\xE2\x80\xA6");
 		return;

@@ -28,7 +28,7 @@ struct slice {
 
 int slice_eq(struct slice a, const char *s);           /* exact bytes */
 int slice_ieq(struct slice a, const char *s);          /* ASCII case-folded */
-struct slice slice_trim(struct slice s);               /* ASCII + NBSP space */
+struct slice slice_trim(struct slice s);               /* utf_is_space */
 
 /* Growable byte buffer; p is always NUL-terminated when n > 0 or after
  * buf_cstr(). */

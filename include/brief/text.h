@@ -50,12 +50,6 @@ uint32_t text_hash(const void *p, size_t n);
 /* Count content words (tokens that are not stopwords or punctuation). */
 size_t text_content_words(const token_vec *t, size_t from, size_t to);
 
-/* Length of a double quotation mark at p (" “ ” « »), else 0. */
-size_t text_quote_mark(const char *p, size_t n);
-
-/* Is byte off of p inside quotation marks (counting marks before it)? */
-int text_in_quotes(const char *p, size_t off);
-
 /* Bytes of a leading attributive or linking clause that a brief may cut
  * at its clause boundary ("According to TASS, ", "Notably, "), else 0.
  * What follows starts with a lower-case word. */
