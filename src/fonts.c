@@ -106,6 +106,7 @@
 #include <hpdf.h>
 
 #include "brief/hpdf_ext.h"
+#include "brief/utf.h"
 
 #define BMP_BYTES   (0x10000 / 8)
 #define MAX_LOOKUPS 64       /* fallbacks looked up per document */
@@ -528,8 +529,9 @@ fonts_run(struct fonts *f, int face, const char *s, size_t n,
 
 	*run_face = face;
 	while (i < n) {
-		unsigned cp;
-		size_t k = fonts_utf8_next(s + i, n - i, &cp);
+		size_t j = i;
+		unsigned cp = (unsigned)utf_next(s, n, &j);
+		size_t k = j - i;
 		int g = fonts_face_for(f, face, cp);
 
 		if (i == 0)
@@ -556,7 +558,7 @@ fonts_width(struct fonts *f, int face, const char *s, size_t n, double size)
 		unsigned cp;
 		int g;
 
-		i += fonts_utf8_next(s + i, n - i, &cp);
+		cp = (unsigned)utf_next(s, n, &i);
 		if (cp > 0xFFFF)
 			cp = 0xFFFD;
 		g = fonts_face_for(f, face, cp);
@@ -590,32 +592,6 @@ fonts_show(struct fonts *f, HPDF_Page page, int face, double size,
 
 /* ---- UTF-8 and the ToUnicode repair --------------------------------- */
 
-size_t
-fonts_utf8_next(const char *s, size_t n, unsigned *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t len = u[0] < 0x80 ? 1 : u[0] < 0xC2 ? 0 : u[0] < 0xE0 ? 2 :
-		u[0] < 0xF0 ? 3 : u[0] < 0xF5 ? 4 : 0;
-	unsigned c = len == 1 ? u[0] : len == 2 ? u[0] & 0x1F :
-		len == 3 ? u[0] & 0x0F : u[0] & 0x07;
-
-	if (len == 0 || len > n) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (size_t i = 1; i < len; i++) {
-		if ((u[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return i;
-		}
-		c = c << 6 | (u[i] & 0x3F);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 ||
-	    c > 0x10FFFF)) || (c >= 0xD800 && c <= 0xDFFF))
-		c = 0xFFFD;
-	*cp = c;
-	return len;
-}
 
 void
 fonts_mark_used(struct fonts *f, int face, const char *s, size_t n)
@@ -627,7 +603,7 @@ fonts_mark_used(struct fonts *f, int face, const char *s, size_t n)
 		return;
 	used = f->files[f->file_of[face]].used;
 	for (size_t i = 0; i < n; ) {
-		i += fonts_utf8_next(s + i, n - i, &cp);
+		cp = (unsigned)utf_next(s, n, &i);
 		S_set_bit(used, cp);
 	}
 }

@@ -15,6 +15,7 @@
  */
 #include "brief/layout.h"
 #include "brief/style.h"
+#include "brief/utf.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -143,8 +144,9 @@ lay_clean(struct buf *out, const char *s, size_t n)
 {
 	out->n = 0;
 	for (size_t i = 0; i < n; ) {
-		unsigned cp;
-		size_t k = fonts_utf8_next(s + i, n - i, &cp);
+		size_t j = i;
+		UChar32 cp = utf_next(s, n, &j);
+		size_t k = j - i;
 
 		if (cp >= 0x10000 || cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ||
 		    cp == 0xFFFD)
@@ -192,8 +194,8 @@ S_add_split(struct lay_para *p, const char *s, size_t n,
 	double w = 0;
 
 	for (size_t i = 0; i < n; ) {
-		unsigned cp;
-		size_t k = fonts_utf8_next(s + i, n - i, &cp);
+		size_t j = i;
+		size_t k = (utf_next(s, n, &j), j - i);
 		double cw = fonts_width(p->fonts, st->face, s + i, k, st->size);
 
 		if (i > from && w + cw > p->width) {
@@ -263,10 +265,9 @@ S_is_short(const char *s, size_t n)
 	size_t letters = 0;
 
 	for (size_t i = 0; i < n; ) {
-		unsigned cp;
+		UChar32 cp = utf_next(s, n, &i);
 
-		i += fonts_utf8_next(s + i, n - i, &cp);
-		if (!u_isalpha((UChar32)cp) || ++letters > 2)
+		if (!u_isalpha(cp) || ++letters > 2)
 			return 0;
 	}
 	return letters > 0;
@@ -290,6 +291,9 @@ S_add_word(struct lay_para *p, const char *s, size_t n,
 
 /* ---- text and citations --------------------------------------------- */
 
+/* A space a line may break at: ASCII blanks only. A no-break space
+ * (U+00A0, U+202F) binds the words beside it, so it is part of a word
+ * here, whatever utf_is_space() says of it as white space. */
 static int
 S_is_space(char c)
 {

@@ -15,6 +15,7 @@
 #include "brief/base.h"
 #include "brief/fonts.h"
 #include "brief/render_pdf.h"
+#include "brief/utf.h"
 #include "testutil.h"
 
 #define MAX_PDF (60 * 1024)          /* the one-page brief's budget */
@@ -194,10 +195,9 @@ S_cps(const char *s, uint32_t *cps, size_t max)
 	size_t n = 0, len = strlen(s);
 
 	for (size_t i = 0; i < len; ) {
-		unsigned cp;
+		unsigned cp = (unsigned)utf_next(s, len, &i);
 		size_t k;
 
-		i += fonts_utf8_next(s + i, len - i, &cp);
 		for (k = 0; k < n && cps[k] != cp; k++)
 			;
 		if (k == n && n < max)

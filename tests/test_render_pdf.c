@@ -15,6 +15,7 @@
 #include "brief/layout.h"
 #include "brief/render_pdf.h"
 #include "brief/timeline.h"
+#include "brief/utf.h"
 #include "testutil.h"
 
 static const char S_small_md[] =
@@ -854,22 +855,24 @@ START_TEST(test_fonts_libharu_error)
 }
 END_TEST
 
+/* The text the page sets is read with the one UTF-8 layer: what it
+ * cannot take reads as U+FFFD, never past the end. */
 START_TEST(test_utf8_next)
 {
-	unsigned cp;
+	static const struct { const char *s; size_t n; UChar32 cp; } t[] = {
+		{ "\xE2\x80\x99", 3, 0x2019 }, { "\xC3\xA9x", 3, 0xE9 },
+		{ "\xE2\x80", 2, 0xFFFD }, { "\xC0\xAF", 2, 0xFFFD },
+		{ "\xED\xA0\x80", 3, 0xFFFD },   /* a surrogate */
+		{ "\xF0\x9F\x98\x80", 4, 0x1F600 },
+	};
 
-	ck_assert_uint_eq(fonts_utf8_next("\xE2\x80\x99", 3, &cp), 3);
-	ck_assert_uint_eq(cp, 0x2019);
-	ck_assert_uint_eq(fonts_utf8_next("\xC3\xA9x", 3, &cp), 2);
-	ck_assert_uint_eq(cp, 0xE9);
-	ck_assert_uint_eq(fonts_utf8_next("\xE2\x80", 2, &cp), 1);
-	ck_assert_uint_eq(cp, 0xFFFD);
-	ck_assert_uint_eq(fonts_utf8_next("\xC0\xAF", 2, &cp), 1);
-	ck_assert_uint_eq(cp, 0xFFFD);
-	ck_assert_uint_eq(fonts_utf8_next("\xED\xA0\x80", 3, &cp), 3);
-	ck_assert_uint_eq(cp, 0xFFFD);       /* a surrogate */
-	ck_assert_uint_eq(fonts_utf8_next("\xF0\x9F\x98\x80", 4, &cp), 4);
-	ck_assert_uint_eq(cp, 0x1F600);
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
+		size_t i = 0;
+
+		ck_assert_int_eq(utf_next(t[k].s, t[k].n, &i), t[k].cp);
+		ck_assert_uint_gt(i, 0);
+		ck_assert_uint_le(i, t[k].n);
+	}
 }
 END_TEST
 

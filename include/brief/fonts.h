@@ -123,8 +123,5 @@ int fonts_subset(const char *path, const uint32_t *cps, size_t n,
 /* The file face was loaded from; NULL unless it was. */
 const char *fonts_path(const struct fonts *f, int face);
 
-/* Decode one UTF-8 sequence at s[0..n) (n > 0); returns its length and
- * stores the code point, U+FFFD for malformed input. */
-size_t fonts_utf8_next(const char *s, size_t n, unsigned *cp);
 
 #endif
