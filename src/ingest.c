@@ -7,12 +7,15 @@
  * control bytes become U+FFFD with a warning naming file:line.
  */
 #include "brief/ingest.h"
+#include "brief/convert.h"
 #include "brief/meta.h"
 #include "brief/text.h"
 #include "brief/utf.h"
 
 #include <ctype.h>
 #include <string.h>
+
+#include <unicode/ucnv.h>
 
 #define MAX_ARTICLE (64u << 20)  /* refuse inputs over 64 MiB */
 #define MAX_TITLE 250            /* bytes; a longer first line is text */
@@ -39,13 +42,62 @@ S_shift(shift_vec *sv, const struct buf *b, size_t raw)
 		VEC_PUSH(sv, sh);
 }
 
+/* Windows-1252: the code point of each byte, from ICU's converter
+ * (bytes it leaves undefined read as U+FFFD). */
+static const UChar32 *
+S_cp1252(void)
+{
+	static UChar32 map[256];
+	static int made;
+
+	if (!made) {
+		UErrorCode st = U_ZERO_ERROR;
+		UConverter *cv = ucnv_open("windows-1252", &st);
+
+		for (int c = 0; c < 256; c++) {
+			UChar u[4];
+			char byte = (char)c;
+			UErrorCode e = U_ZERO_ERROR;
+			int32_t k = cv ? ucnv_toUChars(cv, u, 4, &byte, 1, &e) : 0;
+
+			map[c] = c < 0x80 ? c : U_SUCCESS(e) && k == 1 &&
+				u[0] != 0xFFFD && u[0] != 0x1A ? u[0] : 0xFFFD;
+		}
+		ucnv_close(cv);
+		made = 1;
+	}
+	return map;
+}
+
+/* Whether p[0..n), not valid UTF-8, reads as Windows-1252: malformed
+ * sequences, and at most one well-formed multi-byte sequence for every
+ * four of them (a UTF-8 file with a stray byte stays UTF-8). */
+static int
+S_looks_cp1252(const char *p, size_t n)
+{
+	size_t bad = 0, multi = 0;
+
+	for (size_t i = 0; i < n; ) {
+		size_t at = i;
+		UChar32 c = utf_decode(p, n, &i);
+
+		if (c < 0)
+			bad++;
+		else if (i - at > 1)
+			multi++;
+	}
+	return bad > 0 && multi * 4 <= bad;
+}
+
 /* Decode p[0..n) into b: BOM stripped, CRLF/CR -> LF, invalid UTF-8 and
- * C0 controls other than LF and TAB -> U+FFFD, TAB -> space. Where the
- * text's offsets part from the file's, sv gets a shift. */
+ * C0 controls other than LF and TAB -> U+FFFD, TAB -> space; with
+ * cp1252, every byte as Windows-1252. Where the text's offsets part
+ * from the file's, sv gets a shift. */
 static void
 S_decode(const char *name, const char *p, size_t n, struct buf *b,
-	shift_vec *sv, const struct brief_diag *diag)
+	shift_vec *sv, int cp1252, const struct brief_diag *diag)
 {
+	const UChar32 *map = cp1252 ? S_cp1252() : NULL;
 	size_t i = 0;
 	int line = 1, warned_line = 0, crlf = 0;
 
@@ -56,7 +108,17 @@ S_decode(const char *name, const char *p, size_t n, struct buf *b,
 	buf_grow(b, n);
 	while (i < n) {
 		size_t start = i;
-		UChar32 c = utf_decode(p, n, &i);
+		UChar32 c = map ? map[(unsigned char)p[i++]] : utf_decode(p, n, &i);
+
+		if (map != NULL && c >= 0x80) {   /* one byte, two or three out */
+			char u[4];
+			int32_t k = 0;
+
+			U8_APPEND_UNSAFE(u, k, c);
+			buf_put(b, u, (size_t)k);
+			S_shift(sv, b, i);
+			continue;
+		}
 		if (c == '\r') {
 			if (i < n && p[i] == '\n') {
 				crlf = 1;   /* the CR goes; the LF stays */
@@ -765,7 +827,10 @@ ingest_mem(struct arena *a, const char *name, const char *p, size_t n,
 		brief_fail(err, "ingest", name, 0, "binary file, not text");
 		goto out;
 	}
-	S_decode(name, p, n, &b, &sv, diag);
+	d->cp1252 = S_looks_cp1252(p, n);
+	if (d->cp1252)
+		brief_warn(diag, name, 0, "not UTF-8: read as Windows-1252");
+	S_decode(name, p, n, &b, &sv, d->cp1252, diag);
 	d->text = arena_strndup(a, b.p, b.n);
 	d->len = b.n;
 	if (sv.n > 0) {
@@ -827,9 +892,37 @@ ingest_file(struct arena *a, const char *path, struct doc *d,
 {
 	char *p;
 	size_t n;
+	struct buf text = { 0 }, utf8 = { 0 };
+	shift_vec sv = { 0 };
+	enum source_form form;
+	int rc;
+
 	if (file_read(path, &p, &n, err) != 0)
 		return -1;
-	int rc = ingest_mem(a, path, p, n, d, diag, err);
+	form = convert_form(path, p, n);
+	if (form == SF_TEXT) {
+		rc = ingest_mem(a, path, p, n, d, diag, err);
+		free(p);
+		return rc;
+	}
+	if (S_looks_cp1252(p, n)) {   /* the converters read UTF-8 */
+		brief_warn(diag, path, 0, "not UTF-8: read as Windows-1252");
+		S_decode(path, p, n, &utf8, &sv, 1, diag);
+		free(p);
+		p = xstrndup(utf8.p, utf8.n);
+		n = utf8.n;
+	}
+	rc = form == SF_HTML ? convert_html(path, p, n, &text, err) :
+		convert_markdown(path, p, n, &text, err);
+	if (rc == 0)
+		rc = ingest_mem(a, path, text.p, text.n, d, diag, err);
+	if (rc == 0) {
+		d->form = (int)form;
+		d->cp1252 = utf8.n > 0;
+	}
 	free(p);
+	buf_free(&text);
+	buf_free(&utf8);
+	VEC_FREE(&sv);
 	return rc;
 }

@@ -35,7 +35,9 @@ S_is_source_name(const char *name)
 {
 	const char *dot = strrchr(name, '.');
 	return name[0] != '.' && dot && (strcmp(dot, ".txt") == 0 ||
-	    strcmp(dot, ".md") == 0 || strcmp(dot, ".text") == 0);
+	    strcmp(dot, ".md") == 0 || strcmp(dot, ".text") == 0 ||
+	    strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0 ||
+	    strcmp(dot, ".markdown") == 0);
 }
 
 static int
@@ -90,7 +92,7 @@ S_sources(const struct brief_opts *o, path_vec *out, struct brief_err *err)
 			qsort(out->v + before, out->n - before, sizeof *out->v, S_cmp_path);
 		if (out->n == before)
 			return brief_fail(err, "sources", o->sources[k], 0,
-			    "no .txt or .md articles found");
+			    "no articles found (.txt, .md, .html)");
 	}
 	if (out->n == 0)
 		return brief_fail(err, "sources", NULL, 0, "no sources given");

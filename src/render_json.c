@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "brief/convert.h"
 #include "brief/edition.h"
 
 static const char *const S_prec[] = {
@@ -285,6 +286,10 @@ S_source(const struct doc *d)
 
 	json_object_set_new(o, "id", json_integer(d->id));
 	json_object_set_new(o, "file", S_path(d->path));
+	json_object_set_new(o, "form", json_string(d->form == SF_HTML ? "html" :
+	    d->form == SF_MARKDOWN ? "markdown" : "text"));
+	json_object_set_new(o, "encoding", json_string(d->cp1252 ?
+	    "windows-1252" : "utf-8"));
 	json_object_set_new(o, "title", S_slice(d->title));
 	json_object_set_new(o, "outlet", S_slice(d->outlet));
 	json_object_set_new(o, "byline", S_slice(d->byline));

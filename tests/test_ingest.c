@@ -107,9 +107,12 @@ START_TEST(test_ingest_header)
 }
 END_TEST
 
+/* A UTF-8 file (its “quotes” and dashes — well formed) with a corrupt
+ * byte and a cut sequence: U+FFFD, a warning per line. */
 START_TEST(test_ingest_invalid_utf8)
 {
-	static const char s[] = "Good line.\nBad \xFF byte and \xC3 cut.\nCtrl \x01 char.\n";
+	static const char s[] = "Good \xE2\x80\x9Cline\xE2\x80\x9D \xE2\x80\x94 "
+		"fine.\nBad \xFF byte and \xC3 cut.\nCtrl \x01 char.\n";
 	struct arena *a = arena_new();
 	struct doc d;
 	struct warns w = { 0, 0 };

@@ -226,8 +226,9 @@ START_TEST(test_json_file_offsets)
 		    "Date: 2024-03-05\r\n\r\n");
 		buf_printf(&art, "The logistics agreement was signed on March 4, 2024,"
 		    " in Lisb\xF6n\tby the two ministers. [%d]\r\n\r\n", k);
-		buf_puts(&art, "The logistics agreement lets each navy use the other's"
-		    " p\xF6rts for refuelling and repairs.\r\n\r\n"
+		buf_puts(&art, "The logistics agreement \xE2\x80\x94 a \xE2\x80\x9C"
+		    "first\xE2\x80\x9D \xE2\x80\x94 lets each navy use the other\xE2"
+		    "\x80\x99s p\xF6rts for refuelling and repairs.\r\n\r\n"
 		    "\xC3 The logistics agreement will be ratified by parliament"
 		    " in June 2024, officials said.\r\n");
 		snprintf(path, sizeof path, "%s/a%d.txt", tmp, k);

@@ -76,6 +76,11 @@ struct doc {
 	size_t ndrops;
 	struct off_shift *shift;/* where text offsets part from the file's */
 	size_t nshift;
+	int form;               /* enum source_form (convert.h): a page or
+	                         * Markdown is read as the text convert.c
+	                         * makes of it; offsets are into that text */
+	int cp1252;             /* the file was not UTF-8: read as
+	                         * Windows-1252 */
 };
 
 /* From text offset text on, the file offset is raw + (offset - text):
@@ -90,8 +95,11 @@ size_t ingest_file_offset(const struct doc *d, size_t off);
 /* Name of a date source for messages: "header", "date line", ... */
 const char *ingest_date_source(enum date_source s);
 
-/* Read and ingest the file at path. Returns 0, or -1 with err filled
- * (unreadable file, empty article, not text). */
+/* Read and ingest the file at path: a plain article, or an HTML page or
+ * Markdown file made plain by convert.c. A file that is not UTF-8 but
+ * reads as Windows-1252 (single bytes from 0x80 where UTF-8 would have
+ * sequences) is decoded as such, with a warning. Returns 0, or -1 with
+ * err filled (unreadable file, empty article, not text). */
 int ingest_file(struct arena *a, const char *path, struct doc *d,
 	const struct brief_diag *diag, struct brief_err *err);
 
