@@ -207,8 +207,10 @@ S_trim(struct buf *b)
 		b->n--;
 	while (i < b->n && b->p[i] == ' ')
 		i++;
-	memmove(b->p, b->p + i, b->n - i);
-	b->n -= i;
+	if (i > 0) {
+		memmove(b->p, b->p + i, b->n - i);
+		b->n -= i;
+	}
 	buf_cstr(b);
 }
 

@@ -301,7 +301,7 @@ START_TEST(test_make_knows_inputs)
 			test_cmd(NULL, NULL, "sleep 1; touch '%s/seeds/'*", dir);
 		out.n = 0;
 		test_cmd(&out, NULL, make, test_top(), dir, dir);
-		runs[k] = (int)S_count(out.p, "build/brief -t");
+		runs[k] = (int)S_count(out.p, "/brief -t ");   /* any build dir */
 	}
 	ck_assert_int_eq(runs[0], 1);   /* first: made */
 	ck_assert_int_eq(runs[1], 0);   /* again: nothing to do */
