@@ -23,7 +23,8 @@ DEPS_BUILD = pkg-config libhpdf-dev libcmark-dev libicu-dev libyaml-dev \
 	libfontconfig-dev libstemmer-dev libhyphen-dev libharfbuzz-dev \
 	libjansson-dev libgumbo-dev check
 DEPS_RUN   = fonts-noto-core fonts-dejavu-core fonts-dejavu-extra hyphen-en-us
-DEPS_TEST  = poppler-utils qpdf cmark mupdf-tools chromium
+DEPS_TEST  = poppler-utils qpdf cmark mupdf-tools chromium clang \
+	libfuzzer-14-dev valgrind
 DEPS = $(DEPS_BUILD) $(DEPS_RUN) $(DEPS_TEST)
 
 PKGS = libcmark icu-uc yaml-0.1 fontconfig harfbuzz harfbuzz-subset jansson \
@@ -50,7 +51,7 @@ DEFAULT_TEMPLATE ?= relos.yaml
 TEMPLATE = templates/$(DEFAULT_TEMPLATE)
 
 .PHONY: all brief test unit e2e check-asan install uninstall clean deps fuzz bench eval \
-	regress regress-update
+	regress regress-update fuzz-smoke
 
 all: $(BUILD)/brief
 
@@ -120,7 +121,14 @@ $(BUILD)/run_tests.o: tests/run_tests.c $(BUILD)/suites.inc $(BUILD)/.deps
 $(BUILD)/testutil.o: tests/testutil.c tests/testutil.h $(HDR) $(BUILD)/.deps
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Itests -c -o $@ $<
 
-$(BUILD)/run_tests: $(BUILD)/run_tests.o $(BUILD)/testutil.o $(TOBJ) \
+# The fuzz targets, each entry point renamed, for test_fuzz.c.
+FOBJ = $(patsubst fuzz/fuzz_%.c,$(BUILD)/fuzz_%.o,$(wildcard fuzz/fuzz_*.c))
+
+$(BUILD)/fuzz_%.o: fuzz/fuzz_%.c $(HDR) $(BUILD)/.deps
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -DLLVMFuzzerTestOneInput=fuzz_$*_one \
+		-c -o $@ $<
+
+$(BUILD)/run_tests: $(BUILD)/run_tests.o $(BUILD)/testutil.o $(TOBJ) $(FOBJ) \
 		$(BUILD)/libbrief.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) \
 		$$(pkg-config --libs check)
@@ -144,13 +152,60 @@ regress-update: $(BUILD)/brief
 	@rm -rf tests/regress && cp -r $(BUILD)/regress tests/regress
 	@git status --short tests/regress | head -20
 
-test: unit regress
+# A short fuzz of every target (make fuzz runs them longer).
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz FUZZ_TIME=$(FUZZ_SMOKE_TIME)
+FUZZ_SMOKE_TIME ?= 10
+
+test: unit regress fuzz-smoke
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 check-asan:
 	$(MAKE) BUILD=build-asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
-		ASAN_OPTIONS=detect_leaks=1 unit regress
+		ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp \
+		unit regress
+
+# Fuzzing (libFuzzer, clang): fuzz/fuzz_NAME.c for each target, the
+# library built with clang under ASan + UBSan into build-fuzz. Each
+# runs FUZZ_TIME seconds from its seeds (the articles, templates and
+# pages of the repository) and the regression inputs in fuzz/regress/
+# (every crash input found); new crash inputs land in
+# build-fuzz/crashes/. make fuzz-regress runs the regression inputs
+# only, with the plain build.
+FUZZ_TARGETS = ingest template dates render
+FUZZ_TIME ?= 60
+FUZZ_SAN   = -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_SEEDS_ingest   = seeds tests/corpora/*/articles tests/corpora/raa/early tests/html
+FUZZ_SEEDS_template = templates tests/corpora/acsa tests/corpora/raa
+FUZZ_SEEDS_dates    = seeds tests/corpora/acsa/articles
+FUZZ_SEEDS_render   = fuzz/regress/render
+
+fuzz: $(BUILD)/.deps
+	@tools/deps.sh clang libfuzzer-14-dev
+	$(MAKE) BUILD=build-fuzz CC=clang \
+		CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN)" build-fuzz/libbrief.a
+	@mkdir -p build-fuzz/crashes
+	@for t in $(FUZZ_TARGETS); do \
+		clang $(ALL_CFLAGS) $(PKG_CFLAGS) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) \
+			-o build-fuzz/fuzz_$$t fuzz/fuzz_$$t.c build-fuzz/libbrief.a \
+			$(PKG_LIBS) -lstdc++ || exit 1; \
+	done
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build-fuzz/corpus/$$t fuzz/regress/$$t; \
+		echo "fuzz: $$t for $(FUZZ_TIME) s"; \
+		case $$t in ingest) s="$(FUZZ_SEEDS_ingest)";; \
+		template) s="$(FUZZ_SEEDS_template)";; dates) s="$(FUZZ_SEEDS_dates)";; \
+		*) s="$(FUZZ_SEEDS_render)";; esac; \
+		ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=fuzz/lsan.supp \
+		build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) \
+			-max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix=build-fuzz/crashes/$$t- \
+			build-fuzz/corpus/$$t fuzz/regress/$$t $$s \
+			2>build-fuzz/$$t.log || { tail -40 build-fuzz/$$t.log; exit 1; }; \
+		grep -E 'stat::number_of_executed_units|stat::average_exec_per_sec' \
+			build-fuzz/$$t.log | tr '\n' ' '; echo; \
+	done
 
 install: $(BUILD)/brief
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1

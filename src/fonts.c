@@ -140,6 +140,7 @@ struct fonts {
 	VEC(struct fallback) fb; /* fallbacks looked up, at most MAX_LOOKUPS */
 	unsigned char *nofont;   /* bitmap: no font libharu loads has it */
 	struct buf run;          /* fonts_show: one run, NUL-terminated */
+	int whole;               /* embed whole files, no subsets */
 };
 
 static int
@@ -816,6 +817,12 @@ S_subset_font(struct fonts *f, struct font_file *ff, struct brief_err *err)
 	return 0;
 }
 
+void
+fonts_embed_whole(struct fonts *f)
+{
+	f->whole = 1;
+}
+
 int
 fonts_finish(struct fonts *f, struct brief_err *err)
 {
@@ -824,7 +831,7 @@ fonts_finish(struct fonts *f, struct brief_err *err)
 
 		if (ff->font == NULL)
 			continue;
-		if (S_subset_font(f, ff, err) != 0)
+		if (!f->whole && S_subset_font(f, ff, err) != 0)
 			return -1;
 		if (hpx_font_finish(ff->font, ff->used) != 0)
 			return S_hpdf_fail(f, ff->path,

@@ -1622,6 +1622,8 @@ static struct slice
 S_one_role(struct slice r)
 {
 	size_t k = r.n;
+	if (r.n == 0)
+		return r;
 	while (k > 0 && r.p[k - 1] != ' ')
 		k--;
 	struct slice last = { r.p + k, r.n - k };

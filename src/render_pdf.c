@@ -1602,9 +1602,11 @@ S_setup(struct rp *r)
 	return r->draw ? pdfdoc_info(&r->doc, &in) : 0;
 }
 
-int
-render_pdf(struct btree *t, const struct pdf_opts *o, struct buf *out,
-	struct pdf_result *res, struct brief_err *err)
+/* One pass: lay out, and (out) draw and save. Returns 0, -1, or -2
+ * when only saving failed. */
+static int
+S_pass(struct btree *t, const struct pdf_opts *o, struct buf *out,
+	struct pdf_result *res, int whole, struct brief_err *err)
 {
 	struct rp r = { .o = o, .err = err, .draw = out != NULL };
 	int rc = -1;
@@ -1613,16 +1615,38 @@ render_pdf(struct btree *t, const struct pdf_opts *o, struct buf *out,
 		t->items[k]->height = 0;
 	if (S_geometry(&r, o) != 0 || S_setup(&r) != 0)
 		goto out;
+	if (whole)
+		fonts_embed_whole(r.fonts);
 	if (S_walk(&r, t->doc) != 0)
 		goto out;
 	r.npages = lay_paginate(r.v.v, r.v.n, r.rg.v, r.rg.n, r.top,
 		r.bottom, &r.end);
-	if (r.draw && (S_draw(&r) != 0 || pdfdoc_save(&r.doc, out) != 0))
+	if (r.draw && S_draw(&r) != 0)
 		goto out;
+	if (r.draw && pdfdoc_save(&r.doc, out) != 0) {
+		rc = -2;
+		goto out;
+	}
 	S_heights(&r);
 	S_result(&r, res);
 	rc = 0;
 out:
 	S_free(&r);
 	return rc;
+}
+
+int
+render_pdf(struct btree *t, const struct pdf_opts *o, struct buf *out,
+	struct pdf_result *res, struct brief_err *err)
+{
+	size_t start = out ? out->n : 0;
+	int rc = S_pass(t, o, out, res, 0, err);
+
+	/* libharu 2.3 cannot write some subsets it loaded (it seeks past
+	 * the end of the glyph data): the same page with whole fonts */
+	if (rc == -2) {
+		out->n = start;
+		rc = S_pass(t, o, out, res, 1, err);
+	}
+	return rc == 0 ? 0 : -1;
 }

@@ -107,6 +107,10 @@ int fonts_show(struct fonts *f, HPDF_Page page, int face, double size,
  * map. */
 void fonts_mark_used(struct fonts *f, int face, const char *s, size_t n);
 
+/* Embed whole font files from now on, no subsets (the fallback when
+ * libharu cannot write a subset). */
+void fonts_embed_whole(struct fonts *f);
+
 /* Before saving: embed every drawn font as a subset of the code points
  * drawn (hb-subset, through a temporary file that is always removed),
  * give it a valid ToUnicode CMap for them (see fonts.c for libharu
