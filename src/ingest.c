@@ -42,6 +42,32 @@ S_shift(shift_vec *sv, const struct buf *b, size_t raw)
 		VEC_PUSH(sv, sh);
 }
 
+/* A binary file, not text: a known file signature (images, PDF,
+ * archives, executables), or more than one byte in ten of its first
+ * 4 KiB a NUL or another control byte. Text with a few such bytes is
+ * text: they become U+FFFD, with a warning. */
+static int
+S_binary(const char *p, size_t n)
+{
+	static const struct { const char *magic; size_t n; } sig[] = {
+		{ "\x89PNG", 4 }, { "%PDF-", 5 }, { "PK\x03\x04", 4 },
+		{ "\xFF\xD8\xFF", 3 }, { "GIF8", 4 }, { "\x7F" "ELF", 4 },
+		{ "\x1F\x8B", 2 }, { "BZh", 3 }, { "\xFD" "7zXZ", 5 },
+		{ "RIFF", 4 }, { "\x00\x00\x01\x00", 4 },
+	};
+	size_t m = n < 4096 ? n : 4096, ctl = 0;
+
+	for (size_t k = 0; k < sizeof sig / sizeof *sig; k++)
+		if (n >= sig[k].n && memcmp(p, sig[k].magic, sig[k].n) == 0)
+			return 1;
+	for (size_t i = 0; i < m; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		ctl += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+	}
+	return ctl * 10 > m;
+}
+
 /* Windows-1252: the code point of each byte, from ICU's converter
  * (bytes it leaves undefined read as U+FFFD). */
 static const UChar32 *
@@ -823,7 +849,7 @@ ingest_mem(struct arena *a, const char *name, const char *p, size_t n,
 		brief_fail(err, "ingest", name, 0, "file too large (%zu bytes)", n);
 		goto out;
 	}
-	if (memchr(p, '\0', n < 4096 ? n : 4096) && n > 0) {
+	if (S_binary(p, n)) {
 		brief_fail(err, "ingest", name, 0, "binary file, not text");
 		goto out;
 	}

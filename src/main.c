@@ -33,7 +33,7 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: %s [-t TEMPLATE] [-o OUTDIR] [-f FORMATS] [--paper a4|letter]\n"
 	    "             [--max-pages N] [--as-of YYYY-MM-DD] [--since EDITION]\n"
-	    "             [--explain]\n"
+	    "             [--explain] [--strict]\n"
 	    "             [--dump %s] [-q|-v] SOURCE...\n"
 	    "\n"
 	    "Turn news articles about one subject into a one-page brief:\n"
@@ -54,6 +54,8 @@ usage(FILE *fp)
 	    "      --explain       print every candidate sentence's scores and\n"
 	    "                      why it was kept or dropped\n"
 	    "      --dump STAGE    print one stage's output and stop\n"
+	    "      --strict        a warning about a source (skipped, re-encoded,\n"
+	    "                      bytes replaced) stops the run\n"
 	    "      --list-templates  the templates found, with their titles\n"
 	    "  -q, --quiet         no warnings or summary\n"
 	    "  -v, --verbose       print a summary of the run\n"
@@ -224,7 +226,7 @@ die_usage(const char *fmt, const char *arg)
 }
 
 enum { OPT_PAPER = 256, OPT_MAX_PAGES, OPT_AS_OF, OPT_EXPLAIN, OPT_DUMP,
-	OPT_SINCE, OPT_LIST_TEMPLATES };
+	OPT_SINCE, OPT_LIST_TEMPLATES, OPT_STRICT };
 
 static void
 parse_args(int argc, char **argv, struct brief_opts *o)
@@ -239,6 +241,7 @@ parse_args(int argc, char **argv, struct brief_opts *o)
 		{ "explain", no_argument, NULL, OPT_EXPLAIN },
 		{ "since", required_argument, NULL, OPT_SINCE },
 		{ "list-templates", no_argument, NULL, OPT_LIST_TEMPLATES },
+		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "dump", required_argument, NULL, OPT_DUMP },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -278,6 +281,7 @@ parse_args(int argc, char **argv, struct brief_opts *o)
 			break;
 		case OPT_EXPLAIN: o->explain = stdout; break;
 		case OPT_SINCE: o->since = optarg; break;
+		case OPT_STRICT: o->strict = 1; break;
 		case OPT_LIST_TEMPLATES: exit(list_templates());
 		case OPT_DUMP: o->dump = optarg; break;
 		case 'q': verbosity = 0; break;

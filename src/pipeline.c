@@ -362,23 +362,66 @@ S_progress(const struct brief_opts *o, const char *stage, size_t done,
 		o->progress(o->progress_ctx, stage, done, total);
 }
 
+/* Warnings about sources, passed on, and counted for --strict. */
+struct strict {
+	const struct brief_diag *inner;
+	int count;
+	struct brief_err first;
+};
+
+static void
+S_source_warn(void *ctx, const char *file, int line, const char *msg)
+{
+	struct strict *s = ctx;
+
+	if (s->count++ == 0)
+		brief_fail(&s->first, "sources", file, line, "%s", msg);
+	if (s->inner->warn != NULL)
+		s->inner->warn(s->inner->ctx, file, line, msg);
+}
+
+/* Read every source. One that cannot be read or is no article (binary,
+ * empty, no text, too large, gone) is skipped with a warning; with
+ * --strict any warning about a source stops the run. The run stops
+ * only when no usable source is left. */
 static int
 S_load(const struct brief_opts *o, struct arena *a, struct segmenter *sg,
 	struct corpus *c, struct brief_err *err)
 {
 	path_vec paths = { 0 };
+	struct strict st = { &o->diag, 0, { { 0 }, { 0 }, 0, { 0 } } };
+	struct brief_diag diag = { S_source_warn, &st };
+	size_t skipped = 0;
 	int rc = -1;
+
 	if (S_sources(o, &paths, err) != 0)
 		goto out;
 	c->doc = xcalloc(paths.n ? paths.n : 1, sizeof *c->doc);
 	for (size_t k = 0; k < paths.n; k++) {
+		struct doc *d = &c->doc[c->ndoc];
+		struct brief_err e2 = { 0 };
+
 		S_progress(o, "reading", k, paths.n);
-		if (ingest_file(a, paths.v[k], &c->doc[k], &o->diag, err) != 0)
+		if (ingest_file(a, paths.v[k], d, &diag, &e2) != 0) {
+			brief_warn(&diag, e2.file[0] ? e2.file : paths.v[k], e2.line,
+			    "skipped: %s", e2.msg);
+			skipped++;
+			continue;
+		}
+		d->id = (int)c->ndoc + 1;
+		if (segment_doc(sg, d, (int)c->ndoc, &c->s, err) != 0)
 			goto out;
-		c->doc[k].id = (int)k + 1;
-		c->ndoc = k + 1;
-		if (segment_doc(sg, &c->doc[k], (int)k, &c->s, err) != 0)
-			goto out;
+		c->ndoc++;
+	}
+	if (o->strict && st.count > 0) {
+		*err = st.first;
+		snprintf(err->stage, sizeof err->stage, "strict");
+		goto out;
+	}
+	if (c->ndoc == 0) {
+		brief_fail(err, "sources", NULL, 0, "no usable source: %zu of %zu "
+		    "skipped", skipped, paths.n);
+		goto out;
 	}
 	rc = 0;
 out:

@@ -28,6 +28,8 @@ struct brief_opts {
 	int max_pages;             /* 0: template's */
 	struct bdate as_of;        /* prec DP_NONE: from SOURCE_DATE_EPOCH or today */
 	FILE *explain;             /* --explain: candidate table, or NULL */
+	int strict;                /* --strict: a warning about a source
+	                            * stops the run */
 	const char *since;         /* --since: the edition to compare with;
 	                            * NULL: the newest in OUTDIR/editions */
 	const char *dump;          /* --dump STAGE, or NULL */
