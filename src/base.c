@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define FILE_MAX (256u << 20)   /* the largest input file read */
 
@@ -329,33 +331,74 @@ file_read(const char *path, char **out, size_t *n, struct brief_err *err)
 	return 0;
 }
 
+char *
+file_stage(const char *path, const void *p, size_t n, struct brief_err *err)
+{
+	struct buf tmp = { 0 };
+	const char *c = p;
+	int fd, e;
+
+	buf_printf(&tmp, "%s.XXXXXX", path);
+	fd = mkstemp(tmp.p);
+	if (fd < 0) {
+		e = errno;
+		brief_fail(err, "write", path, 0, "%s", strerror(e));
+		buf_free(&tmp);
+		return NULL;
+	}
+	while (n > 0) {
+		ssize_t k = write(fd, c, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			goto fail;
+		c += k;
+		n -= (size_t)k;
+	}
+	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	return tmp.p;
+fail:
+	e = errno ? errno : EIO;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp.p);
+	brief_fail(err, "write", path, 0, "%s", strerror(e));
+	buf_free(&tmp);
+	return NULL;
+}
+
+int
+file_commit(char *tmp, const char *path, struct brief_err *err)
+{
+	int rc = 0;
+
+	if (rename(tmp, path) != 0) {
+		rc = brief_fail(err, "write", path, 0, "%s", strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return rc;
+}
+
+void
+file_discard(char *tmp)
+{
+	if (tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+}
+
 int
 file_write_atomic(const char *path, const void *p, size_t n,
 	struct brief_err *err)
 {
-	struct buf tmp = { 0 };
-	FILE *f;
-	int rc = -1;
+	char *tmp = file_stage(path, p, n, err);
 
-	buf_printf(&tmp, "%s.tmp", path);
-	f = fopen(tmp.p, "wb");
-	if (f == NULL) {
-		brief_fail(err, "write", path, 0, "%s", strerror(errno));
-		goto out;
-	}
-	if (fwrite(p, 1, n, f) != n || fflush(f) != 0) {
-		brief_fail(err, "write", path, 0, "%s", strerror(errno));
-		fclose(f);
-		remove(tmp.p);
-		goto out;
-	}
-	if (fclose(f) != 0 || rename(tmp.p, path) != 0) {
-		brief_fail(err, "write", path, 0, "%s", strerror(errno));
-		remove(tmp.p);
-		goto out;
-	}
-	rc = 0;
-out:
-	buf_free(&tmp);
-	return rc;
+	return tmp == NULL ? -1 : file_commit(tmp, path, err);
 }

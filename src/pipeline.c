@@ -234,18 +234,57 @@ S_as_of(const struct brief_opts *o, const struct bdate *latest,
 		memset(d, 0, sizeof *d);
 }
 
+/* The outputs of a run, staged as temporary files beside their
+ * places, renamed into them together once all are written. */
+struct staged {
+	VEC(char *) tmp;
+	VEC(char *) path;
+};
+
 static int
-S_write(const struct brief_opts *o, const char *name, const struct buf *b,
-	struct brief_err *err)
+S_mkdir(const char *dir, struct brief_err *err)
+{
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		return brief_fail(err, "write", dir, 0, "%s", strerror(errno));
+	return 0;
+}
+
+/* Stage b as DIR/NAME (dir: the output directory, or a folder in it). */
+static int
+S_stage(struct staged *sg, const char *dir, const char *name,
+	const struct buf *b, struct brief_err *err)
 {
 	struct buf path = { 0 };
-	if (mkdir(o->outdir, 0777) != 0 && errno != EEXIST) {
-		int e = errno;
-		return brief_fail(err, "write", o->outdir, 0, "%s", strerror(e));
+	char *tmp;
+
+	if (S_mkdir(dir, err) != 0)
+		return -1;
+	buf_printf(&path, "%s/%s", dir, name);
+	tmp = file_stage(path.p, b->p ? b->p : "", b->n, err);
+	if (tmp == NULL) {
+		buf_free(&path);
+		return -1;
 	}
-	buf_printf(&path, "%s/%s", o->outdir, name);
-	int rc = file_write_atomic(path.p, b->p ? b->p : "", b->n, err);
-	buf_free(&path);
+	VEC_PUSH(&sg->tmp, tmp);
+	VEC_PUSH(&sg->path, path.p);
+	return 0;
+}
+
+/* Rename every staged file into place (commit), or remove them all. */
+static int
+S_finish(struct staged *sg, int commit, struct brief_err *err)
+{
+	int rc = 0;
+
+	for (size_t k = 0; k < sg->tmp.n; k++) {
+		if (commit && rc == 0)
+			rc = file_commit(sg->tmp.v[k], sg->path.v[k], err);
+		else
+			file_discard(sg->tmp.v[k]);
+		free(sg->path.v[k]);
+	}
+	VEC_FREE(&sg->tmp);
+	VEC_FREE(&sg->path);
 	return rc;
 }
 
@@ -449,25 +488,20 @@ S_dump(const struct brief_opts *o, const struct corpus *c,
 	return 0;
 }
 
-/* Keep this edition's record: OUTDIR/editions/AS-OF.json. */
+/* Stage this edition's record: OUTDIR/editions/AS-OF.json. */
 static int
-S_write_edition(const struct brief_opts *o, const struct brief *b,
-	const struct buf *json, struct brief_err *err)
+S_stage_edition(struct staged *sg, const struct brief_opts *o,
+	const struct brief *b, const struct buf *json, struct brief_err *err)
 {
-	struct buf dir = { 0 }, path = { 0 };
+	struct buf dir = { 0 }, name = { 0 };
 	int rc;
 
 	buf_printf(&dir, "%s/editions", o->outdir);
-	if (mkdir(dir.p, 0777) != 0 && errno != EEXIST) {
-		rc = brief_fail(err, "write", dir.p, 0, "%s", strerror(errno));
-		buf_free(&dir);
-		return rc;
-	}
-	buf_printf(&path, "%s/", dir.p);
-	edition_name(&path, &b->as_of);
-	rc = file_write_atomic(path.p, json->p ? json->p : "", json->n, err);
+	edition_name(&name, &b->as_of);
+	rc = S_mkdir(o->outdir, err) != 0 ? -1 :
+		S_stage(sg, dir.p, name.p, json, err);
 	buf_free(&dir);
-	buf_free(&path);
+	buf_free(&name);
 	return rc;
 }
 
@@ -511,6 +545,7 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 {
 	struct buf md = { 0 }, pdf = { 0 }, html = { 0 }, json = { 0 };
 	struct btree page = { 0 }, full = { 0 };
+	struct staged sg = { { 0 }, { 0 } };
 	struct pdf_opts po;
 	struct pdf_result res = { 0 };
 	int max_pages = o->max_pages > 0 ? o->max_pages : t->layout.max_pages;
@@ -533,16 +568,17 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 	render_md(&full, &md);
 	if (render_json(&full, b, &json, err) != 0)   /* also the edition */
 		goto out;
-	/* every output is made before any is written */
-	if ((o->formats & FMT_MD) && S_write(o, "brief.md", &md, err) != 0)
+	/* every output is made, then every one written beside its place,
+	 * then all renamed into place: a failure leaves the old ones */
+	if (((o->formats & FMT_MD) && S_stage(&sg, o->outdir, "brief.md", &md, err) != 0) ||
+	    ((o->formats & FMT_PDF) && S_stage(&sg, o->outdir, "brief.pdf", &pdf, err) != 0) ||
+	    ((o->formats & FMT_HTML) && S_stage(&sg, o->outdir, "brief.html", &html, err) != 0) ||
+	    ((o->formats & FMT_JSON) && S_stage(&sg, o->outdir, "brief.json", &json, err) != 0) ||
+	    S_stage_edition(&sg, o, b, &json, err) != 0) {
+		S_finish(&sg, 0, err);
 		goto out;
-	if ((o->formats & FMT_PDF) && S_write(o, "brief.pdf", &pdf, err) != 0)
-		goto out;
-	if ((o->formats & FMT_HTML) && S_write(o, "brief.html", &html, err) != 0)
-		goto out;
-	if ((o->formats & FMT_JSON) && S_write(o, "brief.json", &json, err) != 0)
-		goto out;
-	if (S_write_edition(o, b, &json, err) != 0)
+	}
+	if (S_finish(&sg, 1, err) != 0)
 		goto out;
 	st->md_bytes = md.n;
 	st->pdf_bytes = pdf.n;

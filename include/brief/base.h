@@ -92,10 +92,22 @@ void brief_warn(const struct brief_diag *d, const char *file, int line,
 	const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Whole-file I/O. file_read: caller frees *out with free().
- * file_write_atomic: writes to PATH.tmp then renames, so a failed run
- * never leaves a half-written output. */
+ * file_write_atomic: writes a new temporary file beside path (same
+ * directory, so the rename cannot cross file systems), flushes it to
+ * disk and renames it over path: path is always the old file or the
+ * new one, whole, whatever happens to the process. */
 int file_read(const char *path, char **out, size_t *n, struct brief_err *err);
 int file_write_atomic(const char *path, const void *p, size_t n,
 	struct brief_err *err);
+
+/* The same in two steps, for outputs that go together: file_stage
+ * writes the temporary file and returns its name (caller frees) or
+ * NULL with err; file_commit renames it over path, file_discard
+ * removes it. Stage every output, then commit them all, and a failure
+ * (a full disk) leaves every old output as it was. */
+char *file_stage(const char *path, const void *p, size_t n,
+	struct brief_err *err);
+int file_commit(char *tmp, const char *path, struct brief_err *err);
+void file_discard(char *tmp);
 
 #endif
