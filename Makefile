@@ -5,6 +5,8 @@
 #                     golden outputs)
 #   make regress-update  accept a change of the golden outputs
 #   make check-asan   the tests under AddressSanitizer + UBSan
+#   make check-valgrind  the tests with every run under valgrind
+#   make fuzz         the libFuzzer targets, FUZZ_TIME seconds each
 #   make install      PREFIX=/usr/local DESTDIR=
 #
 # Missing Debian packages are installed with apt-get when run as root;
@@ -51,7 +53,7 @@ DEFAULT_TEMPLATE ?= relos.yaml
 TEMPLATE = templates/$(DEFAULT_TEMPLATE)
 
 .PHONY: all brief test unit e2e check-asan install uninstall clean deps fuzz bench eval \
-	regress regress-update fuzz-smoke
+	regress regress-update fuzz-smoke check-valgrind
 
 all: $(BUILD)/brief
 
@@ -205,6 +207,20 @@ fuzz: $(BUILD)/.deps
 			2>build-fuzz/$$t.log || { tail -40 build-fuzz/$$t.log; exit 1; }; \
 		grep -E 'stat::number_of_executed_units|stat::average_exec_per_sec' \
 			build-fuzz/$$t.log | tr '\n' ' '; echo; \
+	done
+
+# The test suite with every run of brief under valgrind (tools/vgbrief),
+# then the in-process suites themselves under valgrind.
+VG = valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+	--show-leak-kinds=definite --error-exitcode=99
+check-valgrind: $(BUILD)/run_tests $(BUILD)/brief
+	@tools/deps.sh valgrind
+	BRIEF_BIN=$(CURDIR)/tools/vgbrief BRIEF_REAL=$(CURDIR)/$(BUILD)/brief \
+		BRIEF_TOP=$(CURDIR) CK_TIMEOUT_MULTIPLIER=30 $(BUILD)/run_tests
+	for s in cluster dates hyphen ingest lexicon linebreak meta quotes \
+		render_md segment template text utf; do \
+		CK_RUN_SUITE=$$s CK_FORK=no BRIEF_TOP=$(CURDIR) \
+			$(VG) $(BUILD)/run_tests || exit 1; \
 	done
 
 install: $(BUILD)/brief

@@ -42,6 +42,10 @@ corpus_free(struct corpus *c)
 	c->stats = NULL;
 	free(c->tokw);
 	c->tokw = NULL;
+	free(c->sw);
+	c->sw = NULL;
+	free(c->sw0);
+	c->sw0 = NULL;
 }
 
 /* ---- stem statistics --------------------------------------------- */
@@ -61,6 +65,43 @@ S_pair_cmp(const void *pa, const void *pb)
 	if (a->doc != b->doc)
 		return a->doc < b->doc ? -1 : 1;
 	return a->sent < b->sent ? -1 : a->sent > b->sent;
+}
+
+/* Each sentence's distinct content stems with their weights, sorted,
+ * built once for every comparison of sentences (cluster.c). */
+static void
+S_stem_sets(struct corpus *c)
+{
+	size_t total = 0;
+
+	c->sw0 = xcalloc(c->s.n + 1, sizeof *c->sw0);
+	for (size_t i = 0; i < c->s.n; i++)
+		total += c->info[i].ntok < CORPUS_MAX_STEMS ? c->info[i].ntok :
+			CORPUS_MAX_STEMS;
+	c->sw = xcalloc(total ? total : 1, sizeof *c->sw);
+	for (size_t i = 0, at = 0; i < c->s.n; i++) {
+		const struct sent_info *in = &c->info[i];
+		struct stem_weight *out = c->sw + at;
+		size_t n = 0;
+
+		for (size_t k = in->tok0; k < in->tok0 + in->ntok &&
+		    n < CORPUS_MAX_STEMS; k++) {
+			const struct token *t = &c->tok.v[k];
+			size_t j = n;
+
+			if (t->flags & TK_STOP)
+				continue;
+			while (j > 0 && out[j - 1].stem > t->stem)
+				j--;
+			if (j > 0 && out[j - 1].stem == t->stem)
+				continue;
+			memmove(out + j + 1, out + j, (n - j) * sizeof *out);
+			out[j] = (struct stem_weight){ t->stem, c->tokw[k] };
+			n++;
+		}
+		at += n;
+		c->sw0[i + 1] = at;
+	}
 }
 
 /* One row per distinct content stem with its document and sentence
@@ -101,6 +142,14 @@ S_frequencies(struct corpus *c)
 			const struct stem_stat *st = corpus_stem(c, c->tok.v[k].stem);
 			c->tokw[k] = st ? st->idf : 1.0f;
 		}
+	S_stem_sets(c);
+}
+
+const struct stem_weight *
+corpus_stems(const struct corpus *c, size_t i, size_t *n)
+{
+	*n = c->sw0[i + 1] - c->sw0[i];
+	return c->sw + c->sw0[i];
 }
 
 const struct stem_stat *

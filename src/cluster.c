@@ -20,34 +20,6 @@
                                so a compound sentence cannot join both its halves */
 #define MIN_CONTENT 4       /* sentences with fewer content stems stay alone */
 
-/* A content stem of a sentence and its idf weight. */
-struct sw {
-	uint32_t stem;
-	float w;
-};
-
-/* Distinct content stems of sentence i with their weights, sorted by
- * stem; returns count. */
-static size_t
-S_stems(const struct corpus *c, size_t i, struct sw *out, size_t cap)
-{
-	const struct sent_info *in = &c->info[i];
-	size_t n = 0;
-	for (size_t k = in->tok0; k < in->tok0 + in->ntok && n < cap; k++) {
-		const struct token *t = &c->tok.v[k];
-		if (t->flags & TK_STOP)
-			continue;
-		size_t j = n;
-		while (j > 0 && out[j - 1].stem > t->stem)
-			j--;
-		if (j > 0 && out[j - 1].stem == t->stem)
-			continue;
-		memmove(out + j + 1, out + j, (n - j) * sizeof *out);
-		out[j] = (struct sw){ t->stem, c->tokw[k] };
-		n++;
-	}
-	return n;
-}
 
 /* Shared content of i and j, weighted by idf, so words every article
  * uses (the subject's own name) count for little and the specifics
@@ -56,9 +28,8 @@ static void
 S_shared(const struct corpus *c, size_t i, size_t j, double *common,
 	double *wa, double *wb)
 {
-	struct sw a[128], b[128];
-	size_t na = S_stems(c, i, a, 128), nb = S_stems(c, j, b, 128);
-	size_t x = 0, y = 0;
+	size_t na, nb, x = 0, y = 0;
+	const struct stem_weight *a = corpus_stems(c, i, &na), *b = corpus_stems(c, j, &nb);
 	*common = *wa = *wb = 0;
 	for (size_t k = 0; k < na; k++)
 		*wa += a[k].w;
@@ -88,12 +59,13 @@ S_same_fact(const struct corpus *c, size_t i, size_t j)
 double
 cluster_novelty(const struct corpus *c, size_t i, const size_t *set, size_t n)
 {
-	struct sw a[128], b[128];
-	size_t na = S_stems(c, i, a, 128);
+	size_t na;
+	const struct stem_weight *a = corpus_stems(c, i, &na);
 	double total = 0, fresh = 0;
-	unsigned char seen[128] = { 0 };
+	unsigned char seen[CORPUS_MAX_STEMS] = { 0 };
 	for (size_t k = 0; k < n; k++) {
-		size_t nb = S_stems(c, set[k], b, 128), x = 0, y = 0;
+		size_t nb, x = 0, y = 0;
+		const struct stem_weight *b = corpus_stems(c, set[k], &nb);
 		while (x < na && y < nb) {
 			if (a[x].stem == b[y].stem)
 				seen[x] = 1, x++, y++;
@@ -142,11 +114,11 @@ static void
 S_bands(const struct corpus *c, const unsigned char *eligible,
 	band_vec *out)
 {
-	struct sw st[128];
 	for (size_t i = 0; i < c->s.n; i++) {
 		if (!eligible[i])
 			continue;
-		size_t n = S_stems(c, i, st, 128);
+		size_t n;
+		const struct stem_weight *st = corpus_stems(c, i, &n);
 		if (n < MIN_CONTENT)
 			continue;
 		uint32_t sig[NHASH];

@@ -65,7 +65,24 @@ struct corpus {
 	struct stem_stat *stats;  /* sorted by stem */
 	size_t nstats;
 	float *tokw;              /* per token: its stem's idf, 0 for stopwords */
+	struct stem_weight *sw;   /* per sentence, from sw0[i]: its distinct
+	                           * content stems (at most CORPUS_MAX_STEMS)
+	                           * with their weights, sorted by stem */
+	size_t *sw0;              /* per sentence + 1: offsets into sw */
 };
+
+/* A content stem of a sentence and its idf weight. */
+struct stem_weight {
+	uint32_t stem;
+	float w;
+};
+
+/* Content stems kept per sentence for comparing sentences. */
+#define CORPUS_MAX_STEMS 128
+
+/* Sentence i's distinct content stems, sorted; their number in *n. */
+const struct stem_weight *corpus_stems(const struct corpus *c, size_t i,
+	size_t *n);
 
 /* Annotate every sentence of c (docs and sentences already filled):
  * tokens, dates (years inferred within and across sources), views,
