@@ -423,6 +423,8 @@ annotate_corpus(struct corpus *c, struct stemmer *st)
 		struct sent_info *in = &c->info[i];
 		in->view = -1;
 		in->tok0 = c->tok.n;
+		if (c->s.v[i].flags & SF_LONG)
+			continue;   /* passed over (segment.h) */
 		text_tokens(st, s.p, s.n, &c->tok);
 		in->ntok = c->tok.n - in->tok0;
 		in->words = in->ntok;

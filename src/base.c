@@ -199,6 +199,7 @@ struct chunk {
 
 struct arena {
 	struct chunk *head;
+	VEC(void *) adopted;     /* heap blocks freed with the arena */
 };
 
 struct arena *
@@ -251,6 +252,13 @@ arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
+void *
+arena_adopt(struct arena *a, void *p)
+{
+	VEC_PUSH(&a->adopted, p);
+	return p;
+}
+
 void
 arena_free(struct arena *a)
 {
@@ -262,6 +270,9 @@ arena_free(struct arena *a)
 		free(c);
 		c = next;
 	}
+	for (size_t k = 0; k < a->adopted.n; k++)
+		free(a->adopted.v[k]);
+	VEC_FREE(&a->adopted);
 	free(a);
 }
 

@@ -857,8 +857,11 @@ ingest_mem(struct arena *a, const char *name, const char *p, size_t n,
 	if (d->cp1252)
 		brief_warn(diag, name, 0, "not UTF-8: read as Windows-1252");
 	S_decode(name, p, n, &b, &sv, d->cp1252, diag);
-	d->text = arena_strndup(a, b.p, b.n);
+	buf_cstr(&b);
 	d->len = b.n;
+	d->text = arena_adopt(a, b.p);   /* no copy of a large article */
+	b.p = NULL;
+	b.n = b.cap = 0;
 	if (sv.n > 0) {
 		d->shift = arena_alloc(a, sv.n * sizeof *d->shift);
 		memcpy(d->shift, sv.v, sv.n * sizeof *d->shift);

@@ -448,8 +448,14 @@ S_load(const struct brief_opts *o, struct arena *a, struct segmenter *sg,
 			continue;
 		}
 		d->id = (int)c->ndoc + 1;
+		size_t s0 = c->s.n;
 		if (segment_doc(sg, d, (int)c->ndoc, &c->s, err) != 0)
 			goto out;
+		for (size_t i = s0; i < c->s.n; i++)
+			if (c->s.v[i].flags & SF_LONG)
+				brief_warn(&diag, d->path, c->s.v[i].line, "a sentence of "
+				    "%zu bytes passed over (the limit is %d)", c->s.v[i].len,
+				    SEG_MAX_SENTENCE);
 		c->ndoc++;
 	}
 	if (o->strict && st.count > 0) {

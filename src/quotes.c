@@ -1897,7 +1897,8 @@ S_para(struct ctx *c, size_t a, size_t b)
 static int
 S_sent_ok(const struct ctx *c, size_t i)
 {
-	return c->s[i].off <= c->xn && c->s[i].len <= c->xn - c->s[i].off;
+	return c->s[i].off <= c->xn && c->s[i].len <= c->xn - c->s[i].off &&
+		!(c->s[i].flags & SF_LONG);
 }
 
 size_t

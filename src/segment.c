@@ -36,7 +36,7 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
-#include <unicode/utf16.h>
+#include <unicode/utext.h>
 
 #define SEG_LOCALE "en"
 #define SEG_MAX_LEN ((size_t)INT32_MAX - 1) /* ICU indexes with int32_t */
@@ -46,9 +46,6 @@
 
 struct segmenter {
 	UBreakIterator *bi;
-	UChar *u16;             /* the text in UTF-16 */
-	int32_t *map;           /* UTF-16 index -> byte offset, n16 + 1 */
-	size_t cap;             /* code units allocated in u16 and map */
 	VEC(size_t) cut;        /* candidate boundaries, byte offsets */
 	span_vec spans;         /* scratch for segment_doc */
 };
@@ -257,58 +254,28 @@ S_keep(const char *p, size_t n, size_t b)
 
 /* ---- candidates -------------------------------------------------------- */
 
-static void
-S_reserve(struct segmenter *sg, size_t units)
-{
-	if (units <= sg->cap)
-		return;
-	free(sg->u16);
-	free(sg->map);
-	sg->u16 = xmalloc(units * sizeof *sg->u16);
-	sg->map = xmalloc(units * sizeof *sg->map);
-	sg->cap = units;
-}
-
-/* UTF-8 to UTF-16 with the offset map; returns the UTF-16 length. A
- * UTF-8 sequence never yields more code units than it has bytes. */
-static int32_t
-S_to_utf16(struct segmenter *sg, const char *p, size_t n)
-{
-	size_t i = 0, start;
-	int32_t k = 0;
-	UChar32 c;
-	S_reserve(sg, n + 1);
-	while (i < n) {
-		start = i;
-		c = utf_next(p, n, &i);
-		sg->map[k] = (int32_t)start;
-		if (U_IS_BMP(c)) {
-			sg->u16[k++] = (UChar)c;
-		} else {
-			sg->u16[k] = U16_LEAD(c);
-			sg->map[k + 1] = (int32_t)start;
-			sg->u16[k + 1] = U16_TRAIL(c);
-			k += 2;
-		}
-	}
-	sg->map[k] = (int32_t)n;
-	return k;
-}
-
-/* ICU's boundaries, as byte offsets strictly inside (0, n). */
+/* ICU's boundaries, as byte offsets strictly inside (0, n): the break
+ * iterator reads the UTF-8 text in place (a UText), so no copy of it
+ * is made, whatever its size. */
 static int
-S_icu_cuts(struct segmenter *sg, int32_t n16, struct brief_err *err)
+S_icu_cuts(struct segmenter *sg, const char *p, size_t n, struct brief_err *err)
 {
 	UErrorCode e = U_ZERO_ERROR;
+	UText *ut = utext_openUTF8(NULL, p, (int64_t)n, &e);
 	int32_t q;
-	ubrk_setText(sg->bi, sg->u16, n16, &e);
-	if (U_FAILURE(e))
+
+	if (U_SUCCESS(e))
+		ubrk_setUText(sg->bi, ut, &e);
+	if (U_FAILURE(e)) {
+		utext_close(ut);
 		return brief_fail(err, "segment", NULL, 0,
 		    "ICU sentence iterator: %s", u_errorName(e));
+	}
 	ubrk_first(sg->bi);
-	while ((q = ubrk_next(sg->bi)) != UBRK_DONE && q < n16)
+	while ((q = ubrk_next(sg->bi)) != UBRK_DONE && (size_t)q < n)
 		if (q > 0)
-			VEC_PUSH(&sg->cut, (size_t)sg->map[q]);
+			VEC_PUSH(&sg->cut, (size_t)q);
+	utext_close(ut);
 	return 0;
 }
 
@@ -448,8 +415,6 @@ segmenter_free(struct segmenter *sg)
 	if (sg == NULL)
 		return;
 	ubrk_close(sg->bi);
-	free(sg->u16);
-	free(sg->map);
 	VEC_FREE(&sg->cut);
 	VEC_FREE(&sg->spans);
 	free(sg);
@@ -466,7 +431,7 @@ segment_text(struct segmenter *sg, const char *p, size_t n,
 	if (n == 0)
 		return 0;
 	sg->cut.n = 0;
-	if (S_icu_cuts(sg, S_to_utf16(sg, p, n), err) < 0)
+	if (S_icu_cuts(sg, p, n, err) < 0)
 		return -1;
 	S_add_cuts(sg, p, n);
 	for (i = 0; i < sg->cut.n; i++) {
@@ -540,6 +505,8 @@ S_push_sentences(struct segmenter *sg, const struct doc *d, size_t pi,
 		st.len = s.len;
 		st.line = line;
 		st.flags = S_para_flags(pa->flags) | S_end_flags(t + s.off, s.len);
+		if (s.len > SEG_MAX_SENTENCE)
+			st.flags |= SF_LONG;
 		VEC_PUSH(out, st);
 	}
 }

@@ -68,6 +68,9 @@ void *arena_alloc(struct arena *a, size_t n);         /* zeroed, 16-aligned */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Hand p (from malloc) to the arena, which frees it with itself: a
+ * large block the arena would otherwise copy. Returns p. */
+void *arena_adopt(struct arena *a, void *p);
 void arena_free(struct arena *a);
 
 /* The one error report: which stage, which file and line, what. */

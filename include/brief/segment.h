@@ -24,12 +24,19 @@ enum {
 	SF_NOTERM = 1 << 3,     /* no closing punctuation */
 	SF_TITLE = 1 << 4,      /* the article's title */
 	SF_DEK = 1 << 5,        /* the standfirst under the title */
+	SF_LONG = 1 << 6,       /* longer than SEG_MAX_SENTENCE: passed over
+	                         * by every later stage */
 };
 
 struct span {
 	size_t off, len;        /* byte span, leading/trailing space trimmed */
 };
 typedef VEC(struct span) span_vec;
+
+/* The longest sentence (bytes) the later stages read: one longer is no
+ * sentence a brief could print (a page's text without punctuation),
+ * and reading it would cost more than the rest of the article. */
+#define SEG_MAX_SENTENCE 4096
 
 struct sentence {
 	int doc;                /* index of the doc in the corpus */
