@@ -166,7 +166,7 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 check-asan:
 	$(MAKE) BUILD=build-asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 		ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp \
-		unit regress
+		BRIEF_NO_TIMING=1 unit regress
 
 # Fuzzing (libFuzzer, clang): fuzz/fuzz_NAME.c for each target, the
 # library built with clang under ASan + UBSan into build-fuzz. Each
@@ -216,7 +216,8 @@ VG = valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
 check-valgrind: $(BUILD)/run_tests $(BUILD)/brief
 	@tools/deps.sh valgrind
 	BRIEF_BIN=$(CURDIR)/tools/vgbrief BRIEF_REAL=$(CURDIR)/$(BUILD)/brief \
-		BRIEF_TOP=$(CURDIR) CK_TIMEOUT_MULTIPLIER=30 $(BUILD)/run_tests
+		BRIEF_TOP=$(CURDIR) CK_TIMEOUT_MULTIPLIER=30 BRIEF_NO_TIMING=1 \
+		$(BUILD)/run_tests
 	for s in cluster dates hyphen ingest lexicon linebreak meta quotes \
 		render_md segment template text utf; do \
 		CK_RUN_SUITE=$$s CK_FORK=no BRIEF_TOP=$(CURDIR) \

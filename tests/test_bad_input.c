@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include <stdio.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -295,6 +296,66 @@ START_TEST(test_template_errors)
 }
 END_TEST
 
+/* Hostile shapes cost little: one 20 MB line within 2 s and three
+ * times its size in memory (over the run's base); 100,000 one-line
+ * sentences within 3 s. Timings are not held to under sanitizers or
+ * valgrind (BRIEF_NO_TIMING). */
+START_TEST(test_bounded_cost)
+{
+	struct buf big = { 0 }, out = { 0 };
+	struct rusage ru;
+	double ms, base_kb;
+	int rc;
+	uint32_t seed = 7;
+	static const char *const words[] = { "the", "agreement", "was",
+		"signed", "by", "ministers", "in", "Lisbon", "on", "March", "four",
+		"and", "it", "lets", "each", "navy", "use", "ports", "for",
+		"repairs" };
+	int timing = getenv("BRIEF_NO_TIMING") == NULL;
+
+	S_folder(1);
+	S_str("small.txt", S_good);
+	rc = S_run("-q", &out, &ms);
+	ck_assert_int_eq(rc, 0);
+	getrusage(RUSAGE_CHILDREN, &ru);
+	base_kb = (double)ru.ru_maxrss;
+	S_folder(1);
+	buf_puts(&big, "Title: One line\n\n");
+	test_random_text(&out, &seed, words, sizeof words / sizeof *words, 4600000);
+	buf_put(&big, out.p, out.n);
+	buf_puts(&big, "\n");
+	S_file("line.txt", big.p, big.n);
+	rc = S_run("-f md", &out, &ms);
+	getrusage(RUSAGE_CHILDREN, &ru);
+	fprintf(stderr, "bad input: one %.1f MB line: exit %d, %.0f ms, peak %.0f MB "
+	    "(base %.0f MB)\n", (double)big.n / 1e6, rc, ms,
+	    (double)ru.ru_maxrss / 1024, base_kb / 1024);
+	ck_assert_int_eq(rc, 0);
+	ck_assert_ptr_nonnull(strstr(out.p, "bytes passed over (the limit is 4096)"));
+	if (timing) {
+		ck_assert_double_lt(ms, 2000);
+		ck_assert_double_lt((double)ru.ru_maxrss * 1024 - base_kb * 1024,
+		    3.0 * (double)big.n);
+	}
+	/* 100,000 one-line sentences */
+	S_folder(1);
+	big.n = 0;
+	buf_puts(&big, "Title: Many\n\n");
+	for (int k = 0; k < 100000; k++)
+		buf_printf(&big, "The ports agreement was discussed in Lisbon on day "
+		    "%d by officials number %d.\n\n", k % 28 + 1, k);
+	S_file("many.txt", big.p, big.n);
+	rc = S_run("-q -f md", &out, &ms);
+	fprintf(stderr, "bad input: 100,000 one-line sentences (%.1f MB): exit %d, "
+	    "%.0f ms\n", (double)big.n / 1e6, rc, ms);
+	ck_assert_int_eq(rc, 0);
+	if (timing)
+		ck_assert_double_lt(ms, 3000);
+	buf_free(&big);
+	buf_free(&out);
+}
+END_TEST
+
 Suite *bad_input_suite(void);
 
 Suite *
@@ -308,6 +369,7 @@ bad_input_suite(void)
 	tcase_add_test(tc, test_bad_sources);
 	tcase_add_test(tc, test_injection);
 	tcase_add_test(tc, test_template_errors);
+	tcase_add_test(tc, test_bounded_cost);
 	suite_add_tcase(s, tc);
 	return s;
 }
