@@ -14,9 +14,26 @@
 
 #define MAX_WORD 64   /* longer "words" are cut: hostile input cap */
 
+/* A word already stemmed: its bytes as written (in pool), whether it
+ * was read as a figure, and what that gave. */
+struct stem_memo {
+	uint32_t hash;          /* of the bytes; 0: an empty slot */
+	uint32_t len;
+	size_t off;             /* in the pool */
+	uint32_t stem;
+	unsigned char figure;   /* read with TK_NUMBER or TK_DESIGNATOR */
+	unsigned char flags;    /* TK_STOP, TK_NUMWORD it added */
+};
+
+#define MEMO_SLOTS (1u << 18)   /* words remembered, at most half of it */
+
 struct stemmer {
 	struct sb_stemmer *sb;
 	UCaseMap *cm;
+	struct stem_memo *memo; /* MEMO_SLOTS, open addressing; made on
+	                         * first use */
+	size_t nmemo;
+	struct buf pool;        /* the words' bytes */
 };
 
 struct stemmer *
@@ -40,6 +57,8 @@ stemmer_free(struct stemmer *st)
 		return;
 	sb_stemmer_delete(st->sb);
 	ucasemap_close(st->cm);
+	free(st->memo);
+	buf_free(&st->pool);
 	free(st);
 }
 
@@ -136,8 +155,45 @@ S_lower(struct stemmer *st, const char *w, size_t n, char *out, size_t cap)
 	return (size_t)k;
 }
 
+static uint32_t S_stem_word(struct stemmer *st, const char *w, size_t n,
+	unsigned *flags);
+
+/* The stem of w, remembered: a word is stemmed once per run, however
+ * often it comes (until MEMO_SLOTS / 2 distinct words are known). */
 static uint32_t
 S_stem(struct stemmer *st, const char *w, size_t n, unsigned *flags)
+{
+	unsigned char figure = (*flags & (TK_NUMBER | TK_DESIGNATOR)) != 0;
+	uint32_t h = (text_hash(w, n) ^ figure) | 1u, i;
+	struct stem_memo *m;
+	unsigned before = *flags;
+	uint32_t stem;
+
+	if (st->memo == NULL)
+		st->memo = xcalloc(MEMO_SLOTS, sizeof *st->memo);
+	for (i = h & (MEMO_SLOTS - 1); (m = &st->memo[i])->hash != 0;
+	     i = (i + 1) & (MEMO_SLOTS - 1))
+		if (m->hash == h && m->len == n && m->figure == figure &&
+		    memcmp(st->pool.p + m->off, w, n) == 0) {
+			*flags |= m->flags;
+			return m->stem;
+		}
+	stem = S_stem_word(st, w, n, flags);
+	if (st->nmemo < MEMO_SLOTS / 2 && n < 256) {
+		m->hash = h;
+		m->len = (uint32_t)n;
+		m->off = st->pool.n;
+		m->stem = stem;
+		m->figure = figure;
+		m->flags = (unsigned char)(*flags & ~before);
+		buf_put(&st->pool, w, n);
+		st->nmemo++;
+	}
+	return stem;
+}
+
+static uint32_t
+S_stem_word(struct stemmer *st, const char *w, size_t n, unsigned *flags)
 {
 	char low[MAX_WORD * 4];
 	size_t k = S_lower(st, w, n < MAX_WORD ? n : MAX_WORD, low, sizeof low);
