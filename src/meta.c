@@ -60,7 +60,7 @@ static int
 S_is(const char *key, const char *const *list)
 {
 	for (size_t k = 0; list[k] != NULL; k++)
-		if (strcmp(key, list[k]) == 0)
+		if (key[0] == list[k][0] && strcmp(key, list[k]) == 0)
 			return 1;
 	return 0;
 }
@@ -70,7 +70,11 @@ static const char *
 S_starts(const char *key, const char *const *list)
 {
 	for (size_t k = 0; list[k] != NULL; k++) {
-		size_t m = strlen(list[k]);
+		size_t m;
+
+		if (key[0] != list[k][0])   /* most lines part here */
+			continue;
+		m = strlen(list[k]);
 		if (strncmp(key, list[k], m) == 0 && (key[m] == '\0' || key[m] == ' '))
 			return list[k];
 	}
