@@ -23,14 +23,14 @@ VERSION := 0.1.0
 # Debian packages: build, run (fonts, hyphenation) and test tools.
 DEPS_BUILD = pkg-config libhpdf-dev libcmark-dev libicu-dev libyaml-dev \
 	libfontconfig-dev libstemmer-dev libhyphen-dev libharfbuzz-dev \
-	libjansson-dev libgumbo-dev check
+	libjansson-dev libgumbo-dev zlib1g-dev check
 DEPS_RUN   = fonts-noto-core fonts-dejavu-core fonts-dejavu-extra hyphen-en-us
 DEPS_TEST  = poppler-utils qpdf cmark mupdf-tools chromium clang \
 	libfuzzer-14-dev valgrind
 DEPS = $(DEPS_BUILD) $(DEPS_RUN) $(DEPS_TEST)
 
 PKGS = libcmark icu-uc yaml-0.1 fontconfig harfbuzz harfbuzz-subset jansson \
-	gumbo
+	gumbo zlib
 PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))
 PKG_LIBS   = $$(pkg-config --libs $(PKGS)) -lhpdf -lstemmer -lhyphen -lm
 

@@ -1,20 +1,106 @@
 /*
  * fuzz_render.c -- arbitrary text through the brief's tree: written as
  * Markdown it must come back from cmark as the same text (no markup
- * made of it), and set in the PDF without an error.
+ * made of it), and set in the PDF it must come back from the page: the
+ * page's text (its content streams inflated, the hex strings of its
+ * text operators read as code points, as the UTF-8 encoder writes
+ * them) holds every character of it, in order, spaces and hyphens
+ * aside.
  */
+#define _GNU_SOURCE 1   /* memmem */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#include <cmark.h>
+#include <unicode/utf8.h>
 
+#include <cmark.h>
+#include <zlib.h>
+
+#include "brief/fonts.h"
 #include "brief/render_md.h"
 #include "brief/render_pdf.h"
 #include "brief/tree.h"
 #include "brief/utf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Append code point c as UTF-8, spaces and hyphens left out (line
+ * breaking adds and removes them). */
+static void
+S_put(struct buf *b, UChar32 c)
+{
+	char u[4];
+	int32_t k = 0;
+
+	if (c == ' ' || c == '-' || c == 0xA0 || c == 0x200B)
+		return;
+	if (c > 0xFFFF || c < 0)
+		c = 0xFFFD;   /* what the page draws for it */
+	U8_APPEND_UNSAFE(u, k, c);
+	buf_put(b, u, (size_t)k);
+}
+
+/* The text drawn on the page: every content stream inflated, the hex
+ * strings of its text operators as UTF-16 code units. */
+static void
+S_page_text(const char *pdf, size_t n, struct buf *out)
+{
+	const char *p = pdf, *end = pdf + n;
+
+	while ((p = memmem(p, (size_t)(end - p), "stream\r\n", 8)) != NULL) {
+		const char *q = p + 8, *e = memmem(q, (size_t)(end - q), "endstream", 9);
+		z_stream z;
+		struct buf raw = { 0 };
+		unsigned char chunk[65536];
+		int zr;
+
+		if (e == NULL)
+			break;
+		memset(&z, 0, sizeof z);
+		if (inflateInit(&z) != Z_OK)
+			break;
+		z.next_in = (unsigned char *)(uintptr_t)q;
+		z.avail_in = (unsigned)(e - q);
+		do {
+			z.next_out = chunk;
+			z.avail_out = sizeof chunk;
+			zr = inflate(&z, Z_NO_FLUSH);
+			buf_put(&raw, chunk, sizeof chunk - z.avail_out);
+		} while (zr == Z_OK && z.avail_out == 0);
+		inflateEnd(&z);
+		if (raw.n > 0 && memmem(raw.p, raw.n, "BT", 2) &&
+		    !memmem(raw.p, raw.n, "begincmap", 9)) {
+			for (size_t i = 0; i < raw.n; i++) {
+				unsigned v = 0;
+				int k = 0;
+
+				if (raw.p[i] != '<' || (i + 1 < raw.n && raw.p[i + 1] == '<'))
+					continue;
+				for (i++; i < raw.n && raw.p[i] != '>'; i++) {
+					char c = raw.p[i];
+
+					if (c >= '0' && c <= '9')
+						v = v * 16 + (unsigned)(c - '0');
+					else if (c >= 'A' && c <= 'F')
+						v = v * 16 + (unsigned)(c - 'A' + 10);
+					else if (c >= 'a' && c <= 'f')
+						v = v * 16 + (unsigned)(c - 'a' + 10);
+					else
+						continue;
+					if (++k == 4) {
+						S_put(out, (UChar32)v);
+						v = 0;
+						k = 0;
+					}
+				}
+			}
+		}
+		buf_free(&raw);
+		p = e + 9;
+	}
+	buf_cstr(out);
+}
 
 /* The text of every text node under n. */
 static void
@@ -78,6 +164,33 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (render_pdf(&t, &o, &pdf, NULL, &err) != 0) {
 		fprintf(stderr, "render_pdf: %s\n", err.msg);
 		__builtin_trap();
+	}
+	/* the text comes back from the page */
+	{
+		struct buf want = { 0 }, page = { 0 };
+
+		static HPDF_Doc fdoc;
+		static struct fonts *fc;
+
+		if (fdoc == NULL) {
+			fdoc = HPDF_New(NULL, NULL);
+			HPDF_UseUTFEncodings(fdoc);
+			fc = fonts_new(fdoc, "Noto Serif", "Noto Sans");
+		}
+		for (size_t i = 0; i < s.n; ) {
+			UChar32 c = utf_next(s.p, s.n, &i);
+
+			/* what no face has, the page shows as U+FFFD */
+			S_put(&want, c >= 0x80 && !fonts_covers(fc, FACE_SERIF,
+			    (uint32_t)c) ? 0xFFFD : c);
+		}
+		S_page_text(pdf.p, pdf.n, &page);
+		if (want.n > 0 && strstr(page.p, buf_cstr(&want)) == NULL) {
+			fprintf(stderr, "WANT [%s]\nPAGE [%s]\n", want.p, page.p);
+			__builtin_trap();
+		}
+		buf_free(&want);
+		buf_free(&page);
 	}
 	tree_free(&t);
 	buf_free(&s);

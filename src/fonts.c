@@ -104,6 +104,7 @@
 #include <hb-subset.h>
 #include <hb.h>
 #include <hpdf.h>
+#include <unicode/uchar.h>
 
 #include "brief/hpdf_ext.h"
 #include "brief/utf.h"
@@ -522,6 +523,17 @@ fonts_face_for(struct fonts *f, int face, uint32_t cp)
 	return k >= 0 ? k : face;
 }
 
+int
+fonts_covers(struct fonts *f, int face, uint32_t cp)
+{
+	int g = fonts_face_for(f, face, cp);
+
+	if (cp > 0xFFFF)
+		cp = 0xFFFD;
+	return g >= 0 && g < FACE_MAX && f->file_of[g] >= 0 &&
+		S_file_has(&f->files[f->file_of[g]], cp);
+}
+
 size_t
 fonts_run(struct fonts *f, int face, const char *s, size_t n,
 	int *run_face)
@@ -535,6 +547,11 @@ fonts_run(struct fonts *f, int face, const char *s, size_t n,
 		size_t k = j - i;
 		int g = fonts_face_for(f, face, cp);
 
+		/* a combining mark stays with the letter it sits on: alone in
+		 * a run it would have no width, and libharu writes no text of
+		 * no width */
+		if (i > 0 && u_charType((UChar32)cp) == U_NON_SPACING_MARK)
+			g = *run_face;
 		if (i == 0)
 			*run_face = g;
 		else if (g != *run_face)

@@ -65,6 +65,7 @@ lay_para_free(struct lay_para *p)
 	VEC_FREE(&p->points);
 	buf_free(&p->text);
 	buf_free(&p->scratch);
+	buf_free(&p->covered);
 }
 
 int
@@ -330,6 +331,42 @@ S_word_len(const char *s, size_t n)
 	return j;
 }
 
+/* s with every character no face has (no glyph in face or its
+ * fallbacks) as U+FFFD, which the page shows and text extraction
+ * reads, instead of a glyph libharu would leave out of the text;
+ * returns s itself when all are covered (the common case), else the
+ * copy in p->covered, with *n its length. */
+static const char *
+S_covered_n(struct lay_para *p, const char *s, size_t *n, int face)
+{
+	size_t i = 0;
+
+	for (; i < *n; ) {
+		size_t at = i;
+		UChar32 c = utf_next(s, *n, &i);
+
+		if (c >= 0x80 && !fonts_covers(p->fonts, face, (uint32_t)c)) {
+			i = at;
+			break;
+		}
+	}
+	if (i >= *n)
+		return s;
+	p->covered.n = 0;
+	buf_put(&p->covered, s, i);
+	while (i < *n) {
+		size_t at = i;
+		UChar32 c = utf_next(s, *n, &i);
+
+		if (c >= 0x80 && !fonts_covers(p->fonts, face, (uint32_t)c))
+			buf_puts(&p->covered, "\xEF\xBF\xBD");
+		else
+			buf_put(&p->covered, s + at, i - at);
+	}
+	*n = p->covered.n;
+	return buf_cstr(&p->covered);
+}
+
 int
 lay_add_text(struct lay_para *p, const char *s, size_t n,
 	const struct lay_style *st, struct brief_err *err)
@@ -340,6 +377,7 @@ lay_add_text(struct lay_para *p, const char *s, size_t n,
 		return -1;
 	if (st->size > p->em)
 		p->em = st->size;
+	s = S_covered_n(p, s, &n, st->face);
 	for (size_t i = 0, k; i < n; i += k) {
 		if (S_is_space(s[i])) {
 			for (k = 1; i + k < n && S_is_space(s[i + k]); k++)

@@ -84,6 +84,9 @@ int fonts_get(struct fonts *f, int face, HPDF_Font *font,
  * (loaded, made on first need), else face. */
 int fonts_face_for(struct fonts *f, int face, uint32_t cp);
 
+/* Whether face, or a fallback face for it, has a glyph for cp. */
+int fonts_covers(struct fonts *f, int face, uint32_t cp);
+
 /* The length in bytes of the first run of s[0..n) (UTF-8) that one
  * face draws for face, and that face in *run_face (fonts_face_for of
  * each character). Returns 0 only when n is 0. */

@@ -85,6 +85,8 @@ struct lay_para {
 	VEC(struct lay_run) run;     /* ... and what each draws (same index) */
 	struct buf text;             /* NUL-separated word texts */
 	struct buf scratch;          /* one cleaned word */
+	struct buf covered;          /* text whose characters no face has
+	                              * are replaced (lay_add_text) */
 	VEC(char *) links;           /* link targets (owned) */
 	VEC(HPDF_Annotation) annots; /* the link annotations lay_line_draw
 	                              * made, in order (for the structure
