@@ -523,6 +523,23 @@ fonts_face_for(struct fonts *f, int face, uint32_t cp)
 	return k >= 0 ? k : face;
 }
 
+static int
+S_is_mark(unsigned cp)
+{
+	int8_t t = u_charType((UChar32)cp);
+
+	return t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK ||
+		t == U_COMBINING_SPACING_MARK;
+}
+
+/* Whether face g's file has a glyph for cp. */
+static int
+S_face_has(struct fonts *f, int g, unsigned cp)
+{
+	return g >= 0 && g < FACE_MAX && f->file_of[g] >= 0 &&
+		S_file_has(&f->files[f->file_of[g]], cp > 0xFFFF ? 0xFFFD : cp);
+}
+
 int
 fonts_covers(struct fonts *f, int face, uint32_t cp)
 {
@@ -542,16 +559,28 @@ fonts_run(struct fonts *f, int face, const char *s, size_t n,
 
 	*run_face = face;
 	while (i < n) {
-		size_t j = i;
+		size_t j = i, at;
 		unsigned cp = (unsigned)utf_next(s, n, &j);
 		size_t k = j - i;
 		int g = fonts_face_for(f, face, cp);
 
-		/* a combining mark stays with the letter it sits on: alone in
-		 * a run it would have no width, and libharu writes no text of
-		 * no width */
-		if (i > 0 && u_charType((UChar32)cp) == U_NON_SPACING_MARK)
+		if (S_is_mark(cp) && i > 0) {
+			/* a combining mark stays with the letter it sits on:
+			 * alone in a run it would have no width, and libharu
+			 * writes no text of no width */
 			g = *run_face;
+		} else if (j < n) {
+			/* a letter whose mark its face lacks goes to the face
+			 * that has the mark, when that face has the letter */
+			at = j;
+			unsigned next = (unsigned)utf_next(s, n, &at);
+			int gm;
+
+			if (S_is_mark(next) && !S_face_has(f, g, next) &&
+			    (gm = fonts_face_for(f, face, next)) != g &&
+			    S_face_has(f, gm, next) && S_face_has(f, gm, cp))
+				g = gm;
+		}
 		if (i == 0)
 			*run_face = g;
 		else if (g != *run_face)

@@ -186,6 +186,17 @@ S_add_box(struct lay_para *p, const char *s, size_t n, double w,
 
 /* A word wider than the line: pieces that fit, with break points
  * between them. */
+/* Whether a combining mark starts at byte i of s: no piece of a word
+ * starts with one (it belongs to the letter before it). */
+static int
+S_mark_at(const char *s, size_t n, size_t i)
+{
+	int8_t t = u_charType(utf_at(s, n, i));
+
+	return t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK ||
+		t == U_COMBINING_SPACING_MARK;
+}
+
 static void
 S_add_split(struct lay_para *p, const char *s, size_t n,
 	const struct lay_style *st)
@@ -199,7 +210,7 @@ S_add_split(struct lay_para *p, const char *s, size_t n,
 		size_t k = (utf_next(s, n, &j), j - i);
 		double cw = fonts_width(p->fonts, st->face, s + i, k, st->size);
 
-		if (i > from && w + cw > p->width) {
+		if (i > from && w + cw > p->width && !S_mark_at(s, n, i)) {
 			S_add_box(p, s + from, i - from, w, st);
 			S_push(p, brk, S_run(st, 0, 0));
 			from = i;
@@ -248,7 +259,7 @@ S_add_pieces(struct lay_para *p, const char *s, size_t n, double w,
 		return;
 	}
 	for (size_t i = 1; i < n; i++) {
-		if (p->points.v[i] == HYPHEN_NONE)
+		if (p->points.v[i] == HYPHEN_NONE || S_mark_at(s, n, i))
 			continue;
 		S_add_box(p, s + from, i - from, fonts_width(p->fonts,
 			st->face, s + from, i - from, st->size), st);
