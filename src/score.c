@@ -54,10 +54,37 @@ S_cue_match(const struct cue *cue, const struct token *tok, size_t n)
 double
 score_cues(const struct cue_set *cs, const struct token *tok, size_t n)
 {
+	unsigned char small[256], *hit = small;
 	double sum = 0;
-	for (size_t q = 0; q < cs->n; q++)
-		if (S_cue_match(&cs->v[q], tok, n) >= 0)
+
+	if (cs->nslot == 0 || cs->n == 0) {   /* a set not indexed */
+		for (size_t q = 0; q < cs->n; q++)
+			if (S_cue_match(&cs->v[q], tok, n) >= 0)
+				sum += cs->v[q].weight;
+		return sum;
+	}
+	if (cs->n > sizeof small)
+		hit = xcalloc(cs->n, 1);
+	else
+		memset(small, 0, cs->n);
+	/* the cues that start with each token's stem, tried there */
+	for (size_t k = 0; k < n; k++)
+		for (uint32_t q = cs->slot[tok[k].stem & (cs->nslot - 1)]; q != 0;
+		     q = cs->next[q - 1]) {
+			const struct cue *c = &cs->v[q - 1];
+			int j = 0;
+
+			if (hit[q - 1] || k + (size_t)c->nstem > n)
+				continue;
+			while (j < c->nstem && tok[k + (size_t)j].stem == c->stem[j])
+				j++;
+			hit[q - 1] = j == c->nstem;
+		}
+	for (size_t q = 0; q < cs->n; q++)   /* summed in cue order */
+		if (hit[q])
 			sum += cs->v[q].weight;
+	if (hit != small)
+		free(hit);
 	return sum;
 }
 
@@ -65,6 +92,23 @@ long
 score_cue_at(const struct cue_set *cs, const struct token *tok, size_t n)
 {
 	long first = -1;
+
+	if (cs->nslot > 0 && cs->n > 0) {   /* the first token a cue starts at */
+		for (size_t k = 0; k < n; k++)
+			for (uint32_t q = cs->slot[tok[k].stem & (cs->nslot - 1)];
+			     q != 0; q = cs->next[q - 1]) {
+				const struct cue *c = &cs->v[q - 1];
+				int j = 0;
+
+				if (k + (size_t)c->nstem > n)
+					continue;
+				while (j < c->nstem && tok[k + (size_t)j].stem == c->stem[j])
+					j++;
+				if (j == c->nstem)
+					return (long)k;
+			}
+		return -1;
+	}
 	for (size_t q = 0; q < cs->n; q++) {
 		long k = S_cue_match(&cs->v[q], tok, n);
 		if (k >= 0 && (first < 0 || k < first))

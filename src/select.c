@@ -907,7 +907,7 @@ S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d,
 	 * (the main clause comes first: "The Senate on Monday gave its
 	 * concurrence to the ratification of the pact signed in July") */
 	for (size_t q = 0; q < sd->cues.n; q++) {
-		struct cue_set one = { &sd->cues.v[q], 1 };
+		struct cue_set one = { &sd->cues.v[q], 1, NULL, NULL, 0 };
 		long k = score_cue_at(&one, c->tok.v + in->tok0, in->ntok);
 		const struct date_mention *mk;
 		if (k < 0 || (at >= 0 && k >= at))

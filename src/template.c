@@ -270,7 +270,7 @@ S_section_key(struct ctx *c, const char *key, const yaml_node_t *k,
 	if (strcmp(key, "max_items") == 0) return S_int(c, v, 0, 100, &s->max_items);
 	if (strcmp(key, "min_items") == 0) return S_int(c, v, 0, 100, &s->min_items);
 	if (strcmp(key, "cues") == 0 && merge) {
-		struct cue_set add = { NULL, 0 };
+		struct cue_set add = { NULL, 0, NULL, NULL, 0 };
 		if (S_cues(c, v, &add))
 			return -1;
 		S_merge_cues(c, &s->cues, &add);
@@ -520,7 +520,7 @@ S_top_key(struct ctx *c, const char *key, const yaml_node_t *k,
 	if (strcmp(key, "markdown") == 0) return S_skeleton(c, v, t);
 	if (strcmp(key, "layout") == 0) return S_layout(c, v, &t->layout);
 	if (strcmp(key, "topic") == 0 && c->depth_base) {
-		struct cue_set add = { NULL, 0 };
+		struct cue_set add = { NULL, 0, NULL, NULL, 0 };
 		if (S_cues(c, v, &add))
 			return -1;
 		S_merge_cues(c, &t->topic, &add);
@@ -670,11 +670,44 @@ out_parser:
 	return rc;
 }
 
+/* Index a cue set by its cues' first stems (not a set with a cue of
+ * no stem, which matches anywhere: it is searched cue by cue). */
+static void
+S_index(struct arena *a, struct cue_set *cs)
+{
+	size_t m = 16;
+
+	for (size_t q = 0; q < cs->n; q++)
+		if (cs->v[q].nstem <= 0)
+			return;
+
+	while (m < 2 * cs->n)
+		m *= 2;
+	cs->slot = arena_alloc(a, m * sizeof *cs->slot);
+	cs->next = arena_alloc(a, (cs->n ? cs->n : 1) * sizeof *cs->next);
+	cs->nslot = m;
+	for (size_t q = cs->n; q-- > 0; ) {   /* chains in cue order */
+		uint32_t h = (cs->v[q].nstem > 0 ? cs->v[q].stem[0] : 0) &
+			(uint32_t)(m - 1);
+
+		cs->next[q] = cs->slot[h];
+		cs->slot[h] = (uint32_t)q + 1;
+	}
+}
+
 int
 template_load(struct arena *a, struct stemmer *st, const char *path,
 	struct template *t, struct brief_err *err)
 {
-	return S_load(a, st, path, t, err, 0);
+	if (S_load(a, st, path, t, err, 0) != 0)
+		return -1;
+	S_index(a, &t->topic);
+	for (size_t k = 0; k < t->nsec; k++) {
+		S_index(a, &t->sec[k].cues);
+		for (size_t g = 0; g < t->sec[k].nstage; g++)
+			S_index(a, &t->sec[k].stage[g].cues);
+	}
+	return 0;
 }
 
 const struct section_def *

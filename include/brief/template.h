@@ -30,6 +30,12 @@ struct cue {
 struct cue_set {
 	struct cue *v;
 	size_t n;
+	/* by first stem (template_load builds it): slot[h] is 1 + the
+	 * first cue whose first stem hashes there, next[q] 1 + the next
+	 * such cue; 0 ends */
+	uint32_t *slot;
+	uint32_t *next;
+	size_t nslot;             /* a power of two; 0: no index */
 };
 
 enum section_kind {
