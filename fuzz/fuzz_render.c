@@ -174,14 +174,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	{
 		struct buf want = { 0 }, page = { 0 };
 
-		static HPDF_Doc fdoc;
-		static struct fonts *fc;
+		HPDF_Doc fdoc = HPDF_New(NULL, NULL);
+		struct fonts *fc;
 
-		if (fdoc == NULL) {
-			fdoc = HPDF_New(NULL, NULL);
-			HPDF_UseUTFEncodings(fdoc);
-			fc = fonts_new(fdoc, "Noto Serif", "Noto Sans");
-		}
+		HPDF_UseUTFEncodings(fdoc);
+		fc = fonts_new(fdoc, "Noto Serif", "Noto Sans");
 		for (size_t i = 0; i < s.n; ) {
 			UChar32 c = utf_next(s.p, s.n, &i);
 
@@ -205,6 +202,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		buf_free(&want);
 		buf_free(&page);
+		fonts_free(fc);
+		HPDF_Free(fdoc);
 	}
 	tree_free(&t);
 	buf_free(&s);
