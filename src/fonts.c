@@ -433,7 +433,7 @@ fonts_get(struct fonts *f, int face, HPDF_Font *font, struct brief_err *err)
 		return -1;
 	ff = &f->files[f->file_of[face]];
 	if (ff->font == NULL &&
-	    (ff->font = HPDF_GetFont(f->pdf, ff->name, "UTF-8")) == NULL)
+	    (ff->font = hpx_get_font(f->pdf, ff->name)) == NULL)
 		return S_hpdf_fail(f, ff->path, "cannot set up font", err);
 	*font = ff->font;
 	return 0;

@@ -480,6 +480,39 @@ hpx_font_finish(HPDF_Font font, const unsigned char *used)
 	return 0;
 }
 
+HPDF_Font
+hpx_get_font(HPDF_Doc pdf, const char *name)
+{
+	HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+	HPDF_CMapEncoderAttr a;
+	HPDF_UINT16 (*saved)[256];
+	HPDF_Font font;
+
+	if (enc == NULL || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE ||
+	    (a = (HPDF_CMapEncoderAttr)enc->attr) == NULL)
+		return HPDF_GetFont(pdf, name, "UTF-8");
+	/* While the font is made, the encoder looks like a table encoder
+	 * that maps the space only: libharu 2.3 walks every BMP code for
+	 * an encoder with its own to_unicode_fn (UTF-8), but only the
+	 * mapped codes of one that uses the table lookup. Text is encoded
+	 * and measured by the encoder's other functions, untouched. */
+	HPDF_Encoder_ToUnicode_Func to_unicode = enc->to_unicode_fn;
+	HPDF_UNICODE space = a->unicode_map[0][0x20];
+
+	saved = xmalloc(sizeof a->cid_map);
+	memcpy(saved, a->cid_map, sizeof a->cid_map);
+	memset(a->cid_map, 0, sizeof a->cid_map);
+	a->cid_map[0][0x20] = 0x20;
+	a->unicode_map[0][0x20] = 0x20;
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	font = HPDF_GetFont(pdf, name, "UTF-8");
+	enc->to_unicode_fn = to_unicode;
+	a->unicode_map[0][0x20] = space;
+	memcpy(a->cid_map, saved, sizeof a->cid_map);
+	free(saved);
+	return font;
+}
+
 int
 hpx_tt_has(HPDF_FontDef def, unsigned cp)
 {

@@ -339,5 +339,14 @@ main(int argc, char **argv)
 		    "%.0f ms CPU\n", progname, st.docs, st.sentences, st.items,
 		    st.dropped, st.pages, st.md_bytes, st.pdf_bytes,
 		    1000.0 * (double)(clock() - t0) / CLOCKS_PER_SEC);
+	if (verbosity >= 2 && o.dump == NULL) {
+		double total = 0;
+		fprintf(stderr, "%s: stages:", progname);
+		for (int k = 0; k < STAGE_COUNT; k++) {
+			fprintf(stderr, " %s %.1f ms,", brief_stage_names[k], st.ms[k]);
+			total += st.ms[k];
+		}
+		fprintf(stderr, " total %.1f ms\n", total);
+	}
 	return 0;
 }

@@ -25,6 +25,19 @@
 #define MAX_DEPTH 8                /* directory recursion cap */
 
 const char brief_dump_stages[] = "ingest|segment|annotate|score";
+const char *const brief_stage_names[STAGE_COUNT] = {
+	"template", "read", "segment", "annotate", "score", "select", "fit",
+	"write"
+};
+
+/* Milliseconds on the monotonic clock. */
+static double
+S_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
 
 typedef VEC(char *) path_vec;
 
@@ -425,7 +438,7 @@ S_source_warn(void *ctx, const char *file, int line, const char *msg)
  * only when no usable source is left. */
 static int
 S_load(const struct brief_opts *o, struct arena *a, struct segmenter *sg,
-	struct corpus *c, struct brief_err *err)
+	struct corpus *c, double *ms, struct brief_err *err)
 {
 	path_vec paths = { 0 };
 	struct strict st = { &o->diag, 0, { { 0 }, { 0 }, 0, { 0 } } };
@@ -441,7 +454,11 @@ S_load(const struct brief_opts *o, struct arena *a, struct segmenter *sg,
 		struct brief_err e2 = { 0 };
 
 		S_progress(o, "reading", k, paths.n);
-		if (ingest_file(a, paths.v[k], d, &diag, &e2) != 0) {
+		double t0 = S_now();
+		int bad = ingest_file(a, paths.v[k], d, &diag, &e2) != 0;
+		double t1 = S_now();
+		ms[STAGE_READ] += t1 - t0;
+		if (bad) {
 			brief_warn(&diag, e2.file[0] ? e2.file : paths.v[k], e2.line,
 			    "skipped: %s", e2.msg);
 			skipped++;
@@ -451,6 +468,7 @@ S_load(const struct brief_opts *o, struct arena *a, struct segmenter *sg,
 		size_t s0 = c->s.n;
 		if (segment_doc(sg, d, (int)c->ndoc, &c->s, err) != 0)
 			goto out;
+		ms[STAGE_SEGMENT] += S_now() - t1;
 		for (size_t i = s0; i < c->s.n; i++)
 			if (c->s.v[i].flags & SF_LONG)
 				brief_warn(&diag, d->path, c->s.v[i].line, "a sentence of "
@@ -559,9 +577,13 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 
 	S_pdf_opts(t, o, epoch, &po);
 	po.max_pages = max_pages;   /* the final render lays out as measured */
+	po.press = pdf_press_new(); /* fonts found and loaded once */
 	S_progress(o, "fitting", b->c->ndoc, b->c->ndoc);
+	double t0 = S_now();
 	if (S_fit(b, &po, max_pages, st, err) != 0)
 		goto out;
+	double t1 = S_now();
+	st->ms[STAGE_FIT] = t1 - t0;
 	S_progress(o, "writing", b->c->ndoc, b->c->ndoc);
 	tree_build(b, TREE_SOURCES_PAGE, &page);
 	if ((o->formats & FMT_PDF) &&
@@ -586,6 +608,7 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 	}
 	if (S_finish(&sg, 1, err) != 0)
 		goto out;
+	st->ms[STAGE_WRITE] = S_now() - t1;
 	st->md_bytes = md.n;
 	st->pdf_bytes = pdf.n;
 	st->html_bytes = html.n;
@@ -595,6 +618,7 @@ S_render(const struct brief_opts *o, const struct template *t, struct brief *b,
 		    "budget of %d, even with every droppable item removed", res.pages, max_pages);
 	rc = 0;
 out:
+	pdf_press_free(po.press);
 	tree_free(&page);
 	tree_free(&full);
 	buf_free(&md);
@@ -619,16 +643,23 @@ brief_run(const struct brief_opts *o, struct brief_stats *st, struct brief_err *
 	int rc = -1;
 
 	memset(st, 0, sizeof *st);
+	double t0 = S_now();
 	if (template_load(a, stem, o->template_path, &t, err) != 0)
 		goto out;
 	if ((sg = segmenter_new(err)) == NULL)
 		goto out;
-	if (S_load(o, a, sg, &c, err) != 0)
+	st->ms[STAGE_TEMPLATE] = S_now() - t0;
+	if (S_load(o, a, sg, &c, st->ms, err) != 0)
 		goto out;
 	S_progress(o, "annotating", c.ndoc, c.ndoc);
+	t0 = S_now();
 	annotate_corpus(&c, stem);
+	double t1 = S_now();
+	st->ms[STAGE_ANNOTATE] = t1 - t0;
 	S_progress(o, "scoring", c.ndoc, c.ndoc);
 	sc = score_corpus(&c, &t, a);
+	t0 = S_now();
+	st->ms[STAGE_SCORE] = t0 - t1;
 	st->docs = c.ndoc;
 	st->sentences = c.s.n;
 	if (o->dump) {
@@ -637,6 +668,7 @@ brief_run(const struct brief_opts *o, struct brief_stats *st, struct brief_err *
 	}
 	S_progress(o, "selecting", c.ndoc, c.ndoc);
 	select_brief(&c, sc, &t, a, &b);
+	st->ms[STAGE_SELECT] = S_now() - t0;
 	S_as_of(o, &b.latest, &b.as_of);
 	if (S_since(o, &b, &prev, err) != 0)
 		goto out;

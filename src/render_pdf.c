@@ -154,13 +154,20 @@ struct share {
 	double part;         /* fraction of the paragraph's text */
 };
 
+/* A document and its fonts, kept from one render to the next. */
+struct pdf_press {
+	struct pdfdoc doc;
+	int open;
+};
+
 /* The renderer: page geometry, the vertical list and the walk's
  * context. */
 struct rp {
 	const struct pdf_opts *o;
 	struct brief_err *err;
-	struct pdfdoc doc;           /* the document, its fonts */
-	struct fonts *fonts;         /* doc.fonts */
+	struct pdfdoc own;           /* the document, its fonts ... */
+	struct pdfdoc *pd;           /* ... or the press's: the one used */
+	struct fonts *fonts;         /* pd->fonts */
 	int draw;                    /* 0: measure only */
 	double body, minpt, margin, pw, ph, left, right, top, bottom;
 	double gutter, colw, pad;    /* columns; the box's inner margin */
@@ -206,7 +213,7 @@ struct rp {
 
 #define HP(r, call, what) do { \
 	if ((call) != HPDF_OK) \
-		return pdfdoc_fail(&(r)->doc, (what)); \
+		return pdfdoc_fail((r)->pd, (what)); \
 } while (0)
 
 /* ---- sizes and text ------------------------------------------------- */
@@ -1194,9 +1201,9 @@ S_box_grounds(struct rp *r)
 		if (hi < 0)
 			continue;
 		if (S_mc(r, r->pages.v[pg], pg, -1) != 0 ||
-		    pdf_rect(&r->doc, r->pages.v[pg], r->left, lo, r->right - r->left,
+		    pdf_rect(r->pd, r->pages.v[pg], r->left, lo, r->right - r->left,
 		    hi - lo, STYLE_BOX_TINT) != 0 ||
-		    pdf_rect(&r->doc, r->pages.v[pg], r->left, lo, 0.25 * r->body,
+		    pdf_rect(r->pd, r->pages.v[pg], r->left, lo, 0.25 * r->body,
 		    hi - lo, STYLE_NAVY) != 0 || hpx_mc_end(r->pages.v[pg], r->err) != 0)
 			return -1;
 	}
@@ -1207,12 +1214,12 @@ S_box_grounds(struct rp *r)
 static int
 S_outline(struct rp *r, size_t i, HPDF_Page page)
 {
-	HPDF_Outline ol = HPDF_CreateOutline(r->doc.pdf, NULL,
-		r->text.p + r->e.v[i].outline, HPDF_GetEncoder(r->doc.pdf, "UTF-8"));
+	HPDF_Outline ol = HPDF_CreateOutline(r->pd->pdf, NULL,
+		r->text.p + r->e.v[i].outline, HPDF_GetEncoder(r->pd->pdf, "UTF-8"));
 	HPDF_Destination dst = HPDF_Page_CreateDestination(page);
 
 	if (ol == NULL || dst == NULL)
-		return pdfdoc_fail(&r->doc, "outline");
+		return pdfdoc_fail(r->pd, "outline");
 	HP(r, HPDF_Destination_SetFitH(dst, (HPDF_REAL)(r->v.v[i].y +
 		0.5 * r->body)), "outline");
 	HP(r, HPDF_Outline_SetDestination(ol, dst), "outline");
@@ -1239,7 +1246,7 @@ S_draw_line(struct rp *r, size_t i, HPDF_Page page, double x)
 	if (e->outline >= 0 && S_outline(r, i, page) != 0)
 		return -1;
 	if (e->marker >= 0 && (S_mc(r, page, v->page, e->marker_elem) != 0 ||
-	    pdf_text_at(&r->doc, page, r->text.p + e->marker, FACE_SERIF,
+	    pdf_text_at(r->pd, page, r->text.p + e->marker, FACE_SERIF,
 	    e->marker_size, STYLE_MARK_INK, x + e->marker_x, base) != 0 ||
 	    hpx_mc_end(page, r->err) != 0))
 		return -1;
@@ -1249,7 +1256,7 @@ S_draw_line(struct rp *r, size_t i, HPDF_Page page, double x)
 	if (S_mc(r, page, v->page, e->elem) != 0)
 		return -1;
 	if (lay_line_draw(p, e->line, page, x + e->x, base, e->justify) != 0)
-		return pdfdoc_fail(&r->doc, "setting text");
+		return pdfdoc_fail(r->pd, "setting text");
 	/* the line's links, in its element */
 	for (size_t k = annots; e->elem >= 0 && k < p->annots.n; k++)
 		hpx_link(&r->st, e->elem, p->annots.v[k], v->page);
@@ -1275,11 +1282,11 @@ S_draw_entry(struct rp *r, size_t i)
 	/* rules and bands are artifacts; the graphic is its figure */
 	if (S_mc(r, page, v->page, e->elem) != 0)
 		return -1;
-	if ((e->kind == K_RULE && pdf_line(&r->doc, page, x + e->x, v->y - v->h / 2,
+	if ((e->kind == K_RULE && pdf_line(r->pd, page, x + e->x, v->y - v->h / 2,
 	    x + e->x + e->w, v->y - v->h / 2, e->color, e->size) != 0) ||
-	    (e->kind == K_BAR && pdf_rect(&r->doc, page, x + e->x, v->y - v->h, e->w,
+	    (e->kind == K_BAR && pdf_rect(r->pd, page, x + e->x, v->y - v->h, e->w,
 	    v->h, e->color) != 0) ||
-	    (e->kind == K_TIMELINE && tl_draw(&r->tl, &r->doc, page, x + e->x,
+	    (e->kind == K_TIMELINE && tl_draw(&r->tl, r->pd, page, x + e->x,
 	    v->y) != 0))
 		return -1;
 	return hpx_mc_end(page, r->err);
@@ -1318,7 +1325,7 @@ S_quote_rules(struct rp *r)
 				double x = S_col_x(r, from) + r->quotes.v[q].x;
 
 				if (S_mc(r, r->pages.v[a->page], a->page, -1) != 0 ||
-				    pdf_line(&r->doc, r->pages.v[a->page], x, a->y - 1.5, x,
+				    pdf_line(r->pd, r->pages.v[a->page], x, a->y - 1.5, x,
 				    b->y - b->h + 1.5, STYLE_QUOTE_INK, 1.3) != 0 ||
 				    hpx_mc_end(r->pages.v[a->page], r->err) != 0)
 					return -1;
@@ -1374,13 +1381,13 @@ S_footers(struct rp *r)
 			goto out;
 		/* the running footer is page furniture: an artifact */
 		if (S_mc(r, page, i, -1) != 0 ||
-		    pdf_line(&r->doc, page, r->left, y + 1.45 * size, r->right,
+		    pdf_line(r->pd, page, r->left, y + 1.45 * size, r->right,
 		    y + 1.45 * size, STYLE_RULE_INK, 0.4) != 0 ||
-		    pdf_text_at(&r->doc, page, s, FACE_SERIF, size, STYLE_FOOT_INK,
+		    pdf_text_at(r->pd, page, s, FACE_SERIF, size, STYLE_FOOT_INK,
 		    r->right - wn, y) != 0)
 			goto out;
 		if (r->left + wl + 2 * size < r->right - wn &&
-		    pdf_text_at(&r->doc, page, left.p, FACE_SERIF, size, STYLE_FOOT_INK,
+		    pdf_text_at(r->pd, page, left.p, FACE_SERIF, size, STYLE_FOOT_INK,
 		    r->left, y) != 0)
 			goto out;
 		if (hpx_mc_end(page, r->err) != 0)
@@ -1453,10 +1460,10 @@ static int
 S_draw(struct rp *r)
 {
 	for (int i = 0; i < r->npages; i++) {
-		HPDF_Page page = HPDF_AddPage(r->doc.pdf);
+		HPDF_Page page = HPDF_AddPage(r->pd->pdf);
 
 		if (page == NULL)
-			return pdfdoc_fail(&r->doc, "adding a page");
+			return pdfdoc_fail(r->pd, "adding a page");
 		HP(r, HPDF_Page_SetWidth(page, (HPDF_REAL)r->pw), "page size");
 		HP(r, HPDF_Page_SetHeight(page, (HPDF_REAL)r->ph), "page size");
 		VEC_PUSH(&r->pages, page);
@@ -1473,7 +1480,7 @@ S_draw(struct rp *r)
 				return -1;
 	if (S_quote_rules(r) != 0 || S_footers(r) != 0)
 		return -1;
-	return hpx_finish(&r->st, r->doc.pdf, r->pages.v, (size_t)r->npages,
+	return hpx_finish(&r->st, r->pd->pdf, r->pages.v, (size_t)r->npages,
 		r->o->lang, r->err);
 }
 
@@ -1585,7 +1592,8 @@ S_free(struct rp *r)
 	tl_free(&r->tl);
 	buf_free(&r->text);
 	buf_free(&r->tmp);
-	pdfdoc_close(&r->doc);
+	if (r->pd == &r->own)
+		pdfdoc_close(&r->own);
 }
 
 /* The document, its fonts, and (drawing) its metadata. */
@@ -1596,10 +1604,24 @@ S_setup(struct rp *r)
 	struct pdfdoc_info in = { o->title, o->author, o->subject,
 		o->keywords, o->creator, o->epoch };
 
-	if (pdfdoc_open(&r->doc, o->serif, o->sans, r->err) != 0)
-		return -1;
-	r->fonts = r->doc.fonts;
-	return r->draw ? pdfdoc_info(&r->doc, &in) : 0;
+	struct pdf_press *press = o->press;
+
+	if (press == NULL) {
+		r->pd = &r->own;
+		if (pdfdoc_open(r->pd, o->serif, o->sans, r->err) != 0)
+			return -1;
+	} else {
+		r->pd = &press->doc;
+		if (!press->open && pdfdoc_open(r->pd, o->serif, o->sans,
+		    r->err) != 0) {
+			pdfdoc_close(r->pd);
+			return -1;
+		}
+		press->open = 1;
+		r->pd->err = r->err;
+	}
+	r->fonts = r->pd->fonts;
+	return r->draw ? pdfdoc_info(r->pd, &in) : 0;
 }
 
 /* One pass: lay out, and (out) draw and save. Returns 0, -1, or -2
@@ -1623,7 +1645,7 @@ S_pass(struct btree *t, const struct pdf_opts *o, struct buf *out,
 		r.bottom, &r.end);
 	if (r.draw && S_draw(&r) != 0)
 		goto out;
-	if (r.draw && pdfdoc_save(&r.doc, out) != 0) {
+	if (r.draw && pdfdoc_save(r.pd, out) != 0) {
 		rc = -2;
 		goto out;
 	}
@@ -1631,8 +1653,34 @@ S_pass(struct btree *t, const struct pdf_opts *o, struct buf *out,
 	S_result(&r, res);
 	rc = 0;
 out:
+	/* a drawn document is used up; after a failure the press's may be
+	 * half made: either way the next render starts a new one */
+	if (o->press != NULL && (r.draw || rc != 0))
+		pdf_press_reset(o->press);
 	S_free(&r);
 	return rc;
+}
+
+struct pdf_press *
+pdf_press_new(void)
+{
+	return xcalloc(1, sizeof(struct pdf_press));
+}
+
+void
+pdf_press_reset(struct pdf_press *p)
+{
+	if (p != NULL && p->open) {
+		pdfdoc_close(&p->doc);
+		p->open = 0;
+	}
+}
+
+void
+pdf_press_free(struct pdf_press *p)
+{
+	pdf_press_reset(p);
+	free(p);
 }
 
 int

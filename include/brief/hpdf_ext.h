@@ -82,6 +82,13 @@ int hpx_finish(struct hpx_tree *t, HPDF_Doc pdf, HPDF_Page *pages,
 
 /* ---- TrueType fonts set with the UTF-8 encoder (fonts.c) -------------- */
 
+/* The PDF font for the TrueType font loaded as name, set with the
+ * UTF-8 encoder: HPDF_GetFont without its per-code tables. libharu
+ * builds /W and CIDToGIDMap for every code its encoder maps, looking
+ * each one up in the cmap (about 6 ms a face); hpx_font_finish
+ * rebuilds both for the codes drawn, so they are built here for one
+ * code only. NULL on a libharu error. */
+HPDF_Font hpx_get_font(HPDF_Doc pdf, const char *name);
 /* Whether def's cmap (as libharu read it) has a glyph for cp. */
 int hpx_tt_has(HPDF_FontDef def, unsigned cp);
 /* The advance of cp in def, in thousandths of an em. */

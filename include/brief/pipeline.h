@@ -44,10 +44,18 @@ struct brief_opts {
 	void *progress_ctx;
 };
 
+/* The stages a run times, in order, for -v and the benchmark. */
+enum brief_stage {
+	STAGE_TEMPLATE, STAGE_READ, STAGE_SEGMENT, STAGE_ANNOTATE,
+	STAGE_SCORE, STAGE_SELECT, STAGE_FIT, STAGE_WRITE, STAGE_COUNT
+};
+extern const char *const brief_stage_names[STAGE_COUNT];
+
 struct brief_stats {
 	size_t docs, sentences, items, dropped;
 	int pages;
 	size_t md_bytes, pdf_bytes, html_bytes, json_bytes;
+	double ms[STAGE_COUNT];   /* wall-clock milliseconds per stage */
 };
 
 /* Run the whole pipeline. Returns 0, or -1 with err filled. */

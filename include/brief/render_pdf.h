@@ -41,7 +41,20 @@ struct pdf_opts {
 	double min_pt;          /* no type below this size (0: 8.5) */
 	const char *lang;       /* the document's language (NULL: "en") */
 	int max_pages;          /* page budget for pdf_result.overflow (0: 1) */
+	struct pdf_press *press;  /* fonts kept across renders; NULL: none */
 };
+
+/* A press keeps one libharu document and its fonts (found with
+ * fontconfig, loaded, measured) from one render to the next: measuring
+ * renders share it, and the drawing render draws on it and uses it up
+ * (the next render starts a new one). So fitting a brief by measuring
+ * it several times and drawing it once finds and loads each font once.
+ * Every render sharing a press must ask for the same fonts. */
+struct pdf_press;
+struct pdf_press *pdf_press_new(void);
+/* Close the press's document (the next render opens a new one). */
+void pdf_press_reset(struct pdf_press *p);
+void pdf_press_free(struct pdf_press *p);
 
 struct pdf_result {
 	int pages;              /* pages the content needed */
