@@ -32,12 +32,12 @@ DEPS = $(DEPS_BUILD) $(DEPS_RUN) $(DEPS_TEST)
 PKGS = libcmark icu-uc yaml-0.1 fontconfig harfbuzz harfbuzz-subset jansson \
 	gumbo zlib
 PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))
-PKG_LIBS   = $$(pkg-config --libs $(PKGS)) -lhpdf -lstemmer -lhyphen -lm
+PKG_LIBS   = $$(pkg-config --libs $(PKGS)) -lhpdf -lstemmer -lhyphen -lm -pthread
 
 WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude \
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) -Iinclude \
 	-DBRIEF_VERSION='"$(VERSION)"' -DBRIEF_DATADIR='"$(DATADIR)"' \
 	-DBRIEF_DEFAULT_TEMPLATE='"$(DEFAULT_TEMPLATE)"' $(CFLAGS)
 

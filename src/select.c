@@ -783,6 +783,31 @@ S_critical(const struct sel *s, const struct view *v)
 	return 0;
 }
 
+/* A speaker's views after the first (in cv's order) rank lower. The
+ * speakers seen are kept in an open-addressing table of cv indices. */
+static void
+S_later_views_lower(cand_vec *cv)
+{
+	size_t cap = 16;
+	while (cap < 2 * cv->n)
+		cap *= 2;
+	size_t *seen = xmalloc(cap * sizeof *seen);
+	for (size_t i = 0; i < cap; i++)
+		seen[i] = SIZE_MAX;
+	for (size_t k = 0; k < cv->n; k++) {
+		const struct slice *sp = &cv->v[k].view->speaker;
+		size_t h = text_hash(sp->p, sp->n) & (cap - 1);
+		while (seen[h] != SIZE_MAX &&
+		    !S_same_speaker(cv->v[seen[h]].view, cv->v[k].view))
+			h = (h + 1) & (cap - 1);
+		if (seen[h] != SIZE_MAX)
+			cv->v[k].rank *= 0.3;
+		else
+			seen[h] = k;
+	}
+	free(seen);
+}
+
 static void
 S_views(struct sel *s, int si, struct brief_section *bs)
 {
@@ -806,12 +831,7 @@ S_views(struct sel *s, int si, struct brief_section *bs)
 	}
 	if (cv.n > 1)
 		qsort(cv.v, cv.n, sizeof *cv.v, S_cmp_rank);
-	for (size_t k = 1; k < cv.n; k++)   /* later views of a speaker rank lower */
-		for (size_t j = 0; j < k; j++)
-			if (S_same_speaker(cv.v[j].view, cv.v[k].view)) {
-				cv.v[k].rank *= 0.3;
-				break;
-			}
+	S_later_views_lower(&cv);
 	if (cv.n > 1)
 		qsort(cv.v, cv.n, sizeof *cv.v, S_cmp_rank);
 	/* supporters and critics: when the views that make the cut all
