@@ -64,6 +64,7 @@
 #include "brief/lexicon.h"
 #include "brief/utf.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* ---- calendar arithmetic ------------------------------------------ */
@@ -261,7 +262,10 @@ S_scan_init(struct S_scan *sc, const char *s, size_t n,
 	const struct date_ctx *ctx, int icase)
 {
 	int i;
-	memset(sc, 0, sizeof *sc);     /* lookbehind starts as TK_END */
+	/* the lookbehind starts as TK_END; the rest of w is lexed before
+	 * it is read */
+	memset(sc, 0, offsetof(struct S_scan, w) +
+	    (S_LB + S_AHEAD) * sizeof sc->w[0]);
 	sc->cur = S_LB;
 	sc->s = (const unsigned char *)s;
 	sc->n = n;
@@ -323,12 +327,11 @@ S_weq(const struct S_scan *sc, const struct S_tok *t, const char *w,
 static int
 S_weq_cap(const struct S_scan *sc, const struct S_tok *t, const char *w)
 {
+	if (t->kind != TK_WORD || w[0] == '\0' ||
+	    (sc->s[t->off] != w[0] && S_lower(sc->s[t->off]) != w[0]))
+		return 0;
 	size_t n = strlen(w);
-	if (t->kind != TK_WORD || t->len != n || n == 0)
-		return 0;
-	if (sc->s[t->off] != w[0] && S_lower(sc->s[t->off]) != w[0])
-		return 0;
-	return memcmp(sc->s + t->off + 1, w + 1, n - 1) == 0;
+	return t->len == n && memcmp(sc->s + t->off + 1, w + 1, n - 1) == 0;
 }
 
 /* The value of word t in lexicon list l (1 for most lists), or 0;

@@ -797,6 +797,10 @@ static struct {
 	struct S_slot *slot;
 	size_t mask;            /* slots - 1 (a power of two) */
 	size_t longest;
+	/* a quick no: per list, the word lengths (bit n, up to 63) and
+	 * the folded first bytes (bit b) of its words */
+	uint64_t lens[LEX_NLISTS];
+	uint64_t first[LEX_NLISTS][4];
 } S_tab;
 
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
@@ -862,6 +866,9 @@ S_build(void)
 			while (S_tab.slot[k].w != NULL)
 				k = (k + 1) & S_tab.mask;
 			S_tab.slot[k] = (struct S_slot){ w, (unsigned)n, l, v };
+			unsigned b = (unsigned)S_lower((unsigned char)w[0]);
+			S_tab.lens[l] |= 1ull << (n < 63 ? n : 63);
+			S_tab.first[l][b >> 6] |= 1ull << (b & 63);
 		}
 	}
 }
@@ -891,6 +898,10 @@ lex_find(enum lex_list l, const char *w, size_t n, enum lex_case c)
 		return 0;
 	pthread_once(&S_once, S_build);
 	if (n > S_tab.longest)
+		return 0;
+	unsigned b = (unsigned)S_lower((unsigned char)w[0]);
+	if (!(S_tab.lens[l] >> (n < 63 ? n : 63) & 1) ||
+	    !(S_tab.first[l][b >> 6] >> (b & 63) & 1))
 		return 0;
 	for (k = S_hash((int)l, w, n) & S_tab.mask; S_tab.slot[k].w != NULL;
 	    k = (k + 1) & S_tab.mask) {

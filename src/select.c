@@ -47,6 +47,8 @@ struct sel {
 	fact_vec facts;
 	long *fact_of;
 	unsigned char *fact_used;
+	size_t **fact_sup;      /* per fact, made on first need (arena): per
+	                         * doc of the fact, its first member there */
 	VEC(size_t) chosen;     /* sentences already in the brief */
 	struct decision *why;   /* per sentence, for --explain (arena) */
 	int si_summary;         /* index of the summary section, -1 */
@@ -127,24 +129,45 @@ S_cmp_date(const void *pa, const void *pb)
 
 /* 1-based source numbers of fact f's docs, each with the sentence of
  * that doc in the fact (the candidate's own for its doc). */
+static const size_t *
+S_fact_sup(struct sel *s, long f)
+{
+	const struct fact *ft = &s->facts.v[f];
+
+	if (s->fact_sup[f] != NULL)
+		return s->fact_sup[f];
+	size_t *sup = arena_alloc(s->a, (ft->ndoc ? ft->ndoc : 1) * sizeof *sup);
+	for (size_t k = 0; k < ft->ndoc; k++)
+		sup[k] = SIZE_MAX;
+	for (size_t m = 0; m < ft->nmember; m++) {
+		int d = s->c->s.v[ft->member[m]].doc;
+		size_t lo = 0, hi = ft->ndoc;   /* ft->doc ascends */
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (ft->doc[mid] < d)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < ft->ndoc && ft->doc[lo] == d && sup[lo] == SIZE_MAX)
+			sup[lo] = ft->member[m];
+	}
+	return s->fact_sup[f] = sup;
+}
+
 static void
 S_fact_cites(struct sel *s, long f, struct cand *cd)
 {
 	const struct fact *ft = &s->facts.v[f];
 	size_t n = ft->ndoc ? ft->ndoc : 1;
+	const size_t *first = S_fact_sup(s, f);
 
 	cd->cite = arena_alloc(s->a, n * sizeof *cd->cite);
 	cd->sup = arena_alloc(s->a, n * sizeof *cd->sup);
 	for (size_t k = 0; k < ft->ndoc; k++) {
 		cd->cite[k] = s->c->doc[ft->doc[k]].id;
-		cd->sup[k] = cd->sent;
-		if (s->c->s.v[cd->sent].doc == ft->doc[k])
-			continue;
-		for (size_t m = 0; m < ft->nmember; m++)
-			if (s->c->s.v[ft->member[m]].doc == ft->doc[k]) {
-				cd->sup[k] = ft->member[m];
-				break;
-			}
+		cd->sup[k] = s->c->s.v[cd->sent].doc == ft->doc[k] ||
+		    first[k] == SIZE_MAX ? cd->sent : first[k];
 	}
 	cd->ncite = ft->ndoc;
 }
@@ -1281,7 +1304,7 @@ void
 select_brief(const struct corpus *c, const struct score *sc,
 	const struct template *t, struct arena *a, struct brief *out)
 {
-	struct sel s = { c, sc, t, a, { 0 }, NULL, NULL, { 0 }, NULL, -1, { 0, 0, 0, DP_NONE }, NULL };
+	struct sel s = { c, sc, t, a, { 0 }, NULL, NULL, NULL, { 0 }, NULL, -1, { 0, 0, 0, DP_NONE }, NULL };
 	size_t n = c->s.n ? c->s.n : 1;
 	unsigned char *eligible = xcalloc(n, 1);
 
@@ -1299,6 +1322,7 @@ select_brief(const struct corpus *c, const struct score *sc,
 		if (s.fact_of[i] >= 0 && s.facts.v[s.fact_of[i]].rep != i)
 			s.why[i].reason = "same fact as a clearer sentence of its cluster";
 	s.fact_used = xcalloc(s.facts.n ? s.facts.n : 1, 1);
+	s.fact_sup = xcalloc(s.facts.n ? s.facts.n : 1, sizeof *s.fact_sup);
 	s.doc_about = xcalloc(c->ndoc ? c->ndoc : 1, 1);
 	for (size_t i = 0, lead = 0; i < c->s.n; i++) {
 		int dk = c->s.v[i].doc;
@@ -1328,6 +1352,7 @@ select_brief(const struct corpus *c, const struct score *sc,
 	free(eligible);
 	free(s.fact_of);
 	free(s.fact_used);
+	free(s.fact_sup);
 	free(s.doc_about);
 	VEC_FREE(&s.facts);
 	VEC_FREE(&s.chosen);
