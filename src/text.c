@@ -241,14 +241,22 @@ text_tokens(struct stemmer *st, const char *p, size_t n, token_vec *out)
 		}
 		int has_digit = 0, has_alpha = 0;
 		size_t end = S_word_end(p, n, i, &has_digit, &has_alpha);
-		struct token t = { i, end - i, 0, 0 };
-		t.flags = S_shape(p + i, end - i, has_digit, has_alpha);
+		if (end - i > TOKEN_MAX_LEN) {
+			end = i + TOKEN_MAX_LEN;
+			while (end > i + 1 && ((unsigned char)p[end] & 0xC0) == 0x80)
+				end--;
+		}
+		unsigned flags = S_shape(p + i, end - i, has_digit, has_alpha);
 		if (S_currency_before(p, i) && p[i] >= '0' && p[i] <= '9') {
 			/* "$5.4", "€3", "$2bn": an amount, not a designator */
-			t.flags &= ~(unsigned)TK_DESIGNATOR;
-			t.flags |= TK_NUMBER | TK_CURRENCY;
+			flags &= ~(unsigned)TK_DESIGNATOR;
+			flags |= TK_NUMBER | TK_CURRENCY;
 		}
-		t.stem = S_stem(st, p + i, end - i, &t.flags);
+		struct token t;
+		t.off = (uint32_t)i;
+		t.len = (uint16_t)(end - i);
+		t.stem = S_stem(st, p + i, end - i, &flags);
+		t.flags = (uint16_t)flags;
 		VEC_PUSH(out, t);
 		i = end;
 	}

@@ -25,10 +25,14 @@ enum {
 	TK_NUMWORD = 1 << 7,    /* a spelled-out count: three, twelve, hundred */
 };
 
+/* 12 bytes: a corpus holds one per word. A word longer than
+ * TOKEN_MAX_LEN bytes is cut (at a character) into tokens that long. */
+#define TOKEN_MAX_LEN 0xFFFF
 struct token {
-	size_t off, len;        /* byte span in the text given */
+	uint32_t off;           /* byte span in the text given */
+	uint16_t len;
+	uint16_t flags;         /* TK_* */
 	uint32_t stem;          /* hash of the lower-cased stem */
-	unsigned flags;         /* TK_* */
 };
 typedef VEC(struct token) token_vec;
 
