@@ -301,16 +301,73 @@ S_source(const struct doc *d)
 	return o;
 }
 
+/* ---- writing, one item at a time -----------------------------------
+ * The document is written as json_dumps(root, JSON_INDENT(2)) would
+ * write it, but a part at a time: each item and each source is made,
+ * written and freed before the next, so a brief of 10,000 sources
+ * never holds its whole JSON tree (hundreds of megabytes) at once. A
+ * part dumped alone is indented as at its depth by adding the indent
+ * after each of its newlines: JSON strings escape their newlines, so
+ * every newline of a dump is jansson's own. */
+
+#define DUMP_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(6) | JSON_ENCODE_ANY)
+
+static void
+S_indent(struct buf *out, int depth)
+{
+	buf_putc(out, '\n');
+	for (int k = 0; k < depth; k++)
+		buf_put(out, "  ", 2);
+}
+
+/* v as at depth; with open, an object without its closing "\n}" (more
+ * members follow). Takes v. */
+static int
+S_put(struct buf *out, json_t *v, int depth, int open)
+{
+	char *s = json_dumps(v, DUMP_FLAGS);
+	size_t n;
+
+	json_decref(v);
+	if (s == NULL)
+		return -1;
+	n = strlen(s);
+	if (open && n >= 2 && s[n - 1] == '}' && s[n - 2] == '\n')
+		n -= 2;
+	for (const char *p = s, *end = s + n; p < end; ) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		buf_put(out, p, (size_t)((nl ? nl : end) - p));
+		if (nl == NULL)
+			break;
+		S_indent(out, depth);
+		p = nl + 1;
+	}
+	free(s);
+	return 0;
+}
+
+/* A member "key": of an object at depth, after the members before it. */
+static void
+S_key(struct buf *out, const char *key, int depth, int first)
+{
+	if (!first)
+		buf_putc(out, ',');
+	S_indent(out, depth + 1);
+	buf_printf(out, "\"%s\": ", key);
+}
+
 int
 render_json(const struct btree *t, const struct brief *b, struct buf *out,
 	struct brief_err *err)
 {
-	json_t *root = json_object(), *sections = json_array(),
-		*sources = json_array(), *sec = NULL;
+	json_t *root = json_object();
+	VEC(const struct bnode *) secs = { 0 }, srcs = { 0 };
+	VEC(size_t) first_item = { 0 };       /* per section, into items */
+	VEC(const struct bnode *) items = { 0 };
 	cmark_iter *it;
 	cmark_event_type ev;
-	size_t order = 0;
-	char *s;
+	int have_status = 0, rc = 0;
 
 	json_object_set_new(root, "format", json_string("brief-json/1"));
 	json_object_set_new(root, "generator", json_string("brief " BRIEF_VERSION));
@@ -335,33 +392,78 @@ render_json(const struct btree *t, const struct brief *b, struct buf *out,
 		if (x->kind == BN_DATELINE) {
 			json_object_set_new(root, "dateline", S_text_of(n));
 		} else if (x->kind == BN_SECTION) {
-			sec = json_object();
-			json_object_set_new(sec, "id", json_string(x->bs->def->id));
-			json_object_set_new(sec, "heading", json_string(x->bs->def->heading));
-			json_object_set_new(sec, "kind",
-			    json_string(tree_kind_name((int)x->bs->def->kind)));
-			json_object_set_new(sec, "items", json_array());
-			json_array_append_new(sections, sec);
-		} else if (x->kind == BN_ITEM && x->item != NULL && sec != NULL) {
-			json_array_append_new(json_object_get(sec, "items"),
-			    S_item(b, x, order++));
+			VEC_PUSH(&secs, x);
+			VEC_PUSH(&first_item, items.n);
+		} else if (x->kind == BN_ITEM && x->item != NULL && secs.n > 0) {
+			VEC_PUSH(&items, x);
 		} else if (x->kind == BN_STATUS) {
 			json_object_set_new(root, "status", S_status(b));
+			have_status = 1;
 		} else if (x->kind == BN_SOURCE && x->src != NULL) {
-			json_array_append_new(sources, S_source(x->src));
+			VEC_PUSH(&srcs, x);
 		}
 	}
 	cmark_iter_free(it);
-	if (json_object_get(root, "status") == NULL)
+	if (!have_status)
 		json_object_set_new(root, "status", json_null());
-	json_object_set_new(root, "sections", sections);
-	json_object_set_new(root, "sources", sources);
-	s = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
-	json_decref(root);
-	if (s == NULL)
+	rc |= S_put(out, root, 0, 1);
+
+	/* "sections": [ { id, heading, kind, "items": [ ... ] }, ... ] */
+	S_key(out, "sections", 0, 0);
+	buf_putc(out, '[');
+	for (size_t k = 0; k < secs.n; k++) {
+		const struct bnode *x = secs.v[k];
+		size_t from = first_item.v[k];
+		size_t to = k + 1 < secs.n ? first_item.v[k + 1] : items.n;
+		json_t *sec = json_object();
+
+		json_object_set_new(sec, "id", json_string(x->bs->def->id));
+		json_object_set_new(sec, "heading", json_string(x->bs->def->heading));
+		json_object_set_new(sec, "kind",
+		    json_string(tree_kind_name((int)x->bs->def->kind)));
+		if (k > 0)
+			buf_putc(out, ',');
+		S_indent(out, 2);
+		rc |= S_put(out, sec, 2, 1);
+		S_key(out, "items", 2, 0);
+		if (from == to) {
+			buf_put(out, "[]", 2);
+		} else {
+			buf_putc(out, '[');
+			for (size_t j = from; j < to; j++) {
+				if (j > from)
+					buf_putc(out, ',');
+				S_indent(out, 4);
+				rc |= S_put(out, S_item(b, items.v[j], j), 4, 0);
+			}
+			S_indent(out, 3);
+			buf_putc(out, ']');
+		}
+		S_indent(out, 2);
+		buf_putc(out, '}');
+	}
+	if (secs.n > 0)
+		S_indent(out, 1);
+	buf_putc(out, ']');
+
+	/* "sources": [ ... ] */
+	S_key(out, "sources", 0, 0);
+	buf_putc(out, '[');
+	for (size_t k = 0; k < srcs.n; k++) {
+		if (k > 0)
+			buf_putc(out, ',');
+		S_indent(out, 2);
+		rc |= S_put(out, S_source(srcs.v[k]->src), 2, 0);
+	}
+	if (srcs.n > 0)
+		S_indent(out, 1);
+	buf_putc(out, ']');
+	buf_put(out, "\n}\n", 3);
+	VEC_FREE(&secs);
+	VEC_FREE(&srcs);
+	VEC_FREE(&items);
+	VEC_FREE(&first_item);
+	if (rc != 0)
 		return brief_fail(err, "json", NULL, 0, "cannot write the JSON");
-	buf_puts(out, s);
-	buf_putc(out, '\n');
-	free(s);
 	return 0;
 }
