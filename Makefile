@@ -236,3 +236,19 @@ uninstall:
 
 clean:
 	rm -rf build build-asan out/brief.md out/brief.pdf
+
+# The benchmark (bench/README.md): brief on the seeds and on synthetic
+# corpora of 100 to 50,000 articles written by bench/gen.c (cached in
+# $(BUILD)/bench), stage times, MB/s and peak RSS; pandoc + pdflatex and
+# ots on the same input for comparison. Writes bench/results.md.
+BENCH_DEPS = time pandoc texlive-latex-base texlive-latex-recommended \
+	lmodern ots
+
+$(BUILD)/bench-gen: bench/gen.c
+	@mkdir -p $(BUILD)
+	$(CC) -std=c11 -Wall -Wextra -Wpedantic -O2 -o $@ bench/gen.c
+
+bench: $(BUILD)/brief $(BUILD)/bench-gen
+	@tools/deps.sh $(BENCH_DEPS)
+	@BRIEF=$(BUILD)/brief GEN=$(BUILD)/bench-gen BENCH_DIR=$(BUILD)/bench \
+		bench/bench.sh
