@@ -393,9 +393,9 @@ S_infer_years(struct corpus *c)
 /* ---- entry point -------------------------------------------------- */
 
 static void
-S_views(struct corpus *c)
+S_views(struct corpus *c, size_t from)
 {
-	size_t i = 0;
+	size_t i = from;
 	while (i < c->s.n) {
 		size_t j = i;
 		while (j < c->s.n && c->s.v[j].doc == c->s.v[i].doc)
@@ -415,14 +415,16 @@ S_views(struct corpus *c)
 }
 
 void
-annotate_corpus(struct corpus *c, struct stemmer *st)
+annotate_words(struct corpus *c, size_t from, struct stemmer *st)
 {
-	c->info = xcalloc(c->s.n ? c->s.n : 1, sizeof *c->info);
-	for (size_t i = 0; i < c->s.n; i++) {
+	c->info = xrealloc(c->info, (c->s.n ? c->s.n : 1) * sizeof *c->info);
+	for (size_t i = from; i < c->s.n; i++) {
 		struct slice s = corpus_text(c, i);
 		struct sent_info *in = &c->info[i];
+		memset(in, 0, sizeof *in);
 		in->view = -1;
 		in->tok0 = c->tok.n;
+		in->date0 = c->dates.n;
 		if (c->s.v[i].flags & SF_LONG)
 			continue;   /* passed over (segment.h) */
 		text_tokens(st, s.p, s.n, &c->tok);
@@ -430,9 +432,61 @@ annotate_corpus(struct corpus *c, struct stemmer *st)
 		in->words = in->ntok;
 		S_find_dates(c, i);
 	}
+	S_views(c, from);
+}
+
+void
+annotate_finish(struct corpus *c)
+{
 	S_frequencies(c);
 	S_infer_years(c);
-	S_views(c);
 	for (size_t i = 0; i < c->s.n; i++)
 		c->info[i].flags = S_flags(c, i);
+}
+
+void
+annotate_corpus(struct corpus *c, struct stemmer *st)
+{
+	annotate_words(c, 0, st);
+	annotate_finish(c);
+}
+
+void
+corpus_append(struct corpus *dst, struct corpus *src)
+{
+	size_t d0 = dst->ndoc, s0 = dst->s.n, t0 = dst->tok.n, m0 = dst->dates.n;
+
+	for (size_t k = 0; k < src->ndoc; k++) {
+		dst->doc[d0 + k] = src->doc[k];
+		dst->doc[d0 + k].id = (int)(d0 + k) + 1;
+	}
+	dst->ndoc += src->ndoc;
+	dst->info = xrealloc(dst->info, (s0 + src->s.n ? s0 + src->s.n : 1) *
+	    sizeof *dst->info);
+	for (size_t i = 0; i < src->s.n; i++) {
+		struct sentence se = src->s.v[i];
+		struct sent_info in = src->info[i];
+
+		se.doc += (int)d0;
+		in.tok0 += t0;
+		in.date0 += m0;
+		VEC_PUSH(&dst->s, se);
+		dst->info[s0 + i] = in;
+	}
+	for (size_t i = 0; i < src->s.n; i++)
+		if (dst->info[s0 + i].view >= 0)
+			dst->info[s0 + i].view += (long)dst->views.n;
+	for (size_t k = 0; k < src->views.n; k++) {
+		struct view v = src->views.v[k];
+
+		v.first += s0;
+		v.last += s0;
+		v.doc += (int)d0;
+		VEC_PUSH(&dst->views, v);
+	}
+	for (size_t k = 0; k < src->tok.n; k++)
+		VEC_PUSH(&dst->tok, src->tok.v[k]);
+	for (size_t k = 0; k < src->dates.n; k++)
+		VEC_PUSH(&dst->dates, src->dates.v[k]);
+	corpus_free(src);
 }

@@ -172,6 +172,14 @@ buf_cstr(struct buf *b)
 }
 
 void
+buf_reset(struct buf *b)
+{
+	b->n = 0;
+	if (b->p != NULL)
+		b->p[0] = '\0';
+}
+
+void
 buf_free(struct buf *b)
 {
 	free(b->p);
@@ -257,6 +265,28 @@ arena_adopt(struct arena *a, void *p)
 {
 	VEC_PUSH(&a->adopted, p);
 	return p;
+}
+
+void
+arena_absorb(struct arena *dst, struct arena *src)
+{
+	struct chunk *tail = src->head;
+
+	if (tail != NULL) {
+		while (tail->next != NULL)
+			tail = tail->next;
+		/* after dst's current chunk, which goes on filling */
+		if (dst->head == NULL) {
+			dst->head = src->head;
+		} else {
+			tail->next = dst->head->next;
+			dst->head->next = src->head;
+		}
+	}
+	for (size_t k = 0; k < src->adopted.n; k++)
+		VEC_PUSH(&dst->adopted, src->adopted.v[k]);
+	VEC_FREE(&src->adopted);
+	free(src);
 }
 
 void

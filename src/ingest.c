@@ -13,6 +13,7 @@
 #include "brief/utf.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/ucnv.h>
@@ -69,30 +70,34 @@ S_binary(const char *p, size_t n)
 }
 
 /* Windows-1252: the code point of each byte, from ICU's converter
- * (bytes it leaves undefined read as U+FFFD). */
+ * (bytes it leaves undefined read as U+FFFD); made once, for every
+ * thread. */
+static UChar32 S_cp1252_map[256];
+static pthread_once_t S_cp1252_once = PTHREAD_ONCE_INIT;
+
+static void
+S_cp1252_make(void)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UConverter *cv = ucnv_open("windows-1252", &st);
+
+	for (int c = 0; c < 256; c++) {
+		UChar u[4];
+		char byte = (char)c;
+		UErrorCode e = U_ZERO_ERROR;
+		int32_t k = cv ? ucnv_toUChars(cv, u, 4, &byte, 1, &e) : 0;
+
+		S_cp1252_map[c] = c < 0x80 ? c : U_SUCCESS(e) && k == 1 &&
+			u[0] != 0xFFFD && u[0] != 0x1A ? u[0] : 0xFFFD;
+	}
+	ucnv_close(cv);
+}
+
 static const UChar32 *
 S_cp1252(void)
 {
-	static UChar32 map[256];
-	static int made;
-
-	if (!made) {
-		UErrorCode st = U_ZERO_ERROR;
-		UConverter *cv = ucnv_open("windows-1252", &st);
-
-		for (int c = 0; c < 256; c++) {
-			UChar u[4];
-			char byte = (char)c;
-			UErrorCode e = U_ZERO_ERROR;
-			int32_t k = cv ? ucnv_toUChars(cv, u, 4, &byte, 1, &e) : 0;
-
-			map[c] = c < 0x80 ? c : U_SUCCESS(e) && k == 1 &&
-				u[0] != 0xFFFD && u[0] != 0x1A ? u[0] : 0xFFFD;
-		}
-		ucnv_close(cv);
-		made = 1;
-	}
-	return map;
+	pthread_once(&S_cp1252_once, S_cp1252_make);
+	return S_cp1252_map;
 }
 
 /* Whether p[0..n), not valid UTF-8, reads as Windows-1252: malformed

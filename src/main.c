@@ -33,7 +33,7 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: %s [-t TEMPLATE] [-o OUTDIR] [-f FORMATS] [--paper a4|letter]\n"
 	    "             [--max-pages N] [--as-of YYYY-MM-DD] [--since EDITION]\n"
-	    "             [--explain] [--strict]\n"
+	    "             [--explain] [--strict] [-j N]\n"
 	    "             [--dump %s] [-q|-v] SOURCE...\n"
 	    "\n"
 	    "Turn news articles about one subject into a one-page brief:\n"
@@ -56,6 +56,9 @@ usage(FILE *fp)
 	    "      --dump STAGE    print one stage's output and stop\n"
 	    "      --strict        a warning about a source (skipped, re-encoded,\n"
 	    "                      bytes replaced) stops the run\n"
+	    "  -j, --jobs N        read and annotate sources on N threads\n"
+	    "                      (default: one per processor; the outputs\n"
+	    "                      are the same for any N)\n"
 	    "      --list-templates  the templates found, with their titles\n"
 	    "  -q, --quiet         no warnings or summary\n"
 	    "  -v, --verbose       print a summary of the run\n"
@@ -242,6 +245,7 @@ parse_args(int argc, char **argv, struct brief_opts *o)
 		{ "since", required_argument, NULL, OPT_SINCE },
 		{ "list-templates", no_argument, NULL, OPT_LIST_TEMPLATES },
 		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "dump", required_argument, NULL, OPT_DUMP },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -251,7 +255,7 @@ parse_args(int argc, char **argv, struct brief_opts *o)
 	};
 	int ch;
 	char *end;
-	while ((ch = getopt_long(argc, argv, "t:o:f:qvhV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "t:o:f:j:qvhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 't': o->template_path = optarg; break;
 		case 'o': o->outdir = optarg; break;
@@ -282,6 +286,13 @@ parse_args(int argc, char **argv, struct brief_opts *o)
 		case OPT_EXPLAIN: o->explain = stdout; break;
 		case OPT_SINCE: o->since = optarg; break;
 		case OPT_STRICT: o->strict = 1; break;
+		case 'j': {
+			long v = strtol(optarg, &end, 10);
+			if (end == optarg || *end != '\0' || v < 1 || v > 64)
+				die_usage("bad --jobs '%s' (1 to 64)", optarg);
+			o->jobs = (int)v;
+			break;
+		}
 		case OPT_LIST_TEMPLATES: exit(list_templates());
 		case OPT_DUMP: o->dump = optarg; break;
 		case 'q': verbosity = 0; break;

@@ -5,9 +5,11 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "brief/annotate.h"
 #include "brief/ingest.h"
@@ -23,6 +25,7 @@
 #include "brief/template.h"
 
 #define MAX_DEPTH 8                /* directory recursion cap */
+#define MAX_JOBS 64                /* threads reading sources, at most */
 
 const char brief_dump_stages[] = "ingest|segment|annotate|score";
 const char *const brief_stage_names[STAGE_COUNT] = {
@@ -432,49 +435,191 @@ S_source_warn(void *ctx, const char *file, int line, const char *msg)
 		s->inner->warn(s->inner->ctx, file, line, msg);
 }
 
+/* ---- reading, on -j threads ------------------------------------------
+ * Each source is a job: read (ingest), split into sentences and its
+ * words annotated (annotate_words), all of which needs the article
+ * alone. Workers take jobs in order from a shared counter, each with
+ * its own arena, segmenter and stemmer; the main thread takes the
+ * finished jobs in source order, says their warnings, and appends them
+ * to the corpus. So the corpus, the warnings and every output are the
+ * same for any number of threads. */
+
+struct note {
+	char *file, *msg;
+	int line;
+};
+
+struct job {
+	const char *path;
+	struct corpus one;          /* the article, its sentences and words */
+	int state;                  /* 0 to do, 1 read, 2 skipped, 3 failed */
+	struct brief_err e;         /* why skipped or failed */
+	VEC(struct note) notes;     /* its warnings, said in order */
+	double ms[3];               /* read, segment, words */
+	int done;
+};
+
+struct worker {
+	struct loader *l;
+	struct arena *a;
+	struct segmenter *sg;
+	struct stemmer *st;
+	pthread_t th;
+	int started;
+};
+
+struct loader {
+	struct job *job;
+	size_t njob;
+	size_t next;                /* the next job to take (under mu) */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;          /* a job is done */
+};
+
+static void
+S_note(void *ctx, const char *file, int line, const char *msg)
+{
+	struct job *j = ctx;
+	struct note n = { file ? xstrndup(file, strlen(file)) : NULL,
+		xstrndup(msg, strlen(msg)), line };
+
+	VEC_PUSH(&j->notes, n);
+}
+
+static void
+S_job_run(struct worker *w, struct job *j)
+{
+	struct brief_diag dg = { S_note, j };
+	double t0 = S_now(), t1, t2;
+
+	j->one.doc = xcalloc(1, sizeof *j->one.doc);
+	if (ingest_file(w->a, j->path, &j->one.doc[0], &dg, &j->e) != 0) {
+		j->state = 2;
+		j->ms[0] = S_now() - t0;
+		return;
+	}
+	j->one.ndoc = 1;
+	j->one.doc[0].id = 1;
+	t1 = S_now();
+	if (segment_doc(w->sg, &j->one.doc[0], 0, &j->one.s, &j->e) != 0) {
+		j->state = 3;
+		return;
+	}
+	t2 = S_now();
+	annotate_words(&j->one, 0, w->st);
+	j->ms[0] = t1 - t0;
+	j->ms[1] = t2 - t1;
+	j->ms[2] = S_now() - t2;
+	j->state = 1;
+}
+
+static void *
+S_worker(void *arg)
+{
+	struct worker *w = arg;
+	struct loader *l = w->l;
+
+	for (;;) {
+		pthread_mutex_lock(&l->mu);
+		size_t k = l->next < l->njob ? l->next++ : l->njob;
+		pthread_mutex_unlock(&l->mu);
+		if (k >= l->njob)
+			break;
+		S_job_run(w, &l->job[k]);
+		pthread_mutex_lock(&l->mu);
+		l->job[k].done = 1;
+		pthread_cond_broadcast(&l->cv);
+		pthread_mutex_unlock(&l->mu);
+	}
+	return NULL;
+}
+
+/* The number of threads for n jobs: -j, else the processors online. */
+static size_t
+S_threads(const struct brief_opts *o, size_t n)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t t = o->jobs > 0 ? (size_t)o->jobs : cores > 0 ? (size_t)cores : 1;
+
+	if (t > MAX_JOBS)
+		t = MAX_JOBS;
+	return t < n ? t : n ? n : 1;
+}
+
 /* Read every source. One that cannot be read or is no article (binary,
  * empty, no text, too large, gone) is skipped with a warning; with
  * --strict any warning about a source stops the run. The run stops
  * only when no usable source is left. */
 static int
 S_load(const struct brief_opts *o, struct arena *a, struct segmenter *sg,
-	struct corpus *c, double *ms, struct brief_err *err)
+	struct stemmer *stem, struct corpus *c, double *ms, struct brief_err *err)
 {
 	path_vec paths = { 0 };
 	struct strict st = { &o->diag, 0, { { 0 }, { 0 }, 0, { 0 } } };
 	struct brief_diag diag = { S_source_warn, &st };
-	size_t skipped = 0;
+	struct loader l = { 0 };
+	struct worker w[MAX_JOBS];
+	size_t skipped = 0, nw = 0;
+	double sum[3] = { 0, 0, 0 }, t0 = S_now();
 	int rc = -1;
 
+	memset(w, 0, sizeof w);
 	if (S_sources(o, &paths, err) != 0)
 		goto out;
 	c->doc = xcalloc(paths.n ? paths.n : 1, sizeof *c->doc);
-	for (size_t k = 0; k < paths.n; k++) {
-		struct doc *d = &c->doc[c->ndoc];
-		struct brief_err e2 = { 0 };
+	l.job = xcalloc(paths.n ? paths.n : 1, sizeof *l.job);
+	l.njob = paths.n;
+	for (size_t k = 0; k < paths.n; k++)
+		l.job[k].path = paths.v[k];
+	pthread_mutex_init(&l.mu, NULL);
+	pthread_cond_init(&l.cv, NULL);
+	nw = S_threads(o, paths.n);
+	for (size_t t = 0; nw > 1 && t < nw; t++) {
+		w[t].l = &l;
+		w[t].a = arena_new();
+		w[t].st = stemmer_new();
+		if ((w[t].sg = segmenter_new(err)) == NULL ||
+		    pthread_create(&w[t].th, NULL, S_worker, &w[t]) != 0) {
+			nw = t;        /* the threads made so far do the work */
+			break;
+		}
+		w[t].started = 1;
+	}
+	for (size_t k = 0; k < l.njob; k++) {
+		struct job *j = &l.job[k];
 
 		S_progress(o, "reading", k, paths.n);
-		double t0 = S_now();
-		int bad = ingest_file(a, paths.v[k], d, &diag, &e2) != 0;
-		double t1 = S_now();
-		ms[STAGE_READ] += t1 - t0;
-		if (bad) {
-			brief_warn(&diag, e2.file[0] ? e2.file : paths.v[k], e2.line,
-			    "skipped: %s", e2.msg);
+		if (nw <= 1) {          /* no threads: in this one, in order */
+			struct worker me = { &l, a, sg, stem, 0, 0 };
+			S_job_run(&me, j);
+		} else {
+			pthread_mutex_lock(&l.mu);
+			while (!j->done)
+				pthread_cond_wait(&l.cv, &l.mu);
+			pthread_mutex_unlock(&l.mu);
+		}
+		for (size_t q = 0; q < j->notes.n; q++)
+			brief_warn(&diag, j->notes.v[q].file, j->notes.v[q].line,
+			    "%s", j->notes.v[q].msg);
+		for (int q = 0; q < 3; q++)
+			sum[q] += j->ms[q];
+		if (j->state == 3) {
+			*err = j->e;
+			goto out;
+		}
+		if (j->state == 2) {
+			brief_warn(&diag, j->e.file[0] ? j->e.file : j->path, j->e.line,
+			    "skipped: %s", j->e.msg);
 			skipped++;
+			corpus_free(&j->one);
 			continue;
 		}
-		d->id = (int)c->ndoc + 1;
-		size_t s0 = c->s.n;
-		if (segment_doc(sg, d, (int)c->ndoc, &c->s, err) != 0)
-			goto out;
-		ms[STAGE_SEGMENT] += S_now() - t1;
-		for (size_t i = s0; i < c->s.n; i++)
-			if (c->s.v[i].flags & SF_LONG)
-				brief_warn(&diag, d->path, c->s.v[i].line, "a sentence of "
-				    "%zu bytes passed over (the limit is %d)", c->s.v[i].len,
-				    SEG_MAX_SENTENCE);
-		c->ndoc++;
+		for (size_t i = 0; i < j->one.s.n; i++)
+			if (j->one.s.v[i].flags & SF_LONG)
+				brief_warn(&diag, j->path, j->one.s.v[i].line,
+				    "a sentence of %zu bytes passed over (the limit "
+				    "is %d)", j->one.s.v[i].len, SEG_MAX_SENTENCE);
+		corpus_append(c, &j->one);
 	}
 	if (o->strict && st.count > 0) {
 		*err = st.first;
@@ -488,6 +633,33 @@ S_load(const struct brief_opts *o, struct arena *a, struct segmenter *sg,
 	}
 	rc = 0;
 out:
+	pthread_mutex_lock(&l.mu);
+	l.next = l.njob;                /* on a failure: take no more */
+	pthread_mutex_unlock(&l.mu);
+	for (size_t t = 0; t < MAX_JOBS; t++) {
+		if (w[t].started)
+			pthread_join(w[t].th, NULL);
+		if (w[t].a != NULL)
+			arena_absorb(a, w[t].a);   /* the docs' text lives there */
+		segmenter_free(w[t].sg);
+		if (w[t].st != NULL)
+			stemmer_free(w[t].st);
+	}
+	if (l.job != NULL)
+		pthread_mutex_destroy(&l.mu), pthread_cond_destroy(&l.cv);
+	for (size_t k = 0; k < l.njob; k++) {
+		for (size_t q = 0; q < l.job[k].notes.n; q++) {
+			free(l.job[k].notes.v[q].file);
+			free(l.job[k].notes.v[q].msg);
+		}
+		VEC_FREE(&l.job[k].notes);
+		corpus_free(&l.job[k].one);
+	}
+	free(l.job);
+	/* the threads' times, in proportion to the phase's wall time */
+	double total = sum[0] + sum[1] + sum[2], wall = S_now() - t0;
+	for (int q = 0; q < 3; q++)
+		ms[STAGE_READ + q] = total > 0 ? wall * sum[q] / total : 0;
 	for (size_t k = 0; k < paths.n; k++)
 		free(paths.v[k]);
 	VEC_FREE(&paths);
@@ -649,13 +821,13 @@ brief_run(const struct brief_opts *o, struct brief_stats *st, struct brief_err *
 	if ((sg = segmenter_new(err)) == NULL)
 		goto out;
 	st->ms[STAGE_TEMPLATE] = S_now() - t0;
-	if (S_load(o, a, sg, &c, st->ms, err) != 0)
+	if (S_load(o, a, sg, stem, &c, st->ms, err) != 0)
 		goto out;
 	S_progress(o, "annotating", c.ndoc, c.ndoc);
 	t0 = S_now();
-	annotate_corpus(&c, stem);
+	annotate_finish(&c);
 	double t1 = S_now();
-	st->ms[STAGE_ANNOTATE] = t1 - t0;
+	st->ms[STAGE_ANNOTATE] += t1 - t0;
 	S_progress(o, "scoring", c.ndoc, c.ndoc);
 	sc = score_corpus(&c, &t, a);
 	t0 = S_now();

@@ -121,7 +121,7 @@ render_md(struct btree *t, struct buf *out)
 			continue;       /* not reached: the tag is plain text */
 		at++;
 		buf_put(out, p, (size_t)(at - p));
-		items.n = 0;
+		buf_reset(&items);
 		S_items(held.v[k].list, &items);
 		buf_put(out, items.p ? items.p : "", items.n);
 		p = at + strlen(line) - 1;

@@ -356,6 +356,63 @@ START_TEST(test_bounded_cost)
 }
 END_TEST
 
+/* -j: any number of threads reads the same sources into the same
+ * briefs, with the same warnings in the same order, and --strict stops
+ * on the same first warning. */
+START_TEST(test_jobs_same)
+{
+	struct buf out = { 0 }, first = { 0 }, md1 = { 0 }, cmd = { 0 };
+	char *md, *json, *json1 = NULL;
+	size_t n;
+	double ms;
+
+	S_folder(0);
+	test_cmd(NULL, NULL, "cp '%s'/tests/corpora/*/articles/* '%s/src/' && "
+	    "cp '%s'/tests/corpora/raa/early/* '%s'/tests/corpora/raa/late/* "
+	    "'%s/src/'", test_top(), dir, test_top(), test_top(), dir);
+	S_file("img.txt", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+	S_str("empty.txt", "");
+	S_file("latin1.txt", "Title: Caf\xe9 talks\n\nThe ports agreement was "
+	    "signed in the caf\xe9 on 3 May 2024, officials said.\n", 88);
+	S_file("nul.txt", "Title: Nul\n\nThe ports agreement\0 was signed "
+	    "on 4 May 2024 in Lisbon, officials said.\n", 81);
+	for (int j = 1; j <= 5; j += 2) {
+		buf_reset(&cmd);
+		buf_printf(&cmd, "-j %d -f md,json", j);
+		test_cmd(NULL, NULL, "rm -rf '%s/out'", dir);
+		ck_assert_int_eq(S_run(cmd.p, &out, &ms), 0);
+		md = test_read(&n, "%s/out/brief.md", dir);
+		json = test_read(&n, "%s/out/brief.json", dir);
+		ck_assert_ptr_nonnull(md);
+		ck_assert_ptr_nonnull(json);
+		ck_assert_ptr_nonnull(strstr(out.p, "img.txt: warning: skipped"));
+		ck_assert_ptr_nonnull(strstr(out.p, "latin1.txt: warning"));
+		if (j == 1) {
+			buf_puts(&first, out.p ? out.p : "");
+			buf_puts(&md1, md);
+			json1 = json;
+		} else {
+			ck_assert_str_eq(out.p ? out.p : "", first.p ? first.p : "");
+			ck_assert_str_eq(md, md1.p);
+			ck_assert_str_eq(json, json1);
+			free(json);
+		}
+		free(md);
+	}
+	/* --strict: the first warning, whatever the threads */
+	ck_assert_int_eq(S_run("-j 1 --strict", &out, &ms), 1);
+	buf_reset(&first);
+	buf_puts(&first, out.p);
+	ck_assert_int_eq(S_run("-j 4 --strict", &out, &ms), 1);
+	ck_assert_str_eq(out.p, first.p);
+	free(json1);
+	buf_free(&out);
+	buf_free(&first);
+	buf_free(&md1);
+	buf_free(&cmd);
+}
+END_TEST
+
 Suite *bad_input_suite(void);
 
 Suite *
@@ -370,6 +427,7 @@ bad_input_suite(void)
 	tcase_add_test(tc, test_injection);
 	tcase_add_test(tc, test_template_errors);
 	tcase_add_test(tc, test_bounded_cost);
+	tcase_add_test(tc, test_jobs_same);
 	suite_add_tcase(s, tc);
 	return s;
 }

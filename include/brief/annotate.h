@@ -89,6 +89,20 @@ const struct stem_weight *corpus_stems(const struct corpus *c, size_t i,
  * flags. */
 void annotate_corpus(struct corpus *c, struct stemmer *st);
 
+/* annotate_corpus in two steps. The first, per sentence and needing
+ * only the sentence's own article, can run on each article apart (on
+ * its own thread, with its own stemmer): tokens and dates of the
+ * sentences from `from` on. The second works across articles
+ * (frequencies, years from other sources, views, flags) once every
+ * sentence is in. */
+void annotate_words(struct corpus *c, size_t from, struct stemmer *st);
+void annotate_finish(struct corpus *c);
+
+/* Move src's articles, sentences, tokens and dates (annotate_words
+ * done, annotate_finish not) to the end of dst, whose doc array has
+ * room for them; src is left empty. The docs get ids in dst. */
+void corpus_append(struct corpus *dst, struct corpus *src);
+
 /* The text of sentence i. */
 struct slice corpus_text(const struct corpus *c, size_t i);
 

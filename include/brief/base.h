@@ -45,6 +45,8 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 const char *buf_cstr(struct buf *b);                   /* "" when empty */
 void buf_free(struct buf *b);
+/* Empty b, keeping its memory. */
+void buf_reset(struct buf *b);
 
 /* Typed growable arrays: VEC(T) declares { T *v; size_t n, cap; }. */
 #define VEC(T) struct { T *v; size_t n, cap; }
@@ -71,6 +73,9 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 /* Hand p (from malloc) to the arena, which frees it with itself: a
  * large block the arena would otherwise copy. Returns p. */
 void *arena_adopt(struct arena *a, void *p);
+/* Move everything src holds into dst (which frees it with itself) and
+ * free src: a thread's arena joining the run's. */
+void arena_absorb(struct arena *dst, struct arena *src);
 void arena_free(struct arena *a);
 
 /* The one error report: which stage, which file and line, what. */

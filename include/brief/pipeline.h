@@ -33,6 +33,9 @@ struct brief_opts {
 	const char *since;         /* --since: the edition to compare with;
 	                            * NULL: the newest in OUTDIR/editions */
 	const char *dump;          /* --dump STAGE, or NULL */
+	int jobs;                  /* -j: threads reading sources; 0: one
+	                            * per processor. Outputs are the same
+	                            * for any number. */
 	FILE *dump_fp;
 	char *const *sources;      /* files or directories */
 	size_t nsources;
