@@ -50,23 +50,6 @@ corpus_free(struct corpus *c)
 
 /* ---- stem statistics --------------------------------------------- */
 
-struct pair {
-	uint32_t stem;
-	uint32_t doc;
-	uint32_t sent;
-};
-
-static int
-S_pair_cmp(const void *pa, const void *pb)
-{
-	const struct pair *a = pa, *b = pb;
-	if (a->stem != b->stem)
-		return a->stem < b->stem ? -1 : 1;
-	if (a->doc != b->doc)
-		return a->doc < b->doc ? -1 : 1;
-	return a->sent < b->sent ? -1 : a->sent > b->sent;
-}
-
 /* Each sentence's distinct content stems with their weights, sorted,
  * built once for every comparison of sentences (cluster.c). */
 static void
@@ -105,43 +88,91 @@ S_stem_sets(struct corpus *c)
 }
 
 /* One row per distinct content stem with its document and sentence
- * frequencies, sorted by stem. */
+ * frequencies, sorted by stem. Counted in one pass over the tokens
+ * with a hash table of the stems: sentences come in order, and each
+ * article's sentences together, so a stem's next sentence or article
+ * is a new one exactly when it differs from the last it was seen in. */
+struct fslot {
+	uint32_t stem, docs, sents;
+	uint32_t last_doc, last_sent;
+	uint32_t used;
+	float idf;
+};
+
+static struct fslot *
+S_fslot(struct fslot *t, size_t mask, uint32_t stem)
+{
+	size_t h = (stem * 2654435761u) & mask;
+
+	while (t[h].used && t[h].stem != stem)
+		h = (h + 1) & mask;
+	return &t[h];
+}
+
+static int
+S_stat_cmp(const void *pa, const void *pb)
+{
+	const struct stem_stat *a = pa, *b = pb;
+	return a->stem < b->stem ? -1 : a->stem > b->stem;
+}
+
 static void
 S_frequencies(struct corpus *c)
 {
-	VEC(struct pair) p = { 0 };
+	size_t cap = 1024, n = 0;
+	struct fslot *t = xcalloc(cap, sizeof *t);
+
 	for (size_t i = 0; i < c->s.n; i++) {
 		const struct sent_info *in = &c->info[i];
-		for (size_t k = in->tok0; k < in->tok0 + in->ntok; k++)
-			if (!(c->tok.v[k].flags & TK_STOP)) {
-				struct pair x = { c->tok.v[k].stem, (uint32_t)c->s.v[i].doc,
-					(uint32_t)i };
-				VEC_PUSH(&p, x);
+		uint32_t doc = (uint32_t)c->s.v[i].doc;
+
+		for (size_t k = in->tok0; k < in->tok0 + in->ntok; k++) {
+			if (c->tok.v[k].flags & TK_STOP)
+				continue;
+			if (2 * (n + 1) > cap) {        /* grow: rehash */
+				struct fslot *old = t;
+				size_t ocap = cap;
+
+				cap *= 2;
+				t = xcalloc(cap, sizeof *t);
+				for (size_t q = 0; q < ocap; q++)
+					if (old[q].used)
+						*S_fslot(t, cap - 1, old[q].stem) = old[q];
+				free(old);
 			}
+			struct fslot *f = S_fslot(t, cap - 1, c->tok.v[k].stem);
+			if (!f->used) {
+				*f = (struct fslot){ c->tok.v[k].stem, 0, 0, UINT32_MAX,
+					UINT32_MAX, 1, 0 };
+				n++;
+			}
+			if (f->last_sent != (uint32_t)i) {
+				f->sents++;
+				f->last_sent = (uint32_t)i;
+			}
+			if (f->last_doc != doc) {
+				f->docs++;
+				f->last_doc = doc;
+			}
+		}
 	}
-	if (p.n > 1)
-		qsort(p.v, p.n, sizeof *p.v, S_pair_cmp);
-	struct stem_stat *df = xcalloc(p.n ? p.n : 1, sizeof *df);
-	size_t n = 0;
-	for (size_t i = 0; i < p.n; i++) {
-		if (n == 0 || df[n - 1].stem != p.v[i].stem)
-			df[n++] = (struct stem_stat){ p.v[i].stem, 0, 0, 0 };
-		if (i == 0 || p.v[i - 1].stem != p.v[i].stem || p.v[i - 1].doc != p.v[i].doc)
-			df[n - 1].docs++;
-		if (i == 0 || p.v[i - 1].stem != p.v[i].stem || p.v[i - 1].sent != p.v[i].sent)
-			df[n - 1].sents++;
+	struct stem_stat *df = xcalloc(n ? n : 1, sizeof *df);
+	size_t m = 0;
+	for (size_t q = 0; q < cap; q++) {
+		if (!t[q].used)
+			continue;
+		t[q].idf = (float)log(((double)c->s.n + 1) / ((double)t[q].sents + 0.5));
+		df[m++] = (struct stem_stat){ t[q].stem, t[q].docs, t[q].sents, t[q].idf };
 	}
-	VEC_FREE(&p);
-	for (size_t k = 0; k < n; k++)
-		df[k].idf = (float)log(((double)c->s.n + 1) / ((double)df[k].sents + 0.5));
+	if (m > 1)
+		qsort(df, m, sizeof *df, S_stat_cmp);
 	c->stats = df;
-	c->nstats = n;
+	c->nstats = m;
 	c->tokw = xcalloc(c->tok.n ? c->tok.n : 1, sizeof *c->tokw);
 	for (size_t k = 0; k < c->tok.n; k++)
-		if (!(c->tok.v[k].flags & TK_STOP)) {
-			const struct stem_stat *st = corpus_stem(c, c->tok.v[k].stem);
-			c->tokw[k] = st ? st->idf : 1.0f;
-		}
+		if (!(c->tok.v[k].flags & TK_STOP))
+			c->tokw[k] = S_fslot(t, cap - 1, c->tok.v[k].stem)->idf;
+	free(t);
 	S_stem_sets(c);
 }
 

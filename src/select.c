@@ -35,7 +35,9 @@ struct cand {
 	struct slice text;      /* views: the words to print */
 	const char *label;      /* timeline: the anchoring cue */
 	size_t *sup;            /* per citation: the sentence of that
-	                         * source that says it */
+	                         * source that says it; a fact's citations
+	                         * are made only when it is taken (cite
+	                         * NULL until then) */
 };
 typedef VEC(struct cand) cand_vec;
 
@@ -313,9 +315,17 @@ S_emit(struct sel *s, struct brief_section *bs, const struct cand *cd)
 	const struct sentence *se = &s->c->s.v[cd->sent];
 	memset(it, 0, sizeof *it);
 	it->sent = cd->sent;
-	it->cite = cd->cite;
-	it->support = cd->sup;
-	it->ncite = cd->ncite;
+	if (cd->cite == NULL && cd->fact >= 0) {   /* made when taken */
+		struct cand full = *cd;
+		S_fact_cites(s, cd->fact, &full);
+		it->cite = full.cite;
+		it->support = full.sup;
+		it->ncite = full.ncite;
+	} else {
+		it->cite = cd->cite;
+		it->support = cd->sup;
+		it->ncite = cd->ncite;
+	}
 	it->date = cd->date;
 	it->end = cd->end;
 	it->rank = cd->rank;
@@ -459,8 +469,7 @@ S_summary_cand(struct sel *s, int si, int role, int stage, size_t f, size_t i,
 		cd.rank *= 1.5;
 	if (sc->self == 2)
 		cd.rank *= 1.3;   /* names the agreement or a party */
-	S_fact_cites(s, (long)f, &cd);
-	VEC_PUSH(cv, cd);
+	VEC_PUSH(cv, cd);   /* its citations are made if it is taken */
 }
 
 /* The latest stage any eligible sentence asserts as done, -1 if none. */
@@ -1022,6 +1031,8 @@ S_timeline_take(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
 		    bdate_cmp(&bs->item[j].end, &cd->end) == 0))
 			j++;
 		if (j < bs->n) {
+			if (cd->cite == NULL && cd->fact >= 0)
+				S_fact_cites(s, cd->fact, cd);
 			S_item_add_cites(s, &bs->item[j], cd->cite, cd->sup, cd->ncite);
 			s->fact_used[cd->fact] = 1;
 			S_note(s, cd->sent, -1, "same date as a better timeline entry");
@@ -1143,8 +1154,7 @@ S_facts(struct sel *s, struct brief *b)
 			}
 			cd.rank *= 0.6;
 		}
-		S_fact_cites(s, (long)f, &cd);
-		VEC_PUSH(&per[k], cd);
+		VEC_PUSH(&per[k], cd);   /* citations made if taken */
 	}
 	for (size_t k = 0; k < s->t->nsec; k++) {
 		if (s->t->sec[k].kind == SK_TIMELINE) {
