@@ -2,6 +2,8 @@
  * base.c -- slices, buffers, vectors, arena, errors, whole-file I/O.
  */
 #include "brief/base.h"
+
+#include <pthread.h>
 #include "brief/utf.h"
 
 #include <errno.h>
@@ -169,6 +171,52 @@ buf_cstr(struct buf *b)
 	buf_grow(b, 0);
 	b->p[b->n] = '\0';   /* also after b->n was cut back by hand */
 	return b->p;
+}
+
+struct par_part {
+	void (*fn)(void *, size_t, size_t);
+	void *ctx;
+	size_t from, to;
+};
+
+static void *
+S_par_run(void *arg)
+{
+	struct par_part *p = arg;
+	p->fn(p->ctx, p->from, p->to);
+	return NULL;
+}
+
+void
+par_for(size_t n, int threads, void (*fn)(void *ctx, size_t from,
+	size_t to), void *ctx)
+{
+	enum { MAX_PARTS = 64 };
+	struct par_part part[MAX_PARTS];
+	pthread_t th[MAX_PARTS];
+	int made[MAX_PARTS] = { 0 };
+	size_t k = threads < 1 ? 1 : (size_t)threads;
+
+	if (k > MAX_PARTS)
+		k = MAX_PARTS;
+	if (k > n)
+		k = n;
+	if (k <= 1) {
+		if (n > 0)
+			fn(ctx, 0, n);
+		return;
+	}
+	for (size_t q = 0; q < k; q++)
+		part[q] = (struct par_part){ fn, ctx, n * q / k, n * (q + 1) / k };
+	for (size_t q = 1; q < k; q++)
+		made[q] = pthread_create(&th[q], NULL, S_par_run, &part[q]) == 0;
+	S_par_run(&part[0]);
+	for (size_t q = 1; q < k; q++) {
+		if (made[q])
+			pthread_join(th[q], NULL);
+		else                /* no thread: this one does the part */
+			S_par_run(&part[q]);
+	}
 }
 
 void

@@ -829,7 +829,7 @@ brief_run(const struct brief_opts *o, struct brief_stats *st, struct brief_err *
 	double t1 = S_now();
 	st->ms[STAGE_ANNOTATE] += t1 - t0;
 	S_progress(o, "scoring", c.ndoc, c.ndoc);
-	sc = score_corpus(&c, &t, a);
+	sc = score_corpus(&c, &t, a, (int)S_threads(o, c.s.n));
 	t0 = S_now();
 	st->ms[STAGE_SCORE] = t0 - t1;
 	st->docs = c.ndoc;

@@ -335,19 +335,24 @@ S_affinity(const struct corpus *c, size_t i, const struct section_def *d)
 	return a;
 }
 
-struct score *
-score_corpus(const struct corpus *c, const struct template *t,
-	struct arena *a)
+struct score_part {
+	const struct corpus *c;
+	const struct template *t;
+	struct score *out;
+};
+
+static void
+S_score_range(void *ctx, size_t from, size_t to)
 {
-	struct score *out = arena_alloc(a, (c->s.n ? c->s.n : 1) * sizeof *out);
-	double top = 0;
-	for (size_t i = 0; i < c->s.n; i++) {
+	const struct score_part *p = ctx;
+	const struct corpus *c = p->c;
+	const struct template *t = p->t;
+	struct score *out = p->out;
+
+	for (size_t i = from; i < to; i++) {
 		const struct sent_info *in = &c->info[i];
 		out[i].central = S_central(c, i);
-		if (out[i].central > top)
-			top = out[i].central;
 		out[i].topic = score_cues(&t->topic, c->tok.v + in->tok0, in->ntok);
-		out[i].sec = arena_alloc(a, (t->nsec ? t->nsec : 1) * sizeof(double));
 		out[i].stage = out[i].pending = -1;
 		out[i].done = 0;
 		out[i].self = S_about_self(c, i, &t->topic, -1);
@@ -357,6 +362,24 @@ score_corpus(const struct corpus *c, const struct template *t,
 				S_stages(c, i, &t->sec[s], &t->topic, &out[i]);
 		}
 	}
+}
+
+struct score *
+score_corpus(const struct corpus *c, const struct template *t,
+	struct arena *a, int threads)
+{
+	size_t nsec = t->nsec ? t->nsec : 1;
+	struct score *out = arena_alloc(a, (c->s.n ? c->s.n : 1) * sizeof *out);
+	double *sec = arena_alloc(a, (c->s.n ? c->s.n : 1) * nsec * sizeof *sec);
+	struct score_part p = { c, t, out };
+	double top = 0;
+
+	for (size_t i = 0; i < c->s.n; i++)
+		out[i].sec = sec + i * nsec;
+	par_for(c->s.n, c->s.n >= 4096 ? threads : 1, S_score_range, &p);
+	for (size_t i = 0; i < c->s.n; i++)
+		if (out[i].central > top)
+			top = out[i].central;
 	for (size_t i = 0; top > 0 && i < c->s.n; i++)
 		out[i].central /= top;
 	return out;

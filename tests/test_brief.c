@@ -345,7 +345,7 @@ S_stages_of(const char *yaml, const char *text, char *done, size_t cap,
 	c.ndoc = 1;
 	ck_assert_int_eq(segment_doc(sg, &c.doc[0], 0, &c.s, &err), 0);
 	annotate_corpus(&c, st);
-	struct score *sc = score_corpus(&c, &t, a);
+	struct score *sc = score_corpus(&c, &t, a, 1);
 	done[0] = '\0';
 	for (size_t g = 0; g < t.sec[0].nstage; g++)
 		if ((sc[0].done >> g) & 1)

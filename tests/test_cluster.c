@@ -54,7 +54,7 @@ S_world(struct world *w, const char *const *texts, size_t n)
 	}
 	segmenter_free(sg);
 	annotate_corpus(&w->c, w->st);
-	w->sc = score_corpus(&w->c, &w->t, w->a);
+	w->sc = score_corpus(&w->c, &w->t, w->a, 1);
 	unsigned char *eligible = malloc(w->c.s.n);
 	memset(eligible, 1, w->c.s.n);
 	w->fact_of = calloc(w->c.s.n, sizeof *w->fact_of);

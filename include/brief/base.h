@@ -45,6 +45,13 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 const char *buf_cstr(struct buf *b);                   /* "" when empty */
 void buf_free(struct buf *b);
+/* Run fn(ctx, from, to) over [0, n) cut into up to `threads` parts of
+ * consecutive indices, each part on its own thread (the first on the
+ * caller's), and return when all are done; fn must only write what
+ * belongs to its own indices. One call with threads <= 1 or n < 2. */
+void par_for(size_t n, int threads, void (*fn)(void *ctx, size_t from,
+	size_t to), void *ctx);
+
 /* Empty b, keeping its memory. */
 void buf_reset(struct buf *b);
 

@@ -27,9 +27,10 @@ struct score {
 };
 
 /* Score every sentence of c against t: an array of c->s.n scores,
- * which (with their sec arrays) live in the arena. */
+ * which (with their sec arrays) live in the arena. The sentences are
+ * scored on up to `threads` threads (the same scores for any number). */
 struct score *score_corpus(const struct corpus *c, const struct template *t,
-	struct arena *a);
+	struct arena *a, int threads);
 
 /* Sum of the weights of the cues present in tokens tok[0..n). */
 double score_cues(const struct cue_set *cs, const struct token *tok, size_t n);
