@@ -1193,26 +1193,161 @@ S_same_day(const struct sel *s, int si, size_t j, const struct item *it)
 	return bdate_cmp(&d, &it->date) == 0 && bdate_cmp(&e, &it->end) == 0;
 }
 
+/* Which sentences may support an item, without comparing the item with
+ * every sentence: prefix filtering. A sentence supports an item when at
+ * most SUPPORT of its stems' weight is missing from the item; so it
+ * shares with the item at least one of its heaviest stems that
+ * together weigh more than SUPPORT of the whole (its prefix), else the
+ * missing weight would exceed that. Each sentence is indexed under its
+ * prefix stems only (rare stems, few sentences each); an item's
+ * candidates are the sentences indexed under its stems, plus those
+ * with no stem weight at all (which nothing is missing from). Only the
+ * candidates are then checked, in sentence order, as before. */
+struct post {
+	uint32_t stem;
+	uint32_t sent;
+};
+
+static int
+S_post_cmp(const void *pa, const void *pb)
+{
+	const struct post *a = pa, *b = pb;
+	if (a->stem != b->stem)
+		return a->stem < b->stem ? -1 : 1;
+	return a->sent < b->sent ? -1 : a->sent > b->sent;
+}
+
+static int
+S_sw_heavier(const void *pa, const void *pb)
+{
+	const struct stem_weight *a = pa, *b = pb;
+	if (a->w != b->w)
+		return a->w > b->w ? -1 : 1;
+	return a->stem < b->stem ? -1 : a->stem > b->stem;
+}
+
+static int
+S_size_cmp(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	return a < b ? -1 : a > b;
+}
+
+typedef VEC(size_t) size_vec;
+
+struct support_index {
+	struct post *p;
+	size_t n;
+	size_vec weightless;     /* sentences with no stem weight */
+};
+
+static void
+S_support_index(const struct sel *s, const unsigned char *eligible,
+	struct support_index *x)
+{
+	VEC(struct post) p = { 0 };
+	struct stem_weight tmp[CORPUS_MAX_STEMS];
+
+	memset(x, 0, sizeof *x);
+	for (size_t j = 0; j < s->c->s.n; j++) {
+		const struct sent_info *in = &s->c->info[j];
+		size_t n;
+		double total = 0, cum = 0;
+
+		if (!eligible[j] && !(in->flags & AF_VIEW))
+			continue;
+		if (in->flags & (NOT_ITEM | AF_FIRST_PERSON) || in->words < 6)
+			continue;       /* never supports (S_supports) */
+		const struct stem_weight *sw = corpus_stems(s->c, j, &n);
+		for (size_t k = 0; k < n; k++)
+			total += sw[k].w;
+		if (!(total > 0)) {
+			VEC_PUSH(&x->weightless, j);
+			continue;
+		}
+		memcpy(tmp, sw, n * sizeof *tmp);
+		qsort(tmp, n, sizeof *tmp, S_sw_heavier);
+		/* past SUPPORT of the weight, with room for rounding */
+		double need = SUPPORT * total * (1 + 1e-9);
+		for (size_t k = 0; k < n && cum <= need; k++) {
+			struct post q = { tmp[k].stem, (uint32_t)j };
+			VEC_PUSH(&p, q);
+			cum += tmp[k].w;
+		}
+	}
+	if (p.n > 1)
+		qsort(p.v, p.n, sizeof *p.v, S_post_cmp);
+	x->p = p.v;
+	x->n = p.n;
+}
+
+/* The candidates for item sentence i, ascending, into out. */
+static void
+S_support_candidates(const struct sel *s, const struct support_index *x,
+	size_t i, size_vec *out)
+{
+	size_t n;
+	const struct stem_weight *sw = corpus_stems(s->c, i, &n);
+
+	out->n = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t lo = 0, hi = x->n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (x->p[mid].stem < sw[k].stem)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < x->n && x->p[lo].stem == sw[k].stem; lo++)
+			VEC_PUSH(out, (size_t)x->p[lo].sent);
+	}
+	for (size_t k = 0; k < x->weightless.n; k++)
+		VEC_PUSH(out, x->weightless.v[k]);
+}
+
 /* Cite every source that says what an item says, in other words too:
- * a sentence most of whose content the item already carries. One mark
- * per source, so the cost is linear in sentences and sources per item. */
+ * a sentence most of whose content the item already carries (found
+ * through the index above), or for a timeline item, a sentence that
+ * reports an event on its day (one with a date mention of that day).
+ * One mark per source. */
 static void
 S_support(struct sel *s, struct brief *b, const unsigned char *eligible)
 {
 	size_t nd = s->c->ndoc ? s->c->ndoc : 1;
 	unsigned char *mark = xmalloc(nd);
 	size_t *which = xmalloc(nd * sizeof *which);
+	struct support_index x;
+	size_vec cand = { 0 };
+
+	S_support_index(s, eligible, &x);
 	for (size_t k = 0; k < b->nsec; k++)
 		for (size_t m = 0; m < b->sec[k].n; m++) {
 			struct item *it = &b->sec[k].item[m];
 			size_t added = 0;
+			int timeline = b->sec[k].def->kind == SK_TIMELINE &&
+			    it->date.prec == DP_DAY;
 			memset(mark, 0, nd);
 			for (size_t c = 0; c < it->ncite; c++) {
 				mark[it->cite[c] - 1] = 1;   /* ids are doc index + 1 */
 				which[it->cite[c] - 1] = it->support[c];
 			}
-			for (size_t j = 0; j < s->c->s.n; j++) {
+			S_support_candidates(s, &x, it->sent, &cand);
+			for (size_t j = 0; timeline && j < s->c->s.n; j++) {
+				const struct sent_info *in = &s->c->info[j];
+				for (size_t q = in->date0; q < in->date0 + in->ndate; q++)
+					if (bdate_cmp(&s->c->dates.v[q].date, &it->date) == 0) {
+						VEC_PUSH(&cand, j);
+						break;
+					}
+			}
+			if (cand.n > 1)
+				qsort(cand.v, cand.n, sizeof *cand.v, S_size_cmp);
+			for (size_t q = 0; q < cand.n; q++) {
+				size_t j = cand.v[q];
 				int doc = s->c->s.v[j].doc;
+				if (q > 0 && cand.v[q - 1] == j)
+					continue;
 				if (mark[doc] || (!eligible[j] && !(s->c->info[j].flags & AF_VIEW)))
 					continue;
 				if (S_supports(s, j, it->sent) || (b->sec[k].def->kind == SK_TIMELINE &&
@@ -1230,6 +1365,9 @@ S_support(struct sel *s, struct brief *b, const unsigned char *eligible)
 					it->cite[it->ncite++] = s->c->doc[d].id;
 				}
 		}
+	free(x.p);
+	VEC_FREE(&x.weightless);
+	VEC_FREE(&cand);
 	free(mark);
 	free(which);
 }
