@@ -841,13 +841,15 @@ S_subset_font(struct fonts *f, struct font_file *ff, struct brief_err *err)
 
 	if (!hpx_font_is_utf8_tt(ff->font) || ff->subset)
 		return 0;
-	for (unsigned c = 0; c < 0x10000; c++)
-		n += (size_t)S_bit(ff->used, c);
+	for (size_t k = 0; k < BMP_BYTES; k++)
+		for (unsigned b = ff->used[k]; b != 0; b &= b - 1)
+			n++;
 	cps = xmalloc((n + 1) * sizeof *cps);
 	n = 0;
-	for (unsigned c = 0; c < 0x10000; c++)
-		if (S_bit(ff->used, c))
-			cps[n++] = c;
+	for (size_t k = 0; k < BMP_BYTES; k++)
+		for (unsigned c = 0; ff->used[k] != 0 && c < 8; c++)
+			if (ff->used[k] >> c & 1)
+				cps[n++] = (uint32_t)(k * 8 + c);
 	rc = fonts_subset(ff->path, cps, n, &data, &len, err);
 	if (rc == 0)
 		rc = S_load_subset(f, ff->path, ff->def, data, len, &sub,

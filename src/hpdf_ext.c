@@ -286,6 +286,24 @@ S_bit(const unsigned char *map, unsigned cp)
 	return cp < 0x10000 && (map[cp >> 3] >> (cp & 7) & 1);
 }
 
+/* The first used code point from cp on, or 0x10000: empty bytes of the
+ * bitmap are passed over whole (a page uses a hundred code points of
+ * the 65,536). */
+static unsigned
+S_next(const unsigned char *map, unsigned cp)
+{
+	while (cp < 0x10000) {
+		if ((cp & 7) == 0 && map[cp >> 3] == 0) {
+			cp += 8;
+			continue;
+		}
+		if (S_bit(map, cp))
+			return cp;
+		cp++;
+	}
+	return 0x10000;
+}
+
 /* Ranges of used code points that stay within one high byte, as
  * bfrange needs; returns how many and, if out is not NULL, writes
  * them as from/to pairs. */
@@ -294,11 +312,10 @@ S_ranges(const unsigned char *used, unsigned *out)
 {
 	size_t n = 0;
 
-	for (unsigned cp = 0; cp < 0x10000; cp++) {
+	for (unsigned cp = S_next(used, 0); cp < 0x10000;
+	    cp = S_next(used, cp + 1)) {
 		unsigned to = cp;
 
-		if (!S_bit(used, cp))
-			continue;
 		while ((to & 0xFF) != 0xFF && S_bit(used, to + 1))
 			to++;
 		if (out != NULL) {
@@ -418,11 +435,10 @@ S_trim_widths(const unsigned char *used, HPDF_FontAttr attr)
 	HPDF_Array w = HPDF_Array_New(cid->mmgr), run = NULL;
 	HPDF_STATUS ret = w ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
 
-	for (unsigned c = 0; c < 0x10000 && ret == HPDF_OK; c++) {
-		if (!S_bit(used, c)) {
+	for (unsigned c = S_next(used, 0), prev = 0x10000;
+	    c < 0x10000 && ret == HPDF_OK; prev = c, c = S_next(used, c + 1)) {
+		if (c != prev + 1)
 			run = NULL;
-			continue;
-		}
 		if (run == NULL) {
 			ret = HPDF_Array_AddNumber(w, (HPDF_INT32)c);
 			run = HPDF_Array_New(cid->mmgr);
@@ -449,9 +465,8 @@ S_trim_cidmap(const unsigned char *used, HPDF_FontAttr attr)
 
 	if (st == NULL || st->type != HPDF_STREAM_MEMORY)
 		return HPDF_OK;
-	for (unsigned c = 0; c < 0x10000; c++)
-		if (S_bit(used, c))
-			top = c;
+	for (unsigned c = S_next(used, 0); c < 0x10000; c = S_next(used, c + 1))
+		top = c;
 	map = xcalloc(top + 1, 2);
 	for (unsigned c = 0; c <= top; c++) {
 		HPDF_UINT16 gid = S_bit(used, c) ? HPDF_TTFontDef_GetGlyphid(

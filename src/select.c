@@ -807,7 +807,8 @@ S_critical(const struct sel *s, const struct view *v)
 	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
 		size_t m = strlen(words[k]);
 		for (size_t i = 0; i + m <= v->len; i++)
-			if (strncasecmp(t + i, words[k], m) == 0 &&
+			if (tolower((unsigned char)t[i]) == words[k][0] &&
+			    strncasecmp(t + i, words[k], m) == 0 &&
 			    (i == 0 || !isalpha((unsigned char)t[i - 1])) &&
 			    (i + m == v->len || !isalpha((unsigned char)t[i + m])))
 				return 1;
