@@ -34,11 +34,7 @@ S_put(struct buf *b, UChar32 c)
 	char u[4];
 	int32_t k = 0;
 
-	int8_t t = u_charType(c);
-
-	if (c == ' ' || c == '-' || c == 0xA0 || c == 0x200B ||
-	    t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK ||
-	    t == U_COMBINING_SPACING_MARK)
+	if (c == ' ' || c == '-' || c == 0xA0 || c == 0x200B)
 		return;
 	if (c > 0xFFFF || c < 0)
 		c = 0xFFFD;   /* what the page draws for it */
@@ -182,16 +178,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < s.n; ) {
 			UChar32 c = utf_next(s.p, s.n, &i);
 
-			int8_t ct = u_charType(c);
-
-			/* combining marks are not held to: one standing alone,
-			 * or after a letter no face can set with it, has no
-			 * width of its own, and libharu writes no text of no
-			 * width (a known gap) */
-			if (ct == U_NON_SPACING_MARK || ct == U_ENCLOSING_MARK ||
-			    ct == U_COMBINING_SPACING_MARK)
-				continue;
-			/* what no face has, the page shows as U+FFFD */
+			/* every character comes back, combining marks too
+			 * (a run of no width is written by hpx_show_codes);
+			 * what no face has, the page shows as U+FFFD */
 			S_put(&want, c >= 0x80 && !fonts_covers(fc, FACE_SERIF,
 			    (uint32_t)c) ? 0xFFFD : c);
 		}

@@ -629,8 +629,14 @@ fonts_show(struct fonts *f, HPDF_Page page, int face, double size,
 		buf_put(&f->run, s + i, k);
 		fonts_mark_used(f, g, s + i, k);
 		if (HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)size) !=
-		    HPDF_OK || HPDF_Page_ShowText(page, buf_cstr(&f->run)) !=
 		    HPDF_OK)
+			return S_hpdf_fail(f, fonts_path(f, g), "cannot set "
+				"text in", err);
+		/* a run of no width (marks alone) libharu would leave out */
+		if (HPDF_Page_TextWidth(page, buf_cstr(&f->run)) == 0) {
+			if (hpx_show_codes(page, s + i, k, err) != 0)
+				return -1;
+		} else if (HPDF_Page_ShowText(page, buf_cstr(&f->run)) != HPDF_OK)
 			return S_hpdf_fail(f, fonts_path(f, g), "cannot set "
 				"text in", err);
 	}

@@ -17,6 +17,7 @@
  * hpdf_fontdef.h).
  */
 #include "brief/hpdf_ext.h"
+#include "brief/utf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -50,6 +51,29 @@ hpx_content(HPDF_Page page, const char *ops, struct brief_err *err)
 		return brief_fail(err, "pdf", NULL, 0,
 			"cannot write to the page's content stream");
 	return 0;
+}
+
+int
+hpx_show_codes(HPDF_Page page, const char *s, size_t n, struct brief_err *err)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	struct buf ops = { 0 };
+	int rc = 0;
+
+	if (attr->gmode != HPDF_GMODE_TEXT_OBJECT)
+		return brief_fail(err, "pdf", NULL, 0, "text outside a text object");
+	buf_putc(&ops, '<');
+	for (size_t i = 0; i < n; ) {
+		UChar32 c = utf_next(s, n, &i);
+
+		buf_printf(&ops, "%04X", (unsigned)(c >= 0 && c <= 0xFFFF ? c : 0xFFFD));
+	}
+	buf_puts(&ops, "> Tj\n");
+	if (HPDF_Stream_WriteStr(attr->stream, buf_cstr(&ops)) != HPDF_OK)
+		rc = brief_fail(err, "pdf", NULL, 0,
+			"cannot write to the page's content stream");
+	buf_free(&ops);
+	return rc;
 }
 
 /* ---- the structure tree --------------------------------------------- */

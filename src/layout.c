@@ -14,6 +14,7 @@
  * one- or two-letter word ("a", "I", "of") 100.
  */
 #include "brief/layout.h"
+#include "brief/hpdf_ext.h"
 #include "brief/style.h"
 #include "brief/utf.h"
 
@@ -533,6 +534,9 @@ S_show(struct lay_para *p, struct pen *pen, const char *s, size_t n)
 	if (n == 0)
 		return 0;
 	fonts_mark_used(p->fonts, pen->face, s, n);
+	/* a piece of no width (a mark on its own) libharu would leave out */
+	if (HPDF_Page_TextWidth(pen->page, s) == 0)
+		return hpx_show_codes(pen->page, s, n, NULL);
 	return HPDF_Page_ShowText(pen->page, s) == HPDF_OK ? 0 : -1;
 }
 

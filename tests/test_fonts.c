@@ -527,6 +527,26 @@ START_TEST(test_pdf_fallback_glyphs)
 }
 END_TEST
 
+/* A combining mark with no letter to sit on (after a space, at the
+ * start of a line) has no width: libharu would write nothing for it.
+ * It is on the page all the same. */
+START_TEST(test_pdf_mark_alone)
+{
+	char path[128];
+	struct buf st = { 0 };
+
+	S_render("# Marks\n\nA mark alone \xcc\x81 here, two \xcc\x88\xcc\x83 "
+	    "there.\n\n\xcc\x82 starts this line.\n", S_dir, "mk", path,
+	    sizeof path, NULL);
+	S_stext(path, &st);
+	ck_assert_ptr_nonnull(strstr(st.p, "c=\"&#x301;\""));
+	ck_assert_ptr_nonnull(strstr(st.p, "c=\"&#x308;\""));
+	ck_assert_ptr_nonnull(strstr(st.p, "c=\"&#x303;\""));
+	ck_assert_ptr_nonnull(strstr(st.p, "c=\"&#x302;\""));
+	buf_free(&st);
+}
+END_TEST
+
 START_TEST(test_pdf_temp_files_removed)
 {
 	char tmp[128], path[128];
@@ -570,6 +590,7 @@ fonts_suite(void)
 	tcase_add_test(pdf, test_pdf_subset_exact_text);
 	tcase_add_test(pdf, test_pdf_brief_sample_size);
 	tcase_add_test(pdf, test_pdf_fallback_glyphs);
+	tcase_add_test(pdf, test_pdf_mark_alone);
 	tcase_add_test(pdf, test_pdf_temp_files_removed);
 	suite_add_tcase(s, pdf);
 	return s;

@@ -30,6 +30,12 @@
 /* Write raw content-stream operators on page, outside any text or path
  * object. Returns 0, or -1 with err filled. */
 int hpx_content(HPDF_Page page, const char *ops, struct brief_err *err);
+/* Show s[0..n) (UTF-8; codes are BMP code points, as with libharu's
+ * UTF-8 encoder) in the current font, inside a text object, whatever
+ * its width: HPDF_Page_ShowText writes nothing for text of no width,
+ * such as a combining mark on its own. The text position stays. */
+int hpx_show_codes(HPDF_Page page, const char *s, size_t n,
+	struct brief_err *err);
 
 /* ---- the structure tree --------------------------------------------- */
 
