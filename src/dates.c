@@ -1096,6 +1096,9 @@ S_tense(const char *s, size_t n, size_t off, size_t end, int headline)
 		int t = S_tense_word(w);
 		if (t > 0 && S_in_words(prev, LEX_PAST_AUX))
 			t = -1;             /* "was due", "had been set to" */
+		else if (t < 0 && strcmp(prev, "be") == 0)
+			t = 0;              /* "will be held", "to be signed": the
+			                     * auxiliary's tense, not the participle's */
 		if (t == 0 && strcmp(prev, "to") == 0 && S_in_words(w, LEX_PLAN_VERB))
 			t = before < 0 && words == 1 ? -1 : 1;   /* "had planned to visit" */
 		else if (t == 0 && !headline && S_in_words(w, LEX_SCHEDULE_VERB) &&

@@ -79,6 +79,18 @@ static const struct find_case find_cases[] = {
 	{ "the May 9 Victory Day parade", NULL, 2025, "2025-05-09{i}",
 	  "May 9" },
 	{ "on Feb 29 in a leap year", NULL, 2025, "XXXX-02-29", NULL },
+	/* a participle after "be" has its auxiliary's tense: "will be
+	 * held" plans, "was held" reports */
+	{ "The fisheries summit will be held on December 5.", "2025-06-01", 0,
+	  "2025-12-05{i}", "December 5" },
+	{ "The water-sharing accord is expected to be signed on Sept. 3.",
+	  "2025-06-01", 0, "2025-09-03{i}", "Sept. 3" },
+	{ "The treaty is due to be ratified on March 12, officials say.",
+	  "2025-06-01", 0, "2026-03-12{i}", "March 12" },
+	{ "The water-sharing accord was signed on Sept. 3.", "2025-06-01", 0,
+	  "2024-09-03{i}", "Sept. 3" },
+	{ "The accord had been signed on Sept. 3 in Dhaka.", "2025-06-01", 0,
+	  "2024-09-03{i}", "Sept. 3" },
 	/* numeric */
 	{ "Posted 2025-02-18 by the desk", NULL, 0, "2025-02-18",
 	  "2025-02-18" },
