@@ -1076,9 +1076,11 @@ S_tense_word(const char *w)
 
 /* The tense around the mention at s[off..end): the nearest marker
  * before it in the same sentence (at most 10 words back), else the
- * first within 6 words after it; 0 when there is none. */
+ * first within 6 words after it; 0 when there is none. *far (unless
+ * NULL) gets the last marker before it at any distance. */
 static int
-S_tense(const char *s, size_t n, size_t off, size_t end, int headline)
+S_tense(const char *s, size_t n, size_t off, size_t end, int headline,
+	int *far)
 {
 	/* a present tense in the body schedules ("the ministers arrive in
 	 * Manila on Sunday": LEX_SCHEDULE_VERB); in a headline it reports
@@ -1126,6 +1128,8 @@ S_tense(const char *s, size_t n, size_t off, size_t end, int headline)
 		if (strcmp(last, "for") == 0 && before >= 0)
 			return 1;               /* "penciled in for Monday" */
 	}
+	if (far != NULL)
+		*far = before;          /* the last marker before, however far */
 	if (before != 0 && words <= 10)
 		return before;
 	/* after it, up to the next comma: "on Aug. 29, the pact was
@@ -1141,6 +1145,15 @@ S_tense(const char *s, size_t n, size_t off, size_t end, int headline)
 			return t;
 	}
 	return 0;
+}
+
+int
+dates_tense(const char *s, size_t n, size_t off, size_t end)
+{
+	if (s == NULL || off > end || end > n)
+		return 0;
+	int far = 0, t = S_tense(s, n, off, end, 0, &far);
+	return t != 0 ? t : far;
 }
 
 /* Does s[a..b) break a clause: ";", or a joining word such as "and"? */
@@ -1352,7 +1365,8 @@ S_resolve(const char *s, size_t n, const struct date_ctx *ctx,
 		if (w != k)
 			out[w] = *m;
 		m = &out[w++];
-		int tense = S_tense(s, n, m->off, m->off + m->len, ctx->headline);
+		int tense = S_tense(s, n, m->off, m->off + m->len, ctx->headline,
+		    NULL);
 		if ((m->flags & DM_WEEKDAY) && tense > 0) {
 			long d = bdate_days(m->date.y, m->date.m, m->date.d);
 			long r = bdate_days(ctx->ref.y, ctx->ref.m, ctx->ref.d);
