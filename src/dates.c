@@ -1464,6 +1464,28 @@ S_m_anaphor(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 
 /* ---- finding ------------------------------------------------------ */
 
+/* Does "since" come right before s[off], or with one determiner between
+ * ("since 2016", "ever since March", "since the 2019 memorandum")? */
+static int
+S_since_before(const char *s, size_t off)
+{
+	char w[8];
+	S_word_before(s, off, w, sizeof w);
+	if (strcmp(w, "since") == 0)
+		return 1;
+	if (strcmp(w, "the") != 0 && strcmp(w, "a") != 0 &&
+	    strcmp(w, "an") != 0 && strcmp(w, "its") != 0 &&
+	    strcmp(w, "their") != 0 && strcmp(w, "that") != 0)
+		return 0;
+	size_t e = off;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	while (e > 0 && S_alpha((unsigned char)s[e - 1]))
+		e--;
+	S_word_before(s, e, w, sizeof w);
+	return strcmp(w, "since") == 0;
+}
+
 static int
 S_match(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 {
@@ -1506,6 +1528,8 @@ dates_find(const char *s, size_t n, const struct date_ctx *ctx,
 		out[cnt].date = h.a;
 		out[cnt].end = h.b;
 		out[cnt].flags = h.flags;
+		if (S_since_before(s, h.off))
+			out[cnt].flags |= DM_SINCE;
 		cnt++;
 		last = h.end;
 		S_scan_step(&sc, h.ntok);

@@ -877,14 +877,17 @@ S_views(struct sel *s, int si, struct brief_section *bs)
 
 /* ---- timeline ----------------------------------------------------- */
 
-/* The first well-formed date of sentence i, or NULL. */
+/* The first well-formed date of sentence i, or NULL. A date after
+ * "since" ("have exercised together annually since 2016") begins a span
+ * that lasts: no event on that date. */
 static const struct date_mention *
 S_first_date(const struct corpus *c, size_t i)
 {
 	const struct sent_info *in = &c->info[i];
 	for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
 		const struct date_mention *m = &c->dates.v[j];
-		if (m->date.prec != DP_NONE && m->date.y != 0 && !(m->flags & DM_APPROX))
+		if (m->date.prec != DP_NONE && m->date.y != 0 &&
+		    !(m->flags & (DM_APPROX | DM_SINCE)))
 			return m;
 	}
 	return NULL;
@@ -978,7 +981,8 @@ S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d,
 		const struct date_mention *mk;
 		if (k < 0 || (at >= 0 && k >= at))
 			continue;
-		if ((mk = S_date_after(c, i, (size_t)k)) != NULL) {
+		if ((mk = S_date_after(c, i, (size_t)k)) != NULL &&
+		    !(mk->flags & DM_SINCE)) {
 			m = mk;
 			at = k;
 			anchor = sd->cues.v[q].weight;

@@ -544,6 +544,21 @@ START_TEST(test_timeline_plans)
 }
 END_TEST
 
+/* A span that lasts ("have held logistics talks annually since 2016")
+ * is no event in 2016. */
+START_TEST(test_timeline_spans)
+{
+	char dir[128];
+	char *md = S_timeline_brief(dir, sizeof dir);
+	char *tl = S_section(md, "Timeline");
+	ck_assert_msg(strstr(tl, "since 2016") == NULL, "%s", tl);
+	ck_assert_msg(strstr(tl, "**2016**") == NULL, "%s", tl);
+	free(tl);
+	free(md);
+	test_rmtree(dir);
+}
+END_TEST
+
 /* A stage counts only in a sentence about the agreement itself. */
 START_TEST(test_status_needs_topic)
 {
@@ -589,6 +604,7 @@ brief_suite(void)
 	tcase_add_test(ts, test_items_self_contained);
 	tcase_add_test(ts, test_status_later_wins);
 	tcase_add_test(ts, test_timeline_plans);
+	tcase_add_test(ts, test_timeline_spans);
 	suite_add_tcase(s, ts);
 	return s;
 }

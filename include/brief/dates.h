@@ -35,6 +35,9 @@ enum {
 	DM_ANAPHOR = 1 << 6,       /* "the following day": from the date before */
 	DM_ATTRIB = 1 << 7,        /* "the 2019 decision": dates the noun after
 	                            * it, not the clause's verb */
+	DM_SINCE = 1 << 8,         /* "since 2016", "since the 2019 memorandum":
+	                            * where a span that lasts began, not the
+	                            * date of the clause's event */
 };
 
 struct date_mention {
