@@ -870,7 +870,9 @@ S_clause_end(const struct ctx *c, size_t i, size_t hi, size_t max)
 	return j < hi ? i : hi;
 }
 
-/* Capitalised run naming an outlet: "Sputnik India", "the Times of X". */
+/* Capitalised run naming an outlet: "Sputnik India", "the Times of X",
+ * "USA Today" (a capitalised "Today" after a word of the name is part
+ * of it; a weekday or month is not: "told the AP Monday"). */
 static size_t
 S_caprun(const struct ctx *c, size_t i, size_t hi)
 {
@@ -881,7 +883,7 @@ S_caprun(const struct ctx *c, size_t i, size_t hi)
 		j++;
 	while (j < hi && words < 6) {
 		if (S_cap(c, j) && !S_lex(c, j, LEX_NAME_STOP, 1) &&
-			!S_lexdate(c, j)) {
+			(!S_lexdate(c, j) || (words && S_is(c, j, "Today")))) {
 			words++;
 			j++;
 		} else if (words && j + 1 < hi && (S_is(c, j, "of") ||

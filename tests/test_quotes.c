@@ -617,6 +617,16 @@ static const struct qcase cases[] = {
 	  "The United States said it would respond. Russia said it was "
 	  "ready. Analysts believe the deal will hold.",
 	  { NULL } },
+	{ "an outlet's name keeps its final Today; a weekday is not the name's",
+	  "\"The quota deal is a fair compromise for both fleets,\" Maria Ortiz, "
+	  "a fisheries economist at the University of Vigo, told Iberia Today.\n"
+	  "Tomas Berg, a trade lawyer, told USA Today that the tariff accord "
+	  "would hold.\n"
+	  "\"The accord is done,\" Ana Silva told the AP Monday.",
+	  { "Maria Ortiz|fisheries economist at the University of Vigo|Iberia "
+	    "Today|Q|0-0",
+	    "Tomas Berg|trade lawyer|USA Today|P|1-1",
+	    "Ana Silva||the AP|Q|2-2" } },
 	{ "particles in names, title before",
 	  "\xE2\x80\x9C" "Europe stands ready,\xE2\x80\x9D said Commission "
 	  "President Ursula von der Leyen.",
