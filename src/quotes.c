@@ -1336,6 +1336,15 @@ S_words_cue(const struct ctx *c, size_t i, struct attr *a)
 	return 1;
 }
 
+/* "told"/"tells": the words after it are whom or where it was told
+ * ("Jane Doe, an analyst, told Defence Weekly that …"), never its
+ * subject, as they can be after "said" (", said Jane Doe"). */
+static int
+S_tell(const struct ctx *c, size_t v)
+{
+	return S_is(c, v, "told") || S_is(c, v, "tells");
+}
+
 /* Attribution around the speech verb at v: ", said NAME" or
  * "SUBJECT VERB [OUTLET]". */
 static int
@@ -1344,7 +1353,7 @@ S_verb_attr(const struct ctx *c, size_t lo, size_t v, size_t hi,
 {
 	size_t end;
 
-	if (v > lo && S_isp(c, v - 1, ',')) {
+	if (v > lo && S_isp(c, v - 1, ',') && !S_tell(c, v)) {
 		memset(a, 0, sizeof *a);
 		if ((end = S_subject_after(c, v + 1, hi, a)) > 0) {
 			a->end = S_venue(c, end, hi, a);
@@ -1408,7 +1417,8 @@ S_post_attr(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 		return S_dash_attr(c, i + 1, hi, a);
 	if (S_according_at(c, i))
 		return S_according(c, i + 2, hi, a);
-	if (S_verb(c, i) && (end = S_subject_after(c, i + 1, hi, a)) > 0) {
+	if (S_verb(c, i) && !S_tell(c, i) &&
+	    (end = S_subject_after(c, i + 1, hi, a)) > 0) {
 		a->end = S_venue(c, end, hi, a);
 		return 1;
 	}

@@ -710,10 +710,15 @@ S_same_speaker(const struct view *a, const struct view *b)
 	    memcmp(a->speaker.p, b->speaker.p, a->speaker.n) == 0;
 }
 
+/* A view to print: it has a speaker, not the author, not an outlet's
+ * report, and the speaker is not the outlet it was said to (a name
+ * after "told" is where, not who). */
 static int
 S_view_ok(const struct corpus *c, const struct view *v)
 {
-	if (v->speaker.n == 0 || (v->flags & (VIEW_FIRST_PERSON | VIEW_REPORTED)))
+	if (v->speaker.n == 0 || (v->flags & (VIEW_FIRST_PERSON | VIEW_REPORTED)) ||
+	    (v->speaker.n == v->outlet.n &&
+	    memcmp(v->speaker.p, v->outlet.p, v->speaker.n) == 0))
 		return 0;
 	size_t words = 0;
 	for (size_t k = v->first; k <= v->last && k < c->s.n; k++)

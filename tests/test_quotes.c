@@ -627,6 +627,17 @@ static const struct qcase cases[] = {
 	    "Today|Q|0-0",
 	    "Tomas Berg|trade lawyer|USA Today|P|1-1",
 	    "Ana Silva||the AP|Q|2-2" } },
+	{ "NAME, ROLE, told OUTLET that: the outlet is where, not who",
+	  "\"The ice road will close,\" Ivo Kral, a glaciologist, told Harbour "
+	  "North.\n"
+	  "Lena Varga, head of the Arctic programme at the Baltic Policy "
+	  "Centre, told Harbour North that the ice road would close early.\n"
+	  "Marta Nowak, a spokeswoman for the Green Left party, told Ostra "
+	  "Vista that quotas would fall.",
+	  { "Ivo Kral|glaciologist|Harbour North|Q|0-0",
+	    "Lena Varga|head of the Arctic programme at the Baltic Policy "
+	    "Centre|Harbour North|P|1-1",
+	    "Marta Nowak|spokeswoman for the Green Left party|Ostra Vista|P|2-2" } },
 	{ "particles in names, title before",
 	  "\xE2\x80\x9C" "Europe stands ready,\xE2\x80\x9D said Commission "
 	  "President Ursula von der Leyen.",
