@@ -356,6 +356,27 @@ S_has_digit(struct slice w)
 	return 0;
 }
 
+/* A word that quantifies or negates the noun after it ("Neither
+ * government", "Each side", "Both navies", "No official"): the phrase
+ * it opens names no one in particular. */
+static int
+S_quant_s(struct slice w)
+{
+	static const char *const q[] = { "neither", "either", "each", "both",
+		"no", "every", "all", "some", "any", "many", "most", "several",
+		"few", "none", "another", "other", "such", "various", "numerous" };
+	for (size_t k = 0; k < sizeof q / sizeof *q; k++)
+		if (slice_ieq(w, q[k]))
+			return 1;
+	return 0;
+}
+
+static int
+S_quant(const struct ctx *c, size_t i)
+{
+	return S_word(c, i) && S_quant_s(S_ts(c, i));
+}
+
 /* A capitalised word that can be part of a personal name. With poss,
  * a possessive word counts (its ending is not part of the name). */
 static int
@@ -374,7 +395,7 @@ S_nameword_x(const struct ctx *c, size_t i, int poss)
 	if (S_allcaps_s(w) || S_has_digit(w) || S_title_s(w))
 		return 0;
 	if (S_in(w, LEX_NAME_STOP, 1) || S_dateword(w) ||
-		S_in(w, LEX_ORG_WORD, 1))
+		S_in(w, LEX_ORG_WORD, 1) || S_quant_s(w))
 		return 0;
 	return !S_in(S_nodot(w), LEX_HONORIFIC, 0);
 }
@@ -1175,8 +1196,8 @@ S_subj_phrase(const struct ctx *c, size_t lo, size_t j, size_t v,
 
 	while (k > lo && j + 1 - k < 8 && !S_rolestop(c, k - 1))
 		k--;
-	if (!S_clause_start(c, lo, k, anchored))
-		return 0;
+	if (!S_clause_start(c, lo, k, anchored) || S_quant(c, k))
+		return 0;       /* "Neither government has said": no one */
 	if (j + 1 - k <= 5 && S_outlet_subject(c, k, j) &&
 		(S_is(c, v, "reported") || S_is(c, v, "reports") ||
 		(k == j && S_allcaps_s(S_ts(c, j)) &&

@@ -638,6 +638,12 @@ static const struct qcase cases[] = {
 	    "Lena Varga|head of the Arctic programme at the Baltic Policy "
 	    "Centre|Harbour North|P|1-1",
 	    "Marta Nowak|spokeswoman for the Green Left party|Ostra Vista|P|2-2" } },
+	{ "a quantifier opens no one's name: Neither government, Each ministry",
+	  "Neither government has said whether the new ferry route will open.\n"
+	  "Each ministry said the talks would resume.\n"
+	  "No party said why the vote was delayed.\n"
+	  "Either side told reporters it was ready.",
+	  { NULL } },
 	{ "particles in names, title before",
 	  "\xE2\x80\x9C" "Europe stands ready,\xE2\x80\x9D said Commission "
 	  "President Ursula von der Leyen.",
