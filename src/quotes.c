@@ -844,8 +844,46 @@ S_skip_indef(const struct ctx *c, size_t i, size_t j)
 	return i;
 }
 
+static long S_lookup(const struct ctx *c, struct slice name, int nwords);
+
+/* Does another person's name end at token t (not before lo): name
+ * words after a title or an honorific ("Minister Arvid Kallen"), or
+ * the name of someone already met ("Kallen"), and no title after them
+ * (else they are a role's words)? */
+static int
+S_person_ends(const struct ctx *c, size_t lo, size_t t)
+{
+	size_t r = t + 1;
+
+	while (r > lo && t + 1 - r < 4 && S_nameword(c, r - 1))
+		r--;
+	if (r == t + 1 || S_title(c, t + 1) || S_nameword(c, t + 1))
+		return 0;       /* "Valdorian Defence Minister": role words */
+	if (r > lo && (S_title(c, r - 1) || S_honor(c, r - 1)))
+		return 1;
+	return S_lookup(c, S_span(c, r, t + 1), (int)(t + 1 - r)) >= 0;
+}
+
+/* A plural title at t with a capitalised word after it: "Defence
+ * ministers Valdorian Defence Minister A and …" lists people, each
+ * with a role of their own. */
+static int
+S_plural_title(const struct ctx *c, size_t t)
+{
+	struct slice w;
+
+	if (!S_title(c, t) || !S_cap(c, t + 1))
+		return 0;
+	w = S_ts(c, t);
+	return w.n > 3 && w.p[w.n - 1] == 's' && w.p[w.n - 2] != 's';
+}
+
 /* Role words before a name ("Kremlin spokesperson", "State Duma
  * Speaker"), back to a boundary; kept only when a title is among them.
+ * A role never takes in another person's name ("talks between
+ * Valdorian Defence Minister Arvid Kallen and Norvenian Defence
+ * Minister Petra Lundgaard": Lundgaard's role is "Norvenian Defence
+ * Minister"), "between", or a plural title that lists people.
  * Returns where the scan stopped (the subject's start). */
 static size_t
 S_role_back(const struct ctx *c, size_t lo, size_t ns, struct slice *role)
@@ -855,6 +893,9 @@ S_role_back(const struct ctx *c, size_t lo, size_t ns, struct slice *role)
 	role->p = NULL;
 	role->n = 0;
 	while (k > lo && !S_rolestop(c, k - 1)) {
+		if (k < ns && (S_is(c, k - 1, "between") ||
+		    S_person_ends(c, lo, k - 1) || S_plural_title(c, k - 1)))
+			break;
 		if (++n > Q_MAXROLE)
 			return ns;
 		k--;

@@ -644,6 +644,18 @@ static const struct qcase cases[] = {
 	  "No party said why the vote was delayed.\n"
 	  "Either side told reporters it was ready.",
 	  { NULL } },
+	{ "a role takes in no other person's name, nor \"between\"",
+	  "The signing followed talks between Swiss Transport Minister Jonas "
+	  "Weber and Austrian Transport Minister Greta Hofer on the tunnel.\n"
+	  "\"The tunnel will open on time,\" Hofer said.\n"
+	  "\"We agree,\" said Weber.",
+	  { "Greta Hofer|Austrian Transport Minister||QR|1-1",
+	    "Jonas Weber|Swiss Transport Minister||QR|2-2" } },
+	{ "a plural title lists people, each with a role of their own",
+	  "Transport ministers Swiss Transport Minister Jonas Weber and "
+	  "Austrian Transport Minister Greta Hofer signed the rail pact.\n"
+	  "\"The tunnel will open on time,\" said Weber.",
+	  { "Jonas Weber|Swiss Transport Minister||QR|1-1" } },
 	{ "particles in names, title before",
 	  "\xE2\x80\x9C" "Europe stands ready,\xE2\x80\x9D said Commission "
 	  "President Ursula von der Leyen.",
