@@ -1378,6 +1378,14 @@ S_according(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 		a->role = S_span(c, S_skip_indef(c, s, e), e);
 		return 1;
 	}
+	/* a source is a name ("Reuters", "the Norvenian defence ministry"),
+	 * the outlet named before ("the agency") or a body ("the court");
+	 * "official figures", "the resolution" and "officials" are none */
+	for (k = s; k < e && !S_cap(c, k); k++)
+		;
+	if (k == e && !(S_lex(c, s, LEX_DETERMINER, 1) &&
+	    (S_lex(c, e - 1, LEX_OUTLET_NOUN, 1) || S_lex(c, e - 1, LEX_ORG_NOUN, 1))))
+		return 0;
 	a->kind = A_REPORTED;
 	a->outlet = S_span(c, s, e);
 	return 1;

@@ -656,6 +656,11 @@ static const struct qcase cases[] = {
 	  "Austrian Transport Minister Greta Hofer signed the rail pact.\n"
 	  "\"The tunnel will open on time,\" said Weber.",
 	  { "Jonas Weber|Swiss Transport Minister||QR|1-1" } },
+	{ "according to a phrase that names no one: no source",
+	  "Fish exports rose 12 per cent last year, according to official "
+	  "figures.\n"
+	  "The quota was cut, according to the court.",
+	  { "||the court|PT|1-1" } },
 	{ "particles in names, title before",
 	  "\xE2\x80\x9C" "Europe stands ready,\xE2\x80\x9D said Commission "
 	  "President Ursula von der Leyen.",
