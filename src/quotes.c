@@ -1033,6 +1033,20 @@ S_outlet_after(const struct ctx *c, size_t v, size_t hi, struct attr *a)
 	return S_venue(c, i, hi, a);
 }
 
+/* A lower-case word that can open a role with no article ("opposition
+ * leader in the assembly"): not a verb, a subordinator, a relative
+ * ("who", "which") or an "-ing" form ("adding that …"). */
+static int
+S_bare_role_start(const struct ctx *c, size_t s)
+{
+	struct slice w;
+
+	if (!S_lowerword(c, s) || S_rolestop(c, s) || S_lex(c, s, LEX_NAME_STOP, 1))
+		return 0;
+	w = S_ts(c, s);
+	return !(w.n > 4 && memcmp(w.p + w.n - 3, "ing", 3) == 0);
+}
+
 /* ", a senior fellow at X" after a name: the role up to the next comma. */
 static size_t
 S_appos(const struct ctx *c, size_t i, size_t hi, struct attr *a)
@@ -1042,7 +1056,8 @@ S_appos(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 	if (!S_isp(c, i, ',') || i + 1 >= hi)
 		return i;
 	s = i + 1;
-	if (!S_lex(c, s, LEX_DETERMINER, 1) && !S_title(c, s) && !S_cap(c, s))
+	if (!S_lex(c, s, LEX_DETERMINER, 1) && !S_title(c, s) && !S_cap(c, s) &&
+	    !S_bare_role_start(c, s))
 		return i;
 	e = S_clause_end(c, s, hi, Q_MAXAPPOS);
 	if (e == s || S_has_title(c, s, e) == 0)

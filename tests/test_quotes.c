@@ -661,6 +661,10 @@ static const struct qcase cases[] = {
 	  "figures.\n"
 	  "The quota was cut, according to the court.",
 	  { "||the court|PT|1-1" } },
+	{ "said NAME, ROLE with no article",
+	  "\"The quota is too low,\" said Anna Holm, opposition leader in the "
+	  "Nordic Council.",
+	  { "Anna Holm|opposition leader in the Nordic Council||Q|0-0" } },
 	{ "particles in names, title before",
 	  "\xE2\x80\x9C" "Europe stands ready,\xE2\x80\x9D said Commission "
 	  "President Ursula von der Leyen.",
