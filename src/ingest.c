@@ -858,14 +858,21 @@ S_evidence(const struct doc *d, const para_vec *ps, size_t lead,
 	}
 }
 
-/* The weekday (0 = Monday) that the dateline or its paragraph gives the
- * dateline's month m, day dd: "SEOUL, Wednesday, March 12 (Reuters)",
- * "… ratified the pact on Wednesday (March 12)"; -1 when none. */
-static int
-S_dateline_weekday(const struct doc *d, const para_vec *ps,
-	const struct found *f, int m, int dd)
+/* A weekday the lead gives a month-day: "on Wednesday (March 12)". */
+struct S_wday {
+	int m, d, wd;           /* wd: 0 = Monday */
+};
+
+/* The weekdays that the dateline or its paragraph gives month-days:
+ * "SEOUL, Wednesday, March 12 (Reuters)", "… ratified the pact on
+ * Wednesday (March 12)", "… entered into force on Tuesday (July 1)".
+ * Up to max; returns how many. */
+static size_t
+S_lead_weekdays(const struct doc *d, const para_vec *ps,
+	const struct found *f, struct S_wday *out, size_t max)
 {
 	struct slice part[2] = { f->dl_text, { NULL, 0 } };
+	size_t n = 0;
 	if (f->dl_para < ps->n)
 		part[1] = (struct slice){ d->text + ps->v[f->dl_para].off,
 		    ps->v[f->dl_para].len };
@@ -873,26 +880,56 @@ S_dateline_weekday(const struct doc *d, const para_vec *ps,
 		struct date_mention dm[16];
 		size_t nm = part[k].n > 0 ?
 		    dates_find(part[k].p, part[k].n, NULL, dm, 16) : 0;
-		for (size_t j = 0; j < nm; j++) {
+		for (size_t j = 0; j < nm && n < max; j++) {
 			const char *w = part[k].p + dm[j].off;
 			size_t wl = 0;
-			if (dm[j].date.prec != DP_DAY || dm[j].date.m != m ||
-			    dm[j].date.d != dd)
+			if (dm[j].date.prec != DP_DAY || (dm[j].flags & DM_RANGE))
 				continue;
 			while (wl < dm[j].len && isalpha((unsigned char)w[wl]))
 				wl++;
 			int wd = wl >= 3 ? lex_weekday_prefix(w, wl) : 0;
 			if (wd > 0)
-				return wd - 1;
+				out[n++] = (struct S_wday){ dm[j].date.m, dm[j].date.d,
+				    wd - 1 };
 		}
 	}
-	return -1;
+	return n;
+}
+
+/* Does year y of the dateline's day (at: its days) agree with the
+ * lead's weekdays w[0..n): each month-day, in the year that puts it
+ * nearest the dateline's day, falls on its weekday? 1: yes, 0: no, -1:
+ * none of them lies between 60 days before and 30 after the day, so
+ * they say nothing. */
+static int
+S_weekdays_fit(const struct S_wday *w, size_t n, int y, long at)
+{
+	int said = -1;
+	for (size_t k = 0; k < n; k++) {
+		long best = 0, dist = -1;
+		int by = 0;
+		for (int y2 = y - 1; y2 <= y + 1; y2++) {
+			if (w[k].d > S_month_days(y2, w[k].m))
+				continue;
+			long v = bdate_days(y2, w[k].m, w[k].d);
+			long dv = v > at ? v - at : at - v;
+			if (dist < 0 || dv < dist)
+				dist = dv, best = v, by = y2;
+		}
+		if (dist < 0 || best < at - 60 || best > at + 30)
+			continue;
+		if (bdate_weekday(by, w[k].m, w[k].d) != w[k].wd)
+			return 0;
+		said = 1;
+	}
+	return said;
 }
 
 /* The year of a dateline's month m, day dd from the article's own dates
  * (docs/ingest.md). A year is ruled out when a date told as past falls
- * after that day, or one told as future before it. A weekday given with
- * the day keeps only the years it falls on in; when that leaves one
+ * after that day, or one told as future before it. A weekday the lead
+ * gives that day, or another near it ("on Tuesday (July 1)" under
+ * "Jul 6"), keeps only the years it falls on in; when that leaves one
  * year of those the article's dates span, it is the year. Otherwise the
  * year must be the only one with a date between 60 days before and 30
  * after the day: a day date, or a month not told as past outside the
@@ -912,13 +949,15 @@ S_year_near(const struct doc *d, const para_vec *ps, const struct found *f,
 		if (ev.v[i].y > hi)
 			hi = ev.v[i].y;
 	}
-	int wd = ev.n > 0 ? S_dateline_weekday(d, ps, f, m, dd) : -1;
+	struct S_wday wk[8];
+	size_t nwk = ev.n > 0 ? S_lead_weekdays(d, ps, f, wk, 8) : 0;
+	int fit = -1;
 	for (int y = lo - 1; ev.n > 0 && y <= hi + 1; y++) {
 		if (dd > S_month_days(y, m))
 			continue;
-		if (wd >= 0 && bdate_weekday(y, m, dd) != wd)
-			continue;
 		long at = bdate_days(y, m, dd);
+		if ((fit = S_weekdays_fit(wk, nwk, y, at)) == 0)
+			continue;
 		int ruled_out = 0, near = 0;
 		for (size_t i = 0; i < ev.n && !ruled_out; i++) {
 			const struct S_evid *e = &ev.v[i];
@@ -936,13 +975,13 @@ S_year_near(const struct doc *d, const para_vec *ps, const struct found *f,
 		}
 		if (ruled_out)
 			continue;
-		if (wd >= 0)
+		if (fit > 0)
 			nweek++, wpick = y;
 		if (near)
 			npick++, pick = y;
 	}
 	VEC_FREE(&ev);
-	if (wd >= 0 && nweek == 1)
+	if (nweek == 1)
 		return wpick;
 	return npick == 1 ? pick : 0;
 }

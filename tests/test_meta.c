@@ -269,6 +269,15 @@ static const struct art_case {
 	  "The two sides began talks in 2019 and met again on 2 February 2024.\n",
 	  "Border accord signed", "2025-03-12", "dateline", "AFP",
 	  { "ACCRA, Wednesday", NULL, NULL }, { "Ghana and Togo signed", NULL, NULL } },
+	/* a weekday the lead gives another day near the dateline's: July 1
+	 * is a Tuesday in 2025, not 2024 (where "May 21, 2024" is near) */
+	{ "Water accord in force\n\n"
+	  "WINDHOEK, Jul 6 (AP) - The Kalahari Water Accord entered into force "
+	  "on Tuesday (July 1), officials said.\n"
+	  "Talks began on 14 February 2023. The text was finalised by "
+	  "negotiators on May 21, 2024.\n",
+	  "Water accord in force", "2025-07-06", "dateline", "AP",
+	  { "WINDHOEK, Jul 6", NULL, NULL }, { "Kalahari Water Accord entered", NULL, NULL } },
 	/* the only date near July 2 of 2024 is a month told as past, and
 	 * the signing on September 3, 2024 is told as past too, so 2024 is
 	 * out; 2025 has nothing near the day: undated, not a guess */
