@@ -1076,9 +1076,11 @@ S_tense_word(const char *w)
 
 /* The tense around the mention at s[off..end): the nearest marker
  * before it in the same sentence (at most 10 words back), else the
- * first within 6 words after it; 0 when there is none. */
+ * first within 6 words after it; 0 when there is none. *far (unless
+ * NULL) gets the last marker before it at any distance. */
 static int
-S_tense(const char *s, size_t n, size_t off, size_t end, int headline)
+S_tense(const char *s, size_t n, size_t off, size_t end, int headline,
+	int *far)
 {
 	/* a present tense in the body schedules ("the ministers arrive in
 	 * Manila on Sunday": LEX_SCHEDULE_VERB); in a headline it reports
@@ -1096,6 +1098,9 @@ S_tense(const char *s, size_t n, size_t off, size_t end, int headline)
 		int t = S_tense_word(w);
 		if (t > 0 && S_in_words(prev, LEX_PAST_AUX))
 			t = -1;             /* "was due", "had been set to" */
+		else if (t < 0 && strcmp(prev, "be") == 0)
+			t = 0;              /* "will be held", "to be signed": the
+			                     * auxiliary's tense, not the participle's */
 		if (t == 0 && strcmp(prev, "to") == 0 && S_in_words(w, LEX_PLAN_VERB))
 			t = before < 0 && words == 1 ? -1 : 1;   /* "had planned to visit" */
 		else if (t == 0 && !headline && S_in_words(w, LEX_SCHEDULE_VERB) &&
@@ -1123,6 +1128,8 @@ S_tense(const char *s, size_t n, size_t off, size_t end, int headline)
 		if (strcmp(last, "for") == 0 && before >= 0)
 			return 1;               /* "penciled in for Monday" */
 	}
+	if (far != NULL)
+		*far = before;          /* the last marker before, however far */
 	if (before != 0 && words <= 10)
 		return before;
 	/* after it, up to the next comma: "on Aug. 29, the pact was
@@ -1138,6 +1145,15 @@ S_tense(const char *s, size_t n, size_t off, size_t end, int headline)
 			return t;
 	}
 	return 0;
+}
+
+int
+dates_tense(const char *s, size_t n, size_t off, size_t end)
+{
+	if (s == NULL || off > end || end > n)
+		return 0;
+	int far = 0, t = S_tense(s, n, off, end, 0, &far);
+	return t != 0 ? t : far;
 }
 
 /* Does s[a..b) break a clause: ";", or a joining word such as "and"? */
@@ -1349,7 +1365,8 @@ S_resolve(const char *s, size_t n, const struct date_ctx *ctx,
 		if (w != k)
 			out[w] = *m;
 		m = &out[w++];
-		int tense = S_tense(s, n, m->off, m->off + m->len, ctx->headline);
+		int tense = S_tense(s, n, m->off, m->off + m->len, ctx->headline,
+		    NULL);
 		if ((m->flags & DM_WEEKDAY) && tense > 0) {
 			long d = bdate_days(m->date.y, m->date.m, m->date.d);
 			long r = bdate_days(ctx->ref.y, ctx->ref.m, ctx->ref.d);
@@ -1447,6 +1464,28 @@ S_m_anaphor(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 
 /* ---- finding ------------------------------------------------------ */
 
+/* Does "since" come right before s[off], or with one determiner between
+ * ("since 2016", "ever since March", "since the 2019 memorandum")? */
+static int
+S_since_before(const char *s, size_t off)
+{
+	char w[8];
+	S_word_before(s, off, w, sizeof w);
+	if (strcmp(w, "since") == 0)
+		return 1;
+	if (strcmp(w, "the") != 0 && strcmp(w, "a") != 0 &&
+	    strcmp(w, "an") != 0 && strcmp(w, "its") != 0 &&
+	    strcmp(w, "their") != 0 && strcmp(w, "that") != 0)
+		return 0;
+	size_t e = off;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	while (e > 0 && S_alpha((unsigned char)s[e - 1]))
+		e--;
+	S_word_before(s, e, w, sizeof w);
+	return strcmp(w, "since") == 0;
+}
+
 static int
 S_match(const struct S_scan *sc, const struct S_tok *t, struct S_hit *h)
 {
@@ -1489,6 +1528,8 @@ dates_find(const char *s, size_t n, const struct date_ctx *ctx,
 		out[cnt].date = h.a;
 		out[cnt].end = h.b;
 		out[cnt].flags = h.flags;
+		if (S_since_before(s, h.off))
+			out[cnt].flags |= DM_SINCE;
 		cnt++;
 		last = h.end;
 		S_scan_step(&sc, h.ntok);

@@ -8,6 +8,7 @@
  */
 #include "brief/ingest.h"
 #include "brief/convert.h"
+#include "brief/lexicon.h"
 #include "brief/meta.h"
 #include "brief/text.h"
 #include "brief/utf.h"
@@ -427,6 +428,8 @@ struct found {
 	int pub_line, upd_line;
 	struct dateline dl;         /* the first paragraph's dateline */
 	int dl_line;
+	struct slice dl_text;       /* the dateline's own words */
+	size_t dl_para;             /* its paragraph, among the kept ones */
 };
 
 static void
@@ -610,6 +613,8 @@ S_classify(struct doc *d, para_vec *ps, drop_vec *dv, struct found *f)
 		    S_words(S_para_text(d, &ps->v[k - 1])) <= 35) {
 			/* "Photo: Reuters" under a line: that line is its caption */
 			S_drop(d, dv, &ps->v[k - 1], "caption");
+			if (f->dl.len > 0 && f->dl_para == k - 1)
+				f->dl_para = (size_t)-1;
 			if (!(ps->v[k - 1].flags & (PARA_HEADING | PARA_BULLET)))
 				ntext--;
 			k--;
@@ -662,6 +667,8 @@ S_classify(struct doc *d, para_vec *ps, drop_vec *dv, struct found *f)
 			struct drop x = { p->line, "dateline", { s.p, f->dl.len } };
 			VEC_PUSH(dv, x);
 			f->dl_line = p->line;
+			f->dl_text = x.text;
+			f->dl_para = k;
 			p->off += f->dl.len;
 			p->len -= f->dl.len;
 		}
@@ -730,39 +737,260 @@ S_url_date(struct slice u, struct bdate *out)
 	return 0;
 }
 
-/* The one year of the article's explicit dates that lie within 60 days
- * before or 30 days after month m, day dd of that year; 0 if none or
- * several. */
+/* One of the article's own dates with a year: evidence for the year of
+ * a dateline's month-day. */
+struct S_evid {
+	long a, b;              /* its first and last day */
+	int y, prec;
+	int tense;              /* -1 told as past, +1 as future, 0 */
+	int since;              /* "since …": where a span began, not news */
+	int attrib;             /* "the March 2024 talks": no tense of its own */
+	int lead;               /* in the dateline's paragraph: the news */
+};
+typedef VEC(struct S_evid) evid_vec;
+
 static int
-S_year_near(const struct doc *d, const para_vec *ps, int m, int dd)
+S_month_days(int y, int m)
 {
-	int year = 0;
+	return (int)(bdate_days(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) -
+	    bdate_days(y, m, 1));
+}
+
+/* Is the word ending at s[e] (before a '.') an abbreviation: a short
+ * capitalised word ("Feb", "Dr") or a letter of initials ("U.S")? */
+static int
+S_abbrev_before(const char *s, size_t e)
+{
+	size_t b = e;
+	while (b > 0 && isalpha((unsigned char)s[b - 1]))
+		b--;
+	if (e == b)
+		return 0;
+	if (b > 0 && s[b - 1] == '.')
+		return 1;
+	return e - b <= 4 && isupper((unsigned char)s[b]) &&
+		(e - b <= 3 || s[b + 1] == 'e');    /* "Sept", not "Oslo" */
+}
+
+/* A sentence end at s[i]: '.', '!' or '?' then a space and a capital or
+ * a quotation mark, not after an abbreviation. */
+static int
+S_sentence_end_at(const char *s, size_t n, size_t i)
+{
+	if ((s[i] != '.' && s[i] != '!' && s[i] != '?') || i + 2 >= n ||
+	    s[i + 1] != ' ')
+		return 0;
+	unsigned char c = (unsigned char)s[i + 2];
+	if (!isupper(c) && c != '"' && c != 0xE2)
+		return 0;
+	return s[i] != '.' || !S_abbrev_before(s, i);
+}
+
+/* The sentence of paragraph t[0..n) that holds t[off..end), near enough
+ * for reading a clause's tense (the segmenter runs later). */
+static struct slice
+S_sentence_around(const char *t, size_t n, size_t off, size_t end, size_t *at)
+{
+	size_t a = off, b = end;
+	while (a > 0 && !(a >= 2 && S_sentence_end_at(t, n, a - 2)))
+		a--;
+	while (b < n && !S_sentence_end_at(t, n, b))
+		b++;
+	if (b < n)
+		b++;
+	*at = a;
+	return (struct slice){ t + a, b - a };
+}
+
+/* Does "since" open the clause of the mention at s[off]: no comma or
+ * semicolon between? */
+static int
+S_since_before(const char *s, size_t off)
+{
+	size_t i = off;
+	while (i > 0 && s[i - 1] != ',' && s[i - 1] != ';' && off - i < 160) {
+		i--;
+		if ((i == 0 || !isalpha((unsigned char)s[i - 1])) &&
+		    off - i >= 5 && tolower((unsigned char)s[i]) == 's' &&
+		    memcmp(s + i + 1, "ince", 4) == 0 &&
+		    !isalpha((unsigned char)s[i + 5]))
+			return 1;
+	}
+	return 0;
+}
+
+/* The article's dates that carry a year (not relative, not inferred),
+ * each with its clause's tense. */
+static void
+S_evidence(const struct doc *d, const para_vec *ps, size_t lead,
+	evid_vec *ev)
+{
 	for (size_t i = 0; i < ps->n; i++) {
+		const char *t = d->text + ps->v[i].off;
+		size_t n = ps->v[i].len;
 		struct date_mention dm[16];
-		size_t nm = dates_find(d->text + ps->v[i].off, ps->v[i].len, NULL, dm, 16);
+		size_t nm = dates_find(t, n, NULL, dm, 16);
 		for (size_t j = 0; j < nm; j++) {
-			const struct bdate *x = &dm[j].date;
-			if (x->y == 0 || x->prec < DP_MONTH ||
-			    (dm[j].flags & (DM_RELATIVE | DM_YEAR_INFERRED)))
+			const struct date_mention *x = &dm[j];
+			if (x->date.y == 0 || x->end.y == 0 ||
+			    (x->flags & (DM_RELATIVE | DM_YEAR_INFERRED)))
 				continue;
-			long at = bdate_days(x->y, m, dd);
-			long v = bdate_days(x->y, x->m, x->prec == DP_DAY ? x->d : 15);
-			if (v < at - 60 || v > at + 30)
-				continue;
-			if (year == 0)
-				year = x->y;
-			else if (year != x->y)
-				return 0;
+			struct S_evid e = { 0 };
+			int m1 = x->date.prec >= DP_MONTH ? x->date.m : 1;
+			int d1 = x->date.prec == DP_DAY ? x->date.d : 1;
+			int m2 = x->end.prec >= DP_MONTH ? x->end.m : 12;
+			int d2 = x->end.prec == DP_DAY ? x->end.d :
+			    S_month_days(x->end.y, m2);
+			e.a = bdate_days(x->date.y, m1, d1);
+			e.b = bdate_days(x->end.y, m2, d2);
+			e.y = x->date.y;
+			e.prec = (int)x->date.prec;
+			e.attrib = (x->flags & DM_ATTRIB) != 0;
+			e.lead = i == lead;
+			size_t at;
+			struct slice sn = S_sentence_around(t, n, x->off,
+			    x->off + x->len, &at);
+			e.tense = dates_tense(sn.p, sn.n, x->off - at,
+			    x->off + x->len - at);
+			e.since = S_since_before(sn.p, x->off - at);
+			VEC_PUSH(ev, e);
 		}
 	}
-	return year;
+}
+
+/* A weekday the lead gives a month-day: "on Wednesday (March 12)". */
+struct S_wday {
+	int m, d, wd;           /* wd: 0 = Monday */
+};
+
+/* The weekdays that the dateline or its paragraph gives month-days:
+ * "SEOUL, Wednesday, March 12 (Reuters)", "… ratified the pact on
+ * Wednesday (March 12)", "… entered into force on Tuesday (July 1)".
+ * Up to max; returns how many. */
+static size_t
+S_lead_weekdays(const struct doc *d, const para_vec *ps,
+	const struct found *f, struct S_wday *out, size_t max)
+{
+	struct slice part[2] = { f->dl_text, { NULL, 0 } };
+	size_t n = 0;
+	if (f->dl_para < ps->n)
+		part[1] = (struct slice){ d->text + ps->v[f->dl_para].off,
+		    ps->v[f->dl_para].len };
+	for (int k = 0; k < 2; k++) {
+		struct date_mention dm[16];
+		size_t nm = part[k].n > 0 ?
+		    dates_find(part[k].p, part[k].n, NULL, dm, 16) : 0;
+		for (size_t j = 0; j < nm && n < max; j++) {
+			const char *w = part[k].p + dm[j].off;
+			size_t wl = 0;
+			if (dm[j].date.prec != DP_DAY || (dm[j].flags & DM_RANGE))
+				continue;
+			while (wl < dm[j].len && isalpha((unsigned char)w[wl]))
+				wl++;
+			int wd = wl >= 3 ? lex_weekday_prefix(w, wl) : 0;
+			if (wd > 0)
+				out[n++] = (struct S_wday){ dm[j].date.m, dm[j].date.d,
+				    wd - 1 };
+		}
+	}
+	return n;
+}
+
+/* Does year y of the dateline's day (at: its days) agree with the
+ * lead's weekdays w[0..n): each month-day, in the year that puts it
+ * nearest the dateline's day, falls on its weekday? 1: yes, 0: no, -1:
+ * none of them lies between 60 days before and 30 after the day, so
+ * they say nothing. */
+static int
+S_weekdays_fit(const struct S_wday *w, size_t n, int y, long at)
+{
+	int said = -1;
+	for (size_t k = 0; k < n; k++) {
+		long best = 0, dist = -1;
+		int by = 0;
+		for (int y2 = y - 1; y2 <= y + 1; y2++) {
+			if (w[k].d > S_month_days(y2, w[k].m))
+				continue;
+			long v = bdate_days(y2, w[k].m, w[k].d);
+			long dv = v > at ? v - at : at - v;
+			if (dist < 0 || dv < dist)
+				dist = dv, best = v, by = y2;
+		}
+		if (dist < 0 || best < at - 60 || best > at + 30)
+			continue;
+		if (bdate_weekday(by, w[k].m, w[k].d) != w[k].wd)
+			return 0;
+		said = 1;
+	}
+	return said;
+}
+
+/* The year of a dateline's month m, day dd from the article's own dates
+ * (docs/ingest.md). A year is ruled out when a date told as past falls
+ * after that day, or one told as future before it. A weekday the lead
+ * gives that day, or another near it ("on Tuesday (July 1)" under
+ * "Jul 6"), keeps only the years it falls on in; when that leaves one
+ * year of those the article's dates span, it is the year. Otherwise the
+ * year must be the only one with a date between 60 days before and 30
+ * after the day: a day date, or a month not told as past outside the
+ * lead ("in June 2019" further down is background), never one after
+ * "since". 0 when no year or several fit: a wrong date is worse than
+ * none. */
+static int
+S_year_near(const struct doc *d, const para_vec *ps, const struct found *f,
+	int m, int dd)
+{
+	evid_vec ev = { 0 };
+	int lo = 0, hi = 0, pick = 0, npick = 0, wpick = 0, nweek = 0;
+	S_evidence(d, ps, f->dl_para, &ev);
+	for (size_t i = 0; i < ev.n; i++) {
+		if (lo == 0 || ev.v[i].y < lo)
+			lo = ev.v[i].y;
+		if (ev.v[i].y > hi)
+			hi = ev.v[i].y;
+	}
+	struct S_wday wk[8];
+	size_t nwk = ev.n > 0 ? S_lead_weekdays(d, ps, f, wk, 8) : 0;
+	int fit = -1;
+	for (int y = lo - 1; ev.n > 0 && y <= hi + 1; y++) {
+		if (dd > S_month_days(y, m))
+			continue;
+		long at = bdate_days(y, m, dd);
+		if ((fit = S_weekdays_fit(wk, nwk, y, at)) == 0)
+			continue;
+		int ruled_out = 0, near = 0;
+		for (size_t i = 0; i < ev.n && !ruled_out; i++) {
+			const struct S_evid *e = &ev.v[i];
+			if (e->prec < DP_MONTH)
+				continue;
+			if (!e->attrib && ((e->tense < 0 && e->a > at) ||
+			    (e->tense > 0 && e->b < at)))
+				ruled_out = 1;
+			long v = e->prec == DP_DAY ? e->a : e->a + 14;
+			if (v < at - 60 || v > at + 30 || e->since ||
+			    (e->prec == DP_MONTH && e->tense < 0 && !e->attrib &&
+			    !e->lead))
+				continue;
+			near = 1;
+		}
+		if (ruled_out)
+			continue;
+		if (fit > 0)
+			nweek++, wpick = y;
+		if (near)
+			npick++, pick = y;
+	}
+	VEC_FREE(&ev);
+	if (nweek == 1)
+		return wpick;
+	return npick == 1 ? pick : 0;
 }
 
 /* The year for a dateline's month-day: nearest to (not after) a known
  * date, else the URL's year, else the article's own dates near it. */
 static int
-S_dateline_year(const struct doc *d, const para_vec *ps, const struct bdate *dl,
-	const struct bdate *near)
+S_dateline_year(const struct doc *d, const para_vec *ps, const struct found *f,
+	const struct bdate *dl, const struct bdate *near)
 {
 	struct bdate u;
 	if (near->prec == DP_DAY && near->y != 0) {
@@ -771,7 +999,7 @@ S_dateline_year(const struct doc *d, const para_vec *ps, const struct bdate *dl,
 	}
 	if (S_url_date(d->url, &u))
 		return u.y;
-	return S_year_near(d, ps, dl->m, dl->d);
+	return S_year_near(d, ps, f, dl->m, dl->d);
 }
 
 static void
@@ -793,7 +1021,7 @@ S_article_date(struct doc *d, const para_vec *ps, const struct found *f)
 	} else if (f->dl.len > 0 && f->dl.date.prec == DP_DAY) {
 		struct bdate x = f->dl.date;
 		if (x.y == 0)
-			x.y = S_dateline_year(d, ps, &x, &f->pub);
+			x.y = S_dateline_year(d, ps, f, &x, &f->pub);
 		if (x.y != 0 && x.d <= 31) {
 			d->date = x;
 			d->date_src = DS_DATELINE;

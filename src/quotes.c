@@ -356,6 +356,27 @@ S_has_digit(struct slice w)
 	return 0;
 }
 
+/* A word that quantifies or negates the noun after it ("Neither
+ * government", "Each side", "Both navies", "No official"): the phrase
+ * it opens names no one in particular. */
+static int
+S_quant_s(struct slice w)
+{
+	static const char *const q[] = { "neither", "either", "each", "both",
+		"no", "every", "all", "some", "any", "many", "most", "several",
+		"few", "none", "another", "other", "such", "various", "numerous" };
+	for (size_t k = 0; k < sizeof q / sizeof *q; k++)
+		if (slice_ieq(w, q[k]))
+			return 1;
+	return 0;
+}
+
+static int
+S_quant(const struct ctx *c, size_t i)
+{
+	return S_word(c, i) && S_quant_s(S_ts(c, i));
+}
+
 /* A capitalised word that can be part of a personal name. With poss,
  * a possessive word counts (its ending is not part of the name). */
 static int
@@ -374,7 +395,7 @@ S_nameword_x(const struct ctx *c, size_t i, int poss)
 	if (S_allcaps_s(w) || S_has_digit(w) || S_title_s(w))
 		return 0;
 	if (S_in(w, LEX_NAME_STOP, 1) || S_dateword(w) ||
-		S_in(w, LEX_ORG_WORD, 1))
+		S_in(w, LEX_ORG_WORD, 1) || S_quant_s(w))
 		return 0;
 	return !S_in(S_nodot(w), LEX_HONORIFIC, 0);
 }
@@ -823,8 +844,46 @@ S_skip_indef(const struct ctx *c, size_t i, size_t j)
 	return i;
 }
 
+static long S_lookup(const struct ctx *c, struct slice name, int nwords);
+
+/* Does another person's name end at token t (not before lo): name
+ * words after a title or an honorific ("Minister Arvid Kallen"), or
+ * the name of someone already met ("Kallen"), and no title after them
+ * (else they are a role's words)? */
+static int
+S_person_ends(const struct ctx *c, size_t lo, size_t t)
+{
+	size_t r = t + 1;
+
+	while (r > lo && t + 1 - r < 4 && S_nameword(c, r - 1))
+		r--;
+	if (r == t + 1 || S_title(c, t + 1) || S_nameword(c, t + 1))
+		return 0;       /* "Valdorian Defence Minister": role words */
+	if (r > lo && (S_title(c, r - 1) || S_honor(c, r - 1)))
+		return 1;
+	return S_lookup(c, S_span(c, r, t + 1), (int)(t + 1 - r)) >= 0;
+}
+
+/* A plural title at t with a capitalised word after it: "Defence
+ * ministers Valdorian Defence Minister A and …" lists people, each
+ * with a role of their own. */
+static int
+S_plural_title(const struct ctx *c, size_t t)
+{
+	struct slice w;
+
+	if (!S_title(c, t) || !S_cap(c, t + 1))
+		return 0;
+	w = S_ts(c, t);
+	return w.n > 3 && w.p[w.n - 1] == 's' && w.p[w.n - 2] != 's';
+}
+
 /* Role words before a name ("Kremlin spokesperson", "State Duma
  * Speaker"), back to a boundary; kept only when a title is among them.
+ * A role never takes in another person's name ("talks between
+ * Valdorian Defence Minister Arvid Kallen and Norvenian Defence
+ * Minister Petra Lundgaard": Lundgaard's role is "Norvenian Defence
+ * Minister"), "between", or a plural title that lists people.
  * Returns where the scan stopped (the subject's start). */
 static size_t
 S_role_back(const struct ctx *c, size_t lo, size_t ns, struct slice *role)
@@ -834,6 +893,9 @@ S_role_back(const struct ctx *c, size_t lo, size_t ns, struct slice *role)
 	role->p = NULL;
 	role->n = 0;
 	while (k > lo && !S_rolestop(c, k - 1)) {
+		if (k < ns && (S_is(c, k - 1, "between") ||
+		    S_person_ends(c, lo, k - 1) || S_plural_title(c, k - 1)))
+			break;
 		if (++n > Q_MAXROLE)
 			return ns;
 		k--;
@@ -870,7 +932,9 @@ S_clause_end(const struct ctx *c, size_t i, size_t hi, size_t max)
 	return j < hi ? i : hi;
 }
 
-/* Capitalised run naming an outlet: "Sputnik India", "the Times of X". */
+/* Capitalised run naming an outlet: "Sputnik India", "the Times of X",
+ * "USA Today" (a capitalised "Today" after a word of the name is part
+ * of it; a weekday or month is not: "told the AP Monday"). */
 static size_t
 S_caprun(const struct ctx *c, size_t i, size_t hi)
 {
@@ -881,7 +945,7 @@ S_caprun(const struct ctx *c, size_t i, size_t hi)
 		j++;
 	while (j < hi && words < 6) {
 		if (S_cap(c, j) && !S_lex(c, j, LEX_NAME_STOP, 1) &&
-			!S_lexdate(c, j)) {
+			(!S_lexdate(c, j) || (words && S_is(c, j, "Today")))) {
 			words++;
 			j++;
 		} else if (words && j + 1 < hi && (S_is(c, j, "of") ||
@@ -969,6 +1033,20 @@ S_outlet_after(const struct ctx *c, size_t v, size_t hi, struct attr *a)
 	return S_venue(c, i, hi, a);
 }
 
+/* A lower-case word that can open a role with no article ("opposition
+ * leader in the assembly"): not a verb, a subordinator, a relative
+ * ("who", "which") or an "-ing" form ("adding that …"). */
+static int
+S_bare_role_start(const struct ctx *c, size_t s)
+{
+	struct slice w;
+
+	if (!S_lowerword(c, s) || S_rolestop(c, s) || S_lex(c, s, LEX_NAME_STOP, 1))
+		return 0;
+	w = S_ts(c, s);
+	return !(w.n > 4 && memcmp(w.p + w.n - 3, "ing", 3) == 0);
+}
+
 /* ", a senior fellow at X" after a name: the role up to the next comma. */
 static size_t
 S_appos(const struct ctx *c, size_t i, size_t hi, struct attr *a)
@@ -978,7 +1056,8 @@ S_appos(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 	if (!S_isp(c, i, ',') || i + 1 >= hi)
 		return i;
 	s = i + 1;
-	if (!S_lex(c, s, LEX_DETERMINER, 1) && !S_title(c, s) && !S_cap(c, s))
+	if (!S_lex(c, s, LEX_DETERMINER, 1) && !S_title(c, s) && !S_cap(c, s) &&
+	    !S_bare_role_start(c, s))
 		return i;
 	e = S_clause_end(c, s, hi, Q_MAXAPPOS);
 	if (e == s || S_has_title(c, s, e) == 0)
@@ -1173,8 +1252,8 @@ S_subj_phrase(const struct ctx *c, size_t lo, size_t j, size_t v,
 
 	while (k > lo && j + 1 - k < 8 && !S_rolestop(c, k - 1))
 		k--;
-	if (!S_clause_start(c, lo, k, anchored))
-		return 0;
+	if (!S_clause_start(c, lo, k, anchored) || S_quant(c, k))
+		return 0;       /* "Neither government has said": no one */
 	if (j + 1 - k <= 5 && S_outlet_subject(c, k, j) &&
 		(S_is(c, v, "reported") || S_is(c, v, "reports") ||
 		(k == j && S_allcaps_s(S_ts(c, j)) &&
@@ -1314,6 +1393,14 @@ S_according(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 		a->role = S_span(c, S_skip_indef(c, s, e), e);
 		return 1;
 	}
+	/* a source is a name ("Reuters", "the Norvenian defence ministry"),
+	 * the outlet named before ("the agency") or a body ("the court");
+	 * "official figures", "the resolution" and "officials" are none */
+	for (k = s; k < e && !S_cap(c, k); k++)
+		;
+	if (k == e && !(S_lex(c, s, LEX_DETERMINER, 1) &&
+	    (S_lex(c, e - 1, LEX_OUTLET_NOUN, 1) || S_lex(c, e - 1, LEX_ORG_NOUN, 1))))
+		return 0;
 	a->kind = A_REPORTED;
 	a->outlet = S_span(c, s, e);
 	return 1;
@@ -1334,6 +1421,15 @@ S_words_cue(const struct ctx *c, size_t i, struct attr *a)
 	return 1;
 }
 
+/* "told"/"tells": the words after it are whom or where it was told
+ * ("Jane Doe, an analyst, told Defence Weekly that …"), never its
+ * subject, as they can be after "said" (", said Jane Doe"). */
+static int
+S_tell(const struct ctx *c, size_t v)
+{
+	return S_is(c, v, "told") || S_is(c, v, "tells");
+}
+
 /* Attribution around the speech verb at v: ", said NAME" or
  * "SUBJECT VERB [OUTLET]". */
 static int
@@ -1342,7 +1438,7 @@ S_verb_attr(const struct ctx *c, size_t lo, size_t v, size_t hi,
 {
 	size_t end;
 
-	if (v > lo && S_isp(c, v - 1, ',')) {
+	if (v > lo && S_isp(c, v - 1, ',') && !S_tell(c, v)) {
 		memset(a, 0, sizeof *a);
 		if ((end = S_subject_after(c, v + 1, hi, a)) > 0) {
 			a->end = S_venue(c, end, hi, a);
@@ -1406,7 +1502,8 @@ S_post_attr(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 		return S_dash_attr(c, i + 1, hi, a);
 	if (S_according_at(c, i))
 		return S_according(c, i + 2, hi, a);
-	if (S_verb(c, i) && (end = S_subject_after(c, i + 1, hi, a)) > 0) {
+	if (S_verb(c, i) && !S_tell(c, i) &&
+	    (end = S_subject_after(c, i + 1, hi, a)) > 0) {
 		a->end = S_venue(c, end, hi, a);
 		return 1;
 	}

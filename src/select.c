@@ -719,10 +719,15 @@ S_same_speaker(const struct view *a, const struct view *b)
 	    memcmp(a->speaker.p, b->speaker.p, a->speaker.n) == 0;
 }
 
+/* A view to print: it has a speaker, not the author, not an outlet's
+ * report, and the speaker is not the outlet it was said to (a name
+ * after "told" is where, not who). */
 static int
 S_view_ok(const struct corpus *c, const struct view *v)
 {
-	if (v->speaker.n == 0 || (v->flags & (VIEW_FIRST_PERSON | VIEW_REPORTED)))
+	if (v->speaker.n == 0 || (v->flags & (VIEW_FIRST_PERSON | VIEW_REPORTED)) ||
+	    (v->speaker.n == v->outlet.n &&
+	    memcmp(v->speaker.p, v->outlet.p, v->speaker.n) == 0))
 		return 0;
 	size_t words = 0;
 	for (size_t k = v->first; k <= v->last && k < c->s.n; k++)
@@ -887,35 +892,61 @@ S_views(struct sel *s, int si, struct brief_section *bs)
 
 /* ---- timeline ----------------------------------------------------- */
 
-/* The first well-formed date of sentence i, or NULL. */
+/* The first well-formed date of sentence i, or NULL. A date after
+ * "since" ("have exercised together annually since 2016") begins a span
+ * that lasts: no event on that date. */
 static const struct date_mention *
 S_first_date(const struct corpus *c, size_t i)
 {
 	const struct sent_info *in = &c->info[i];
 	for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
 		const struct date_mention *m = &c->dates.v[j];
-		if (m->date.prec != DP_NONE && m->date.y != 0 && !(m->flags & DM_APPROX))
+		if (m->date.prec != DP_NONE && m->date.y != 0 &&
+		    !(m->flags & (DM_APPROX | DM_SINCE)))
 			return m;
 	}
 	return NULL;
 }
 
+/* The end (one past its last token) of the longest cue of cs that
+ * starts at token k of tok[0..n), or k when none does. */
+static size_t
+S_cue_end(const struct cue_set *cs, const struct token *tok, size_t n, size_t k)
+{
+	size_t end = k;
+	for (size_t q = 0; q < cs->n; q++) {
+		const struct cue *c = &cs->v[q];
+		int j = 0;
+		if (k + (size_t)c->nstem > n)
+			continue;
+		while (j < c->nstem && tok[k + (size_t)j].stem == c->stem[j])
+			j++;
+		if (j == c->nstem && k + (size_t)j > end)
+			end = k + (size_t)j;
+	}
+	return end;
+}
+
 /* Does a status-stage cue of the bottom line come before token at of
- * sentence i (and not at it), and before the date at byte offset
+ * sentence i (and not at it, nor run over it: in "Valdorian MPs
+ * ratified the pact on 12 March" the stage cue "MPs ratified" holds
+ * the timeline's "ratified"), and before the date at byte offset
  * date_off? (A date before the leading cue dates that cue: "The Senate
  * on Monday gave its concurrence to the ratification".) */
 static int
 S_stage_before(const struct sel *s, size_t i, long at, size_t date_off)
 {
 	const struct sent_info *in = &s->c->info[i];
+	const struct token *tok = s->c->tok.v + in->tok0;
 	if (s->si_summary < 0)
 		return 0;
 	const struct section_def *d = &s->t->sec[s->si_summary];
 	for (size_t g = 0; g < d->nstage; g++) {
 		if (g >= 32 || !((s->sc[i].done >> g) & 1))
 			continue;   /* "needed to ratify": no change of status */
-		long k = score_cue_at(&d->stage[g].cues, s->c->tok.v + in->tok0, in->ntok);
-		if (k >= 0 && k < at && s->c->tok.v[in->tok0 + (size_t)k].off < date_off)
+		long k = score_cue_at(&d->stage[g].cues, tok, in->ntok);
+		if (k >= 0 && k < at && tok[k].off < date_off &&
+		    S_cue_end(&d->stage[g].cues, tok, in->ntok, (size_t)k) <= (size_t)at)
 			return 1;
 	}
 	return 0;
@@ -965,7 +996,8 @@ S_timeline_event(const struct sel *s, int si, size_t i, struct bdate *d,
 		const struct date_mention *mk;
 		if (k < 0 || (at >= 0 && k >= at))
 			continue;
-		if ((mk = S_date_after(c, i, (size_t)k)) != NULL) {
+		if ((mk = S_date_after(c, i, (size_t)k)) != NULL &&
+		    !(mk->flags & DM_SINCE)) {
 			m = mk;
 			at = k;
 			anchor = sd->cues.v[q].weight;
@@ -1013,20 +1045,128 @@ S_item_add_cites(struct sel *s, struct item *it, const int *cite,
 	it->ncite = merged.ncite;
 }
 
+/* The first and last day of d..e (a month or year: all its days). */
+static void
+S_span_days(const struct bdate *d, const struct bdate *e, long *a, long *b)
+{
+	*a = bdate_days(d->y, d->prec >= DP_MONTH ? d->m : 1,
+	    d->prec == DP_DAY ? d->d : 1);
+	if (e->prec == DP_DAY) {
+		*b = bdate_days(e->y, e->m, e->d);
+	} else if (e->prec == DP_MONTH) {
+		*b = bdate_days(e->m == 12 ? e->y + 1 : e->y, e->m == 12 ? 1 : e->m + 1,
+		    1) - 1;
+	} else {
+		*b = bdate_days(e->y + 1, 1, 1) - 1;
+	}
+}
+
+/* Is the event that candidate cd dates a plan when its source wrote:
+ * dated after the article's own date, or told in the future tense
+ * ("is expected to vote on ratification in March 2025") unless it is
+ * the article's own day? */
+static int
+S_plan(const struct sel *s, const struct cand *cd)
+{
+	const struct corpus *c = s->c;
+	const struct sent_info *in = &c->info[cd->sent];
+	const struct bdate *ad = &c->doc[c->s.v[cd->sent].doc].date;
+	long a, b, at = 0;
+	int dated = ad->prec == DP_DAY && ad->y != 0;
+	S_span_days(&cd->date, &cd->end, &a, &b);
+	if (dated) {
+		at = bdate_days(ad->y, ad->m, ad->d);
+		if (a > at)
+			return 1;
+		if (b < at || (a == at && b == at))
+			return 0;
+	}
+	struct slice t = corpus_text(c, cd->sent);
+	for (size_t j = in->date0; j < in->date0 + in->ndate; j++) {
+		const struct date_mention *m = &c->dates.v[j];
+		if (bdate_cmp(&m->date, &cd->date) == 0 &&
+		    m->date.prec == cd->date.prec)
+			return dates_tense(t.p, t.n, m->off, m->off + m->len) > 0;
+	}
+	return 0;
+}
+
+/* Days on which the sources report events as done (not planned): the
+ * timeline's candidates that are no plans, and the status's date; each
+ * list sorted. by[p] holds the first days of those of precision p or
+ * finer. */
+struct S_done_days {
+	long *by[DP_DAY + 1];
+	size_t n[DP_DAY + 1];
+};
+
+static int
+S_cmp_long(const void *pa, const void *pb)
+{
+	long a = *(const long *)pa, b = *(const long *)pb;
+	return a < b ? -1 : a > b;
+}
+
+/* Is some day of v[0..n) (sorted) within a..b? */
+static int
+S_any_within(const long *v, size_t n, long a, long b)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (v[mid] < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo] <= b;
+}
+
 /* Timeline: candidates by rank. The first acceptable one on a date is
  * that date's entry; later ones on the same date report the same event
  * and add their sources. A candidate that is refused (a repeat, or past
- * the limit) leaves its date open for the next. */
+ * the limit) leaves its date open for the next. A plan ("is expected to
+ * vote in March 2025", "is set to ratify it next year") gives way when
+ * the sources report an event done within its dates, as precisely or
+ * more: the event itself stands in the timeline, not what was expected
+ * of it. */
 static void
 S_timeline_take(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
 {
 	const struct section_def *d = &s->t->sec[si];
+	unsigned char *plan = xcalloc(cv->n + 1, 1);
+	struct S_done_days dd;
+	memset(&dd, 0, sizeof dd);
+	for (int p = DP_YEAR; p <= DP_DAY; p++)
+		dd.by[p] = xmalloc((cv->n + 1) * sizeof *dd.by[p]);
 	if (cv->n > 1)
 		qsort(cv->v, cv->n, sizeof *cv->v, S_cmp_rank);
+	for (size_t k = 0; k <= cv->n; k++) {
+		const struct bdate *dt = k < cv->n ? &cv->v[k].date : &s->covered;
+		long a, b;
+		if (dt->prec == DP_NONE || dt->y == 0)
+			continue;
+		if (k < cv->n && (plan[k] = (unsigned char)S_plan(s, &cv->v[k])))
+			continue;
+		S_span_days(dt, dt, &a, &b);
+		for (int p = DP_YEAR; p <= (int)dt->prec; p++)
+			dd.by[p][dd.n[p]++] = a;
+	}
+	for (int p = DP_YEAR; p <= DP_DAY; p++)
+		qsort(dd.by[p], dd.n[p], sizeof *dd.by[p], S_cmp_long);
 	bs->item = arena_alloc(s->a, ((size_t)d->max_items + 1) * sizeof *bs->item);
 	for (size_t k = 0; k < cv->n; k++) {
 		struct cand *cd = &cv->v[k];
 		size_t j = 0;
+		if (plan[k]) {
+			long a, b;
+			int p = (int)cd->date.prec;
+			S_span_days(&cd->date, &cd->end, &a, &b);
+			if (p >= DP_YEAR && S_any_within(dd.by[p], dd.n[p], a, b)) {
+				S_note(s, cd->sent, -1, "a plan; the sources report the event itself");
+				continue;
+			}
+		}
 		while (j < bs->n && !(bdate_cmp(&bs->item[j].date, &cd->date) == 0 &&
 		    bs->item[j].date.prec == cd->date.prec &&
 		    bdate_cmp(&bs->item[j].end, &cd->end) == 0))
@@ -1042,6 +1182,9 @@ S_timeline_take(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
 		cand_vec one = { cd, 1, 1 };
 		S_take_n(s, si, bs, &one, 1);
 	}
+	free(plan);
+	for (int p = DP_YEAR; p <= DP_DAY; p++)
+		free(dd.by[p]);
 	/* one event, one entry: a month ("concurred in December") gives way
 	 * to a day in it that reports the same stage or cue ("on Monday gave
 	 * its concurrence"), which takes its sources */

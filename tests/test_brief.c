@@ -446,6 +446,119 @@ START_TEST(test_items_self_contained)
 }
 END_TEST
 
+/* The timeline holds events. A plan ("are expected to vote on the
+ * access deal in March 2024") gives way to the event the later sources
+ * report within its dates ("ratified it on March 12, 2024"); a stage
+ * cue of several words that holds the timeline's cue ("Marisca
+ * lawmakers ratified") dates that event, not a side clause. */
+static const char tl_yaml[] =
+	"title: \"Nordhaven-Marisca Logistics Arrangement\"\n"
+	"topic: {RALA: 3, arrangement: 2, Nordhaven: 1, Marisca: 1}\n"
+	"sections:\n"
+	"  - id: bottom\n"
+	"    heading: \"Bottom line\"\n"
+	"    kind: summary\n"
+	"    max_items: 2\n"
+	"    min_items: 1\n"
+	"    min_score: 3\n"
+	"    cues: {lets: 1.5, arrangement: 1}\n"
+	"    status:\n"
+	"      - {stage: \"signed\", cues: [signed]}\n"
+	"      - {stage: \"ratified by Marisca\", cues: [Marisca lawmakers ratified,"
+	" Marisca assembly ratified]}\n"
+	"      - {stage: \"in force\", cues: [entered into force]}\n"
+	"  - id: timeline\n"
+	"    heading: \"Timeline\"\n"
+	"    kind: timeline\n"
+	"    max_items: 6\n"
+	"    min_items: 1\n"
+	"    min_score: 3\n"
+	"    weights: {date: 2}\n"
+	"    cues: {signed: 2, ratified: 2, vote: 1, talks: 1}\n"
+	"  - id: sources\n"
+	"    heading: \"Sources\"\n"
+	"    kind: sources\n";
+
+static const char *const tl_articles[][2] = {
+	{ "a.txt", "Date: 2024-01-10\n\nMarisca assembly to vote on access pact\n\n"
+	  "Lawmakers in Marisca are expected to vote on the access deal in "
+	  "March 2024, diplomats said.\n"
+	  "Nordhaven and Marisca signed the RALA arrangement in Port Selby on "
+	  "5 January 2024.\n"
+	  "Naval staff of Nordhaven and Marisca have held logistics talks annually "
+	  "since 2016, officials said.\n" },
+	{ "b.txt", "Date: 2024-03-13\n\nMarisca ratifies access pact\n\n"
+	  "The Marisca assembly ratified the RALA arrangement on 12 March 2024 by "
+	  "88 votes to 20, the foreign ministry said.\n"
+	  "The arrangement lets frigates of both navies refuel at each other's "
+	  "ports.\n" },
+	{ "c.txt", "Date: 2024-03-14\n\nAssembly backs logistics arrangement\n\n"
+	  "Marisca lawmakers ratified the RALA arrangement on March 12, 2024, "
+	  "officials in Port Selby said.\n"
+	  "Naval staff of Nordhaven and Marisca have held logistics talks annually "
+	  "since 2016.\n" },
+	{ "d.txt", "Date: 2024-05-02\n\nLogistics arrangement in force\n\n"
+	  "The RALA arrangement between Nordhaven and Marisca entered into force on "
+	  "1 May 2024, officials said.\n" },
+};
+
+/* The brief of tl_articles under tl_yaml; caller frees. */
+static char *
+S_timeline_brief(char *dir, size_t cap)
+{
+	char p[256];
+	struct buf out = { 0 }, cmd = { 0 };
+	ck_assert_ptr_nonnull(test_mkdtemp(dir, cap, "brief-tl"));
+	snprintf(p, sizeof p, "%s/t.yaml", dir);
+	FILE *fp = fopen(p, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs(tl_yaml, fp);
+	fclose(fp);
+	for (size_t k = 0; k < sizeof tl_articles / sizeof *tl_articles; k++) {
+		snprintf(p, sizeof p, "%s/%s", dir, tl_articles[k][0]);
+		fp = fopen(p, "w");
+		ck_assert_ptr_nonnull(fp);
+		fputs(tl_articles[k][1], fp);
+		fclose(fp);
+	}
+	buf_printf(&cmd, "-q -f md -t '%s/t.yaml' -o '%s/out' '%s/a.txt' '%s/b.txt' "
+	    "'%s/c.txt' '%s/d.txt'", dir, dir, dir, dir, dir, dir);
+	ck_assert_int_eq(test_run(test_brief_cmd(&out, cmd.p), &out), 0);
+	buf_free(&out);
+	buf_free(&cmd);
+	return test_read(NULL, "%s/out/brief.md", dir);
+}
+
+START_TEST(test_timeline_plans)
+{
+	char dir[128];
+	char *md = S_timeline_brief(dir, sizeof dir);
+	char *tl = S_section(md, "Timeline");
+	ck_assert_msg(strstr(md, "in force 1 May 2024") != NULL, "%s", md);
+	ck_assert_msg(S_line_has(tl, (const char *[]){ "12 Mar 2024", "ratified", NULL }), "%s", tl);
+	ck_assert_msg(S_line_has(tl, (const char *[]){ "5 Jan 2024", "signed", NULL }), "%s", tl);
+	ck_assert_msg(strstr(tl, "expected to vote") == NULL, "%s", tl);
+	free(tl);
+	free(md);
+	test_rmtree(dir);
+}
+END_TEST
+
+/* A span that lasts ("have held logistics talks annually since 2016")
+ * is no event in 2016. */
+START_TEST(test_timeline_spans)
+{
+	char dir[128];
+	char *md = S_timeline_brief(dir, sizeof dir);
+	char *tl = S_section(md, "Timeline");
+	ck_assert_msg(strstr(tl, "since 2016") == NULL, "%s", tl);
+	ck_assert_msg(strstr(tl, "**2016**") == NULL, "%s", tl);
+	free(tl);
+	free(md);
+	test_rmtree(dir);
+}
+END_TEST
+
 /* A stage counts only in a sentence about the agreement itself. */
 START_TEST(test_status_needs_topic)
 {
@@ -490,6 +603,8 @@ brief_suite(void)
 	tcase_add_test(ts, test_status_needs_topic);
 	tcase_add_test(ts, test_items_self_contained);
 	tcase_add_test(ts, test_status_later_wins);
+	tcase_add_test(ts, test_timeline_plans);
+	tcase_add_test(ts, test_timeline_spans);
 	suite_add_tcase(s, ts);
 	return s;
 }

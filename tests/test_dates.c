@@ -5,7 +5,8 @@
  * (ISO, NULL when unknown), the year hint, the mentions expected and,
  * optionally, the exact text of each span. A mention is written as its
  * ISO date ("XXXX" for an unknown year), "..END" for a range, then "{i}"
- * when the year was inferred and "{r}" when it is relative; mentions are
+ * when the year was inferred, "{r}" when it is relative, "{~}" when
+ * approximate and "{s}" when "since" comes before it; mentions are
  * joined by ";" and spans by "|".
  */
 #include "testutil.h"
@@ -79,6 +80,18 @@ static const struct find_case find_cases[] = {
 	{ "the May 9 Victory Day parade", NULL, 2025, "2025-05-09{i}",
 	  "May 9" },
 	{ "on Feb 29 in a leap year", NULL, 2025, "XXXX-02-29", NULL },
+	/* a participle after "be" has its auxiliary's tense: "will be
+	 * held" plans, "was held" reports */
+	{ "The fisheries summit will be held on December 5.", "2025-06-01", 0,
+	  "2025-12-05{i}", "December 5" },
+	{ "The water-sharing accord is expected to be signed on Sept. 3.",
+	  "2025-06-01", 0, "2025-09-03{i}", "Sept. 3" },
+	{ "The treaty is due to be ratified on March 12, officials say.",
+	  "2025-06-01", 0, "2026-03-12{i}", "March 12" },
+	{ "The water-sharing accord was signed on Sept. 3.", "2025-06-01", 0,
+	  "2024-09-03{i}", "Sept. 3" },
+	{ "The accord had been signed on Sept. 3 in Dhaka.", "2025-06-01", 0,
+	  "2024-09-03{i}", "Sept. 3" },
 	/* numeric */
 	{ "Posted 2025-02-18 by the desk", NULL, 0, "2025-02-18",
 	  "2025-02-18" },
@@ -118,7 +131,7 @@ static const struct find_case find_cases[] = {
 	{ "The June 2024 order", NULL, 0, "2024-06", "June 2024" },
 	{ "by June of 2024 the", NULL, 0, "2024-06", "June of 2024" },
 	{ "the March 2024 talks", NULL, 0, "2024-03", "March 2024" },
-	{ "unchanged since Feb. 2025", NULL, 0, "2025-02", "Feb. 2025" },
+	{ "unchanged since Feb. 2025", NULL, 0, "2025-02{s}", "Feb. 2025" },
 	{ "In May 2024 India voted", NULL, 0, "2024-05", "May 2024" },
 	{ "Article 370 was abrogated in August 2019.", NULL, 0, "2019-08",
 	  "August 2019" },
@@ -131,14 +144,23 @@ static const struct find_case find_cases[] = {
 	/* bare years */
 	{ "The $5.4 billion agreement for five units, signed in 2018, has",
 	  NULL, 0, "2018", "2018" },
-	{ "ties have grown since 2018", NULL, 0, "2018", "2018" },
+	{ "ties have grown since 2018", NULL, 0, "2018{s}", "2018" },
 	{ "to be complete by 2030.", NULL, 0, "2030", "2030" },
 	{ "valid until 2027 and renewable", NULL, 0, "2027", "2027" },
 	{ "By 2030 India will", NULL, 0, "2030", "2030" },
 	{ "The treaty (2018) was renewed.", NULL, 0, "2018", "2018" },
 	{ "in early 2018 the talks", NULL, 0, "2018", "early 2018" },
 	{ "expected by mid-2024.", NULL, 0, "2024", "mid-2024" },
-	{ "Since the 2018 deal, India", NULL, 0, "2018", "2018" },
+	{ "Since the 2018 deal, India", NULL, 0, "2018{s}", "2018" },
+	/* "since" begins a span that lasts ({s}): no event on that date */
+	{ "The coast guards have exercised together annually since 2016.",
+	  NULL, 0, "2016{s}", "2016" },
+	{ "the biggest step in relations since the 2019 memorandum on fishing", NULL,
+	  0, "2019{s}", "2019" },
+	{ "The canal treaty has been in force since 1 March 2021.", NULL, 0,
+	  "2021-03-01{s}", "1 March 2021" },
+	{ "The canal treaty entered into force in 2021 and has been in force "
+	  "ever since.", NULL, 0, "2021", "2021" },
 	{ "after India\xE2\x80\x99s 2019 election", NULL, 0, "2019", "2019" },
 	{ "from 2018 to 2020 the", NULL, 0, "2018..2020", "2018 to 2020" },
 	{ "between 2018 and 2020, trade", NULL, 0, "2018..2020",
@@ -262,6 +284,8 @@ put_mention(struct buf *b, const struct date_mention *m)
 		buf_puts(b, "{r}");
 	if (m->flags & DM_APPROX)
 		buf_puts(b, "{~}");
+	if (m->flags & DM_SINCE)
+		buf_puts(b, "{s}");
 }
 
 /* Invariants of any result: in bounds, in order, not overlapping, end

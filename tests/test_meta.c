@@ -243,6 +243,58 @@ static const struct art_case {
 	  "Talks began in 2014 and stalled in March 2016.\n",
 	  "Navies agree on supply pact", "", "none", "AAP",
 	  { NULL, NULL, NULL }, { "Australia and India agreed", NULL, NULL } },
+	/* a date told as past that falls after the dateline's day cannot be
+	 * that year's news: "signed on 11 June 2019" does not make a May 23
+	 * dateline 2019; no other year has a date near it */
+	{ "Fisheries accord text agreed\n\n"
+	  "LISBON, May 23 (AP) - Negotiators finalised the text of the Atlantic "
+	  "Fisheries Accord last Tuesday, a Portuguese official said.\n"
+	  "The two coast guards have cooperated since a memorandum signed on "
+	  "11 June 2019. Talks were launched on Feb. 14, 2023.\n",
+	  "Fisheries accord text agreed", "", "none", "AP",
+	  { "LISBON, May 23", NULL, NULL }, { "Negotiators finalised", NULL, NULL } },
+	/* a weekday given with the dateline's day picks the year it falls on
+	 * (2025), over a background date near that day in another year */
+	{ "Senate ratifies fisheries treaty\n\n"
+	  "SANTIAGO, Mar 12 (Reuters) - Chile's Senate ratified the Pacific "
+	  "Fisheries Treaty on Wednesday (March 12) by 31 votes to 9.\n"
+	  "Talks began on 14 February 2023. The treaty was signed in Lima in "
+	  "September 2024.\n",
+	  "Senate ratifies fisheries treaty", "2025-03-12", "dateline", "Reuters",
+	  { "SANTIAGO, Mar 12", NULL, NULL }, { "Chile's Senate ratified", NULL, NULL } },
+	/* ... also in the dateline itself */
+	{ "Border accord signed\n\n"
+	  "ACCRA, Wednesday, March 12 (AFP) - Ghana and Togo signed a border "
+	  "accord.\n"
+	  "The two sides began talks in 2019 and met again on 2 February 2024.\n",
+	  "Border accord signed", "2025-03-12", "dateline", "AFP",
+	  { "ACCRA, Wednesday", NULL, NULL }, { "Ghana and Togo signed", NULL, NULL } },
+	/* a weekday the lead gives another day near the dateline's: July 1
+	 * is a Tuesday in 2025, not 2024 (where "May 21, 2024" is near) */
+	{ "Water accord in force\n\n"
+	  "WINDHOEK, Jul 6 (AP) - The Kalahari Water Accord entered into force "
+	  "on Tuesday (July 1), officials said.\n"
+	  "Talks began on 14 February 2023. The text was finalised by "
+	  "negotiators on May 21, 2024.\n",
+	  "Water accord in force", "2025-07-06", "dateline", "AP",
+	  { "WINDHOEK, Jul 6", NULL, NULL }, { "Kalahari Water Accord entered", NULL, NULL } },
+	/* the only date near July 2 of 2024 is a month told as past, and
+	 * the signing on September 3, 2024 is told as past too, so 2024 is
+	 * out; 2025 has nothing near the day: undated, not a guess */
+	{ "Rail protocol in force\n\n"
+	  "NAIROBI, Jul 2 (AP) - The East African Rail Protocol came into force on "
+	  "1 July.\n"
+	  "Negotiations concluded in May 2024. Ministers signed the protocol on "
+	  "September 3, 2024. Uganda completed ratification on 28 April 2025.\n",
+	  "Rail protocol in force", "", "none", "AP",
+	  { "NAIROBI, Jul 2", NULL, NULL }, { "Rail Protocol came into force", NULL, NULL } },
+	/* a month told as past in the lead is the news, not background */
+	{ "Ferry agreement signed\n\n"
+	  "REYKJAVIK, Sep 6 (NTB) - Norway and Iceland signed the North Atlantic "
+	  "Ferry Agreement in September 2024, opening each other's harbours.\n"
+	  "Talks began on Feb. 14, 2023.\n",
+	  "Ferry agreement signed", "2024-09-06", "dateline", "NTB",
+	  { "REYKJAVIK, Sep 6", NULL, NULL }, { "Norway and Iceland signed", NULL, NULL } },
 	/* a clipper's date marker before the headline */
 	{ "date 2025-12-05 Upper house approves the accord\n\n"
 	  "The upper house approved the accord on Friday.\n",

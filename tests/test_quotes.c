@@ -617,6 +617,54 @@ static const struct qcase cases[] = {
 	  "The United States said it would respond. Russia said it was "
 	  "ready. Analysts believe the deal will hold.",
 	  { NULL } },
+	{ "an outlet's name keeps its final Today; a weekday is not the name's",
+	  "\"The quota deal is a fair compromise for both fleets,\" Maria Ortiz, "
+	  "a fisheries economist at the University of Vigo, told Iberia Today.\n"
+	  "Tomas Berg, a trade lawyer, told USA Today that the tariff accord "
+	  "would hold.\n"
+	  "\"The accord is done,\" Ana Silva told the AP Monday.",
+	  { "Maria Ortiz|fisheries economist at the University of Vigo|Iberia "
+	    "Today|Q|0-0",
+	    "Tomas Berg|trade lawyer|USA Today|P|1-1",
+	    "Ana Silva||the AP|Q|2-2" } },
+	{ "NAME, ROLE, told OUTLET that: the outlet is where, not who",
+	  "\"The ice road will close,\" Ivo Kral, a glaciologist, told Harbour "
+	  "North.\n"
+	  "Lena Varga, head of the Arctic programme at the Baltic Policy "
+	  "Centre, told Harbour North that the ice road would close early.\n"
+	  "Marta Nowak, a spokeswoman for the Green Left party, told Ostra "
+	  "Vista that quotas would fall.",
+	  { "Ivo Kral|glaciologist|Harbour North|Q|0-0",
+	    "Lena Varga|head of the Arctic programme at the Baltic Policy "
+	    "Centre|Harbour North|P|1-1",
+	    "Marta Nowak|spokeswoman for the Green Left party|Ostra Vista|P|2-2" } },
+	{ "a quantifier opens no one's name: Neither government, Each ministry",
+	  "Neither government has said whether the new ferry route will open.\n"
+	  "Each ministry said the talks would resume.\n"
+	  "No party said why the vote was delayed.\n"
+	  "Either side told reporters it was ready.",
+	  { NULL } },
+	{ "a role takes in no other person's name, nor \"between\"",
+	  "The signing followed talks between Swiss Transport Minister Jonas "
+	  "Weber and Austrian Transport Minister Greta Hofer on the tunnel.\n"
+	  "\"The tunnel will open on time,\" Hofer said.\n"
+	  "\"We agree,\" said Weber.",
+	  { "Greta Hofer|Austrian Transport Minister||QR|1-1",
+	    "Jonas Weber|Swiss Transport Minister||QR|2-2" } },
+	{ "a plural title lists people, each with a role of their own",
+	  "Transport ministers Swiss Transport Minister Jonas Weber and "
+	  "Austrian Transport Minister Greta Hofer signed the rail pact.\n"
+	  "\"The tunnel will open on time,\" said Weber.",
+	  { "Jonas Weber|Swiss Transport Minister||QR|1-1" } },
+	{ "according to a phrase that names no one: no source",
+	  "Fish exports rose 12 per cent last year, according to official "
+	  "figures.\n"
+	  "The quota was cut, according to the court.",
+	  { "||the court|PT|1-1" } },
+	{ "said NAME, ROLE with no article",
+	  "\"The quota is too low,\" said Anna Holm, opposition leader in the "
+	  "Nordic Council.",
+	  { "Anna Holm|opposition leader in the Nordic Council||Q|0-0" } },
 	{ "particles in names, title before",
 	  "\xE2\x80\x9C" "Europe stands ready,\xE2\x80\x9D said Commission "
 	  "President Ursula von der Leyen.",

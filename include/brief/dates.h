@@ -35,6 +35,9 @@ enum {
 	DM_ANAPHOR = 1 << 6,       /* "the following day": from the date before */
 	DM_ATTRIB = 1 << 7,        /* "the 2019 decision": dates the noun after
 	                            * it, not the clause's verb */
+	DM_SINCE = 1 << 8,         /* "since 2016", "since the 2019 memorandum":
+	                            * where a span that lasts began, not the
+	                            * date of the clause's event */
 };
 
 struct date_mention {
@@ -75,6 +78,13 @@ struct date_ctx {
  * were written. Never reads past n. */
 size_t dates_find(const char *s, size_t n, const struct date_ctx *ctx,
 	struct date_mention *out, size_t max);
+
+/* The tense of the clause around the mention at s[off..end) of the
+ * sentence s[0..n), as dates_find reads it to give a month-day its
+ * year (and, when that finds no marker near it, the last marker before
+ * it in the sentence): +1 future ("will", "set to", "is expected to be
+ * signed"), -1 past ("was", "since", an "-ed" verb), 0 neither. */
+int dates_tense(const char *s, size_t n, size_t off, size_t end);
 
 /* Parse a whole string as one date (for "Date:" header lines): ISO
  * forms, "18 February 2025", "February 18, 2025", "Feb 2025", "2025".
