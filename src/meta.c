@@ -452,6 +452,14 @@ S_name_like(struct slice s, size_t max_words)
 		    lex_is_ci(LEX_NAME_PARTICLE, w.p, w.n) || slice_ieq(w, "and") ||
 		    slice_eq(w, "&")))
 			return 0;
+		/* and letters only, with . ' - inside ("O'Neill", "J.",
+		 * "Al-Sayed"): "A+A-", a text-size widget, is no name */
+		for (size_t k = 0; k < w.n && !slice_eq(w, "&"); k++) {
+			unsigned char b = (unsigned char)w.p[k];
+			if (!(isalpha(b) || b >= 0x80 || b == '.' || b == '\'' ||
+			    b == '-'))
+				return 0;
+		}
 		words++;
 		i = j;
 	}

@@ -26,6 +26,8 @@
 
 #define MAX_DEPTH 8                /* directory recursion cap */
 #define MAX_JOBS 64                /* threads reading sources, at most */
+#define MIN_THREADED 64            /* fewer sources (or sentences to score):
+                                    * one thread unless -j says */
 
 const char brief_dump_stages[] = "ingest|segment|annotate|score";
 const char *const brief_stage_names[STAGE_COUNT] = {
@@ -534,12 +536,17 @@ S_worker(void *arg)
 	return NULL;
 }
 
-/* The number of threads for n jobs: -j, else the processors online. */
+/* The number of threads for n jobs: -j, else the processors online,
+ * and one for a few jobs, which a thread's set-up would cost more
+ * than it saves. */
 static size_t
 S_threads(const struct brief_opts *o, size_t n)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t t = o->jobs > 0 ? (size_t)o->jobs : cores > 0 ? (size_t)cores : 1;
+
+	if (o->jobs == 0 && n < MIN_THREADED)
+		t = 1;
 
 	if (t > MAX_JOBS)
 		t = MAX_JOBS;
@@ -576,9 +583,16 @@ S_load(const struct brief_opts *o, struct arena *a, struct segmenter *sg,
 	nw = S_threads(o, paths.n);
 	for (size_t t = 0; nw > 1 && t < nw; t++) {
 		w[t].l = &l;
-		w[t].a = arena_new();
-		w[t].st = stemmer_new();
-		if ((w[t].sg = segmenter_new(err)) == NULL ||
+		if (t == 0) {       /* the first uses the run's own */
+			w[t].a = a;
+			w[t].st = stem;
+			w[t].sg = sg;
+		} else {
+			w[t].a = arena_new();
+			w[t].st = stemmer_new();
+			w[t].sg = segmenter_new(err);
+		}
+		if (w[t].sg == NULL ||
 		    pthread_create(&w[t].th, NULL, S_worker, &w[t]) != 0) {
 			nw = t;        /* the threads made so far do the work */
 			break;
@@ -639,6 +653,8 @@ out:
 	for (size_t t = 0; t < MAX_JOBS; t++) {
 		if (w[t].started)
 			pthread_join(w[t].th, NULL);
+		if (t == 0)
+			continue;                  /* the run's own */
 		if (w[t].a != NULL)
 			arena_absorb(a, w[t].a);   /* the docs' text lives there */
 		segmenter_free(w[t].sg);

@@ -47,6 +47,11 @@ static const struct line_case {
 	{ "— Reuters", 0, MK_CREDIT, NULL, NULL, "Reuters" },
 	{ "By Jane Doe | Updated: Sep 9, 2020 10:30 IST | 4 min read", META_HEAD,
 	  MK_DATE, "2020-09-09", "Jane Doe", NULL },
+	/* a text-size widget beside the dates is no byline (byline "") */
+	{ "Published: 10th May 2021 06:12 AM  |   Last Updated: 10th May 2021 "
+	  "06:12 AM   |  A+A-", META_HEAD, MK_DATE, "2021-05-10", "", NULL },
+	{ "Updated: Sep 9, 2020 | Ravi O'Neill-Menon", META_HEAD, MK_DATE,
+	  "2020-09-09", "Ravi O'Neill-Menon", NULL },
 	/* "by" that begins a sentence */
 	{ "By signing the pact, both navies will be able to refuel at each other's bases.",
 	  META_HEAD, MK_TEXT, NULL, NULL, NULL },
