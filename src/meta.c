@@ -208,6 +208,82 @@ S_time_tail(const char *p, size_t n)
 	return 1;
 }
 
+/* A time before a date line's date: "10:26 PM GMT+3, ", "9:12 AM EDT
+ * Monday, " (a weekday with it). Returns the bytes it covers up to the
+ * date, or 0: it opens with digits, holds ':' or am/pm, and the rest
+ * is a zone, separators and a weekday. */
+static size_t
+S_time_head(const char *p, size_t n)
+{
+	size_t i = 0, last = 0;
+	int clock = 0;
+
+	if (n == 0 || !isdigit((unsigned char)p[0]))
+		return 0;
+	while (i < n && (isdigit((unsigned char)p[i]) || p[i] == ':' || p[i] == '.'))
+		clock |= p[i++] == ':';
+	for (;;) {
+		while (i < n && (p[i] == ' ' || p[i] == ',' || p[i] == '|' ||
+		    ((p[i] == '+' || p[i] == '-') && last > 0))) {
+			if (p[i] == '+' || p[i] == '-')   /* a zone's offset: GMT+3 */
+				while (i + 1 < n && (isdigit((unsigned char)p[i + 1]) ||
+				    p[i + 1] == ':'))
+					i++;
+			i++;
+		}
+		size_t j = i;
+		while (j < n && (isalpha((unsigned char)p[j]) || p[j] == '.'))
+			j++;
+		if (j == i)
+			break;
+		struct slice w = { p + i, j - i };
+		int caps = 1;
+		for (size_t k = i; k < j; k++)
+			caps &= isupper((unsigned char)p[k]) != 0;
+		if (slice_ieq(w, "am") || slice_ieq(w, "pm") || slice_ieq(w, "a.m.") ||
+		    slice_ieq(w, "p.m."))
+			clock = 1;
+		else if (!(caps && j - i <= 5) && !lex_is_ci(LEX_WEEKDAY, w.p, w.n) &&
+		    !lex_is_ci(LEX_WEEKDAY_ABBR, w.p, w.n))
+			break;
+		i = last = j;
+	}
+	return clock && last > 0 ? i : 0;
+}
+
+/* Is p[0..n) a time, then "Updated N hours ago" (or minutes, days)? */
+static int
+S_ago_tail(const char *p, size_t n)
+{
+	static const char *const units[] = { "min", "mins", "minute", "minutes",
+		"hr", "hrs", "hour", "hours", "day", "days", NULL };
+	size_t u = 0;
+
+	while (u + 7 <= n && strncasecmp(p + u, "updated", 7) != 0)
+		u++;
+	if (u + 7 > n || !S_time_tail(p, u))
+		return 0;
+	size_t i = u + 7;
+	while (i < n && p[i] == ' ')
+		i++;
+	if (i >= n || !isdigit((unsigned char)p[i]))
+		return 0;
+	while (i < n && isdigit((unsigned char)p[i]))
+		i++;
+	while (i < n && p[i] == ' ')
+		i++;
+	size_t j = i;
+	while (j < n && isalpha((unsigned char)p[j]))
+		j++;
+	int unit = 0;
+	for (size_t q = 0; units[q] != NULL; q++)
+		unit |= j - i == strlen(units[q]) && strncasecmp(p + i, units[q], j - i) == 0;
+	while (j < n && p[j] == ' ')
+		j++;
+	return unit && n - j >= 3 && strncasecmp(p + j, "ago", 3) == 0 &&
+	    S_time_tail(p + j + 3, n - j - 3);
+}
+
 static int
 S_date_line(const char *p, size_t n, unsigned where, struct meta_line *out)
 {
@@ -217,6 +293,11 @@ S_date_line(const char *p, size_t n, unsigned where, struct meta_line *out)
 	if (i == 0 && !(where & META_HEAD))
 		return 0;
 	k = dates_lead(p + i, n - i, &d);
+	if (k == 0) {
+		size_t t = S_time_head(p + i, n - i);
+		if (t > 0 && (k = dates_lead(p + i + t, n - i - t, &d)) > 0)
+			i += t;
+	}
 	if (k == 0 && lab != NULL && !lab->marker && i < n &&
 	    isdigit((unsigned char)p[i]) && S_time_tail(p + i, n - i)) {
 		/* "First published on: 11-12-2023 at 12:05 IST": day and month
@@ -229,7 +310,7 @@ S_date_line(const char *p, size_t n, unsigned where, struct meta_line *out)
 	if (k == 0 || d.y == 0 || d.prec != DP_DAY)
 		return 0;
 	k += i;
-	if (!S_time_tail(p + k, n - k)) {
+	if (!S_time_tail(p + k, n - k) && !S_ago_tail(p + k, n - k)) {
 		/* "date 2025-12-05 Russian President ...": a clipper's marker
 		 * before the text itself */
 		if (lab == NULL || !lab->marker || k >= n || p[k] != ' ')

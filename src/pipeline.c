@@ -350,6 +350,45 @@ S_measure(struct brief *b, const struct pdf_opts *po, struct btree *t,
 	return render_pdf(t, po, NULL, res, err);
 }
 
+/* The page has room for spares below this fill of its last page. */
+#define FILL_ROOM 0.9
+
+/* With the brief fitted and room on its page, the spares (select.h)
+ * come in: all of them, then the lowest ranked out again, one at a
+ * time, until the page fits. */
+static int
+S_fill(struct brief *b, const struct pdf_opts *po, struct btree *t,
+	struct pdf_result *res, int max_pages, struct brief_err *err)
+{
+	size_t n = 0;
+	int rc;
+
+	for (size_t k = 0; k < b->nsec; k++)
+		for (size_t j = 0; j < b->sec[k].n; j++)
+			if (b->sec[k].item[j].spare) {
+				b->sec[k].item[j].dropped = 0;
+				n++;
+			}
+	if (n == 0)
+		return 0;
+	rc = S_measure(b, po, t, res, err);
+	while (rc == 0 && res->pages > max_pages) {
+		struct item *low = NULL;
+
+		for (size_t k = 0; k < b->nsec; k++)
+			for (size_t j = 0; j < b->sec[k].n; j++) {
+				struct item *it = &b->sec[k].item[j];
+				if (it->spare && !it->dropped && (low == NULL || it->rank < low->rank))
+					low = it;
+			}
+		if (low == NULL)
+			break;
+		low->dropped = 1;
+		rc = S_measure(b, po, t, res, err);
+	}
+	return rc;
+}
+
 /* Measure and drop items until the brief fits its page budget. First
  * the page's source list gives way (two cited sources a step, down to
  * TREE_PAGE_MIN). Then each step drops the item, in selection's drop
@@ -402,6 +441,8 @@ S_fit(struct brief *b, const struct pdf_opts *po, int max_pages,
 		}
 		st->dropped++;
 	}
+	if (rc == 0 && res.pages == max_pages && res.last_fill < FILL_ROOM)
+		rc = S_fill(b, &local, &t, &res, max_pages, err);
 	st->pages = res.pages;
 	tree_free(&t);
 	free(order);

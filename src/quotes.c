@@ -880,7 +880,8 @@ S_plural_title(const struct ctx *c, size_t t)
 
 /* Role words before a name ("Kremlin spokesperson", "State Duma
  * Speaker"), back to a boundary; kept only when a title is among them.
- * A role never takes in another person's name ("talks between
+ * A role never crosses a preposition after a common noun ("in the
+ * presence of Prime Minister"), never takes in another person's name ("talks between
  * Valdorian Defence Minister Arvid Kallen and Norvenian Defence
  * Minister Petra Lundgaard": Lundgaard's role is "Norvenian Defence
  * Minister"), "between", or a plural title that lists people.
@@ -895,6 +896,15 @@ S_role_back(const struct ctx *c, size_t lo, size_t ns, struct slice *role)
 	while (k > lo && !S_rolestop(c, k - 1)) {
 		if (k < ns && (S_is(c, k - 1, "between") ||
 		    S_person_ends(c, lo, k - 1) || S_plural_title(c, k - 1)))
+			break;
+		/* "signed the documents in the presence of Prime Minister
+		 * NAME": a preposition after a common noun ends a role
+		 * that has its title after it; after a title it is the
+		 * role's ("Minister of State"), and before a place the
+		 * role goes on ("member of the delegation in Riyadh") */
+		if (k < ns && k - 1 > lo && S_lex(c, k - 1, LEX_SOURCE_PREP, 0) &&
+		    S_lowerword(c, k - 2) && !S_title(c, k - 2) &&
+		    S_has_title(c, k, ns))
 			break;
 		if (++n > Q_MAXROLE)
 			return ns;
@@ -1060,7 +1070,14 @@ S_appos(const struct ctx *c, size_t i, size_t hi, struct attr *a)
 	    !S_bare_role_start(c, s))
 		return i;
 	e = S_clause_end(c, s, hi, Q_MAXAPPOS);
-	if (e == s || S_has_title(c, s, e) == 0)
+	/* a title makes it a role; so does "a"/"an" opening an
+	 * apposition that a quotation or the sentence's end closes
+	 * ("said Sirajul Islam, a 62-year-old farmer in Dasiar Chhara,
+	 * “and …”") */
+	if (e == s || (S_has_title(c, s, e) == 0 &&
+	    !(S_lex(c, s, LEX_INDEFINITE, 1) && e > s + 1 &&
+	      (e >= hi || c->t.v[e].kind == T_QUOTE || S_isp(c, e, '.') ||
+	       (S_isp(c, e, ',') && e + 1 < hi && c->t.v[e + 1].kind == T_QUOTE)))))
 		return i;
 	if (!a->role.n)
 		a->role = S_span(c, S_skip_indef(c, s, e), e);
@@ -1827,6 +1844,17 @@ S_first_person(const struct ctx *c)
 	return 0;
 }
 
+/* Does a quotation go on at token e, after its attribution: a quote
+ * mark, after a comma, opening lowercase words ("and tonight …")? */
+static int
+S_quote_goes_on(const struct ctx *c, size_t e)
+{
+	if (e < c->t.n && S_isp(c, e, ','))
+		e++;
+	return e < c->t.n && c->t.v[e].kind == T_QUOTE &&
+	    !S_upper_start(S_qwords(c, e));
+}
+
 /* Quotes of a unit: each full quote with an attribution after or before
  * it is a view of its words (VIEW_QUOTE); else an attributed sentence
  * holding quoted fragments is a view of the sentence (VIEW_PARAPHRASE). */
@@ -1839,6 +1867,13 @@ S_unit_quotes(struct ctx *c, size_t first, size_t last)
 	for (i = 0; i < c->t.n; i++) {
 		if (c->t.v[i].kind != T_QUOTE || !S_quote_full(c, i))
 			continue;
+		if (S_post_attr(c, i + 1, c->t.n, &a) && S_quote_goes_on(c, a.end)) {
+			/* “…,” said NAME, ROLE, “and …”: one quotation in two
+			 * pieces; the sentence, whole, is the view */
+			made += (size_t)S_emit_attr(c, first, last,
+				S_sentspan(c, first, last), &a, VIEW_PARAPHRASE, 0);
+			break;
+		}
 		if (!S_post_attr(c, i + 1, c->t.n, &a) &&
 			!S_frame_attr(c, i > Q_WINDOW ? i - Q_WINDOW : 0, i, &a))
 			continue;

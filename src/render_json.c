@@ -127,10 +127,10 @@ S_text_of(cmark_node *n)
 	return j;
 }
 
-/* The dates found in sentence j: each phrase, its offsets in the file
- * and what it resolved to. */
+/* The dates found in sentence j within its text's bytes [from, to):
+ * each phrase, its offsets in the file and what it resolved to. */
 static json_t *
-S_sentence_dates(const struct corpus *c, size_t j)
+S_sentence_dates(const struct corpus *c, size_t j, size_t from, size_t to)
 {
 	const struct sent_info *in = &c->info[j];
 	const struct sentence *se = &c->s.v[j];
@@ -142,8 +142,10 @@ S_sentence_dates(const struct corpus *c, size_t j)
 		json_t *o = S_date(&m->date, &m->end);
 		size_t off = se->off + m->off;
 
-		if (json_is_null(o))
+		if (json_is_null(o) || off < from || off + m->len > to) {
+			json_decref(o);
 			continue;
+		}
 		json_object_set_new(o, "text", S_str_n(d->text + off, m->len));
 		json_object_set_new(o, "file_start",
 		    json_integer((json_int_t)ingest_file_offset(d, off)));
@@ -184,7 +186,9 @@ S_support(const struct brief *b, const struct item *it, int id, size_t j)
 	json_object_set_new(o, "file_end",
 	    json_integer((json_int_t)ingest_file_offset(d, off + len)));
 	json_object_set_new(o, "text", S_str_n(d->text + off, len));
-	json_object_set_new(o, "dates", S_sentence_dates(c, j));
+	/* the dates in the words given: a quotation's words may leave
+	 * some of its sentence's out */
+	json_object_set_new(o, "dates", S_sentence_dates(c, j, off, off + len));
 	return o;
 }
 

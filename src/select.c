@@ -217,6 +217,8 @@ S_corroboration(size_t ndoc)
 /* Cut a leading attributive or linking clause ("According to TASS, ",
  * "Notably, ") at its clause boundary and capitalise what starts the
  * sentence then; the words are otherwise the source's own. */
+static int S_points_back(struct slice t);
+
 static struct slice
 S_trim_lead(struct sel *s, struct slice t, int bullet)
 {
@@ -224,6 +226,10 @@ S_trim_lead(struct sel *s, struct slice t, int bullet)
 	if (cut == 0 && bullet)
 		cut = text_lead_label(t.p, t.n);
 	if (cut == 0 || t.n - cut < 40)
+		return t;
+	/* "According to the Swiss government, it is …": the lead stays
+	 * when what follows it opens with a pronoun */
+	if (S_points_back((struct slice){ t.p + cut, t.n - cut }) != 0)
 		return t;
 	char *p = arena_strndup(s->a, t.p + cut, t.n - cut);
 	if (p[0] >= 'a' && p[0] <= 'z')
@@ -1236,9 +1242,11 @@ S_fact_rank(const struct sel *s, size_t i, double aff, size_t ndoc)
 }
 
 /* The facts or timeline section fact f fits best, or -1; *aff gets
- * the affinity that counts there. */
+ * the affinity that counts there. floor scales each section's
+ * min_score (1: a candidate; SPARE: a spare). */
 static int
-S_best_section(const struct sel *s, size_t f, struct cand *cd, double *aff_out)
+S_best_section(const struct sel *s, size_t f, struct cand *cd, double *aff_out,
+	double floor)
 {
 	size_t i = s->facts.v[f].rep;
 	int best = -1;
@@ -1256,7 +1264,7 @@ S_best_section(const struct sel *s, size_t f, struct cand *cd, double *aff_out)
 			aff = S_timeline_event(s, (int)k, i, &d, &e, NULL, &label);
 		else
 			continue;
-		if (aff < sd->min_score)
+		if (aff < sd->min_score * floor)
 			continue;
 		if (sd->kind == SK_TIMELINE && s->covered.prec != DP_NONE &&
 		    bdate_cmp(&d, &s->covered) == 0 && d.prec == s->covered.prec)
@@ -1271,19 +1279,122 @@ S_best_section(const struct sel *s, size_t f, struct cand *cd, double *aff_out)
 	return best;
 }
 
+/* Spares: facts whose cues reach SPARE of a section's min_score but
+ * not the whole of it. Selection takes them into the room their
+ * sections have left, set aside (dropped); fitting brings them in, the
+ * best first, only while the page has room (pipeline.c), so a brief
+ * from few sources fills its page and a full one is unchanged. */
+#define SPARE 0.5
+#define SPARE_WORDS 10  /* a shorter spare is a link, not a fact */
+
+/* A timeline spare opens a date of its own: its date's entry, if the
+ * timeline has one, is better sourced already. */
+static int
+S_date_taken(const struct sel *s, const struct brief_section *bs, const struct cand *cd)
+{
+	if (s->covered.prec != DP_NONE && bdate_cmp(&cd->date, &s->covered) == 0)
+		return 1;
+	for (size_t j = 0; j < bs->n; j++)
+		if (bdate_cmp(&bs->item[j].date, &cd->date) == 0)
+			return 1;
+	return 0;
+}
+
+/* A spare must stand alone more surely than a candidate, as it will
+ * be printed (its lead trimmed): no opening pronoun; no "these" or "those" ("onto those islands"), nor "that"
+ * closing a phrase on its noun ("rejected that argument,"), pointing
+ * back; no pronoun before the first name ("None of them belongs to
+ * the European Union"). */
+static int
+S_spare_ok(struct sel *s, size_t i)
+{
+	static const char *const back[] = { "these", "those" };
+	static const char *const pron[] = { "they", "them", "their", "it",
+		"its", "he", "him", "his", "she", "her" };
+	const struct sentence *se = &s->c->s.v[i];
+	struct slice t = S_trim_lead(s, corpus_text(s->c, i), !!(se->flags & SF_BULLET));
+	int named = 0, first = 1;
+
+	if (s->c->info[i].flags & AF_ANAPHOR || S_points_back(t) != 0 ||
+	    s->c->info[i].words < SPARE_WORDS)
+		return 0;
+	for (size_t k = 0; k < t.n; ) {
+		size_t a = k;
+		while (k < t.n && isalpha((unsigned char)t.p[k]))
+			k++;
+		size_t n = k - a;
+		if (n > 0) {
+			for (size_t q = 0; q < sizeof back / sizeof *back; q++)
+				if (n == strlen(back[q]) && memcmp(t.p + a, back[q], n) == 0)
+					return 0;
+			if (n == 4 && memcmp(t.p + a, "that", 4) == 0 && k + 1 < t.n &&
+			    t.p[k] == ' ' && islower((unsigned char)t.p[k + 1])) {
+				size_t e = k + 1;
+				while (e < t.n && isalpha((unsigned char)t.p[e]))
+					e++;
+				if (e < t.n && strchr(",.;:", t.p[e]) != NULL)
+					return 0;
+			}
+			if (!first && isupper((unsigned char)t.p[a]))
+				named = 1;
+			for (size_t q = 0; !named && q < sizeof pron / sizeof *pron; q++)
+				if (n == strlen(pron[q]) && memcmp(t.p + a, pron[q], n) == 0)
+					return 0;
+			first = 0;
+		}
+		if (k == a)
+			k++;
+	}
+	return 1;
+}
+
+static void
+S_spares(struct sel *s, int si, struct brief_section *bs, cand_vec *cv)
+{
+	size_t n0 = bs->n;
+
+	if (cv->n == 0 || bs->n >= (size_t)s->t->sec[si].max_items)
+		return;
+	if (s->t->sec[si].kind == SK_TIMELINE) {
+		qsort(cv->v, cv->n, sizeof *cv->v, S_cmp_rank);
+		for (size_t k = 0; k < cv->n; k++) {
+			cand_vec one = { &cv->v[k], 1, 1 };
+			if (cv->v[k].date.prec == DP_NONE || S_plan(s, &cv->v[k]) ||
+			    S_date_taken(s, bs, &cv->v[k]))
+				continue;
+			S_take_n(s, si, bs, &one, 1);
+		}
+	} else {
+		S_take_n(s, si, bs, cv, SIZE_MAX);
+	}
+	for (size_t j = n0; j < bs->n; j++) {
+		bs->item[j].spare = 1;
+		bs->item[j].dropped = 1;
+	}
+}
+
 static void
 S_facts(struct sel *s, struct brief *b)
 {
 	cand_vec *per = xcalloc(s->t->nsec, sizeof *per);
+	cand_vec *spare = xcalloc(s->t->nsec, sizeof *spare);
 	for (size_t f = 0; f < s->facts.n; f++) {
 		if (s->fact_used[f])
 			continue;
 		struct cand cd = { s->facts.v[f].rep, (long)f, NULL, { 0 }, { 0 }, 0, NULL, 0, { 0 }, NULL, NULL };
 		double aff = 0;
-		int k = S_best_section(s, f, &cd, &aff);
+		int k = S_best_section(s, f, &cd, &aff, 1);
+		cand_vec *to = per;
 		if (k < 0) {
 			S_note(s, cd.sent, -1, "fits no section (cue score below min_score)");
-			continue;
+			if (!S_spare_ok(s, cd.sent) ||
+			    (k = S_best_section(s, f, &cd, &aff, SPARE)) < 0)
+				continue;
+			if (s->t->sec[k].about && (s->c->info[cd.sent].ndate > 0 ||
+			    (s->c->info[cd.sent].flags & (AF_VIEW | AF_REPORTED))))
+				continue;   /* news of a date, or what someone
+				             * said: not the agreement's terms */
+			to = spare;
 		}
 		cd.rank = S_fact_rank(s, cd.sent, aff, s->facts.v[f].ndoc);
 		if (s->t->sec[k].kind == SK_FACTS && S_stale(s, b, cd.sent))
@@ -1298,18 +1409,25 @@ S_facts(struct sel *s, struct brief *b)
 			}
 			cd.rank *= 0.6;
 		}
-		VEC_PUSH(&per[k], cd);   /* citations made if taken */
+		VEC_PUSH(&to[k], cd);   /* citations made if taken */
 	}
 	for (size_t k = 0; k < s->t->nsec; k++) {
-		if (s->t->sec[k].kind == SK_TIMELINE) {
+		if (s->t->sec[k].kind == SK_TIMELINE)
 			S_timeline_take(s, (int)k, &b->sec[k], &per[k]);
-			qsort(b->sec[k].item, b->sec[k].n, sizeof *b->sec[k].item, S_cmp_date);
-		} else if (s->t->sec[k].kind == SK_FACTS) {
+		else if (s->t->sec[k].kind == SK_FACTS)
 			S_take(s, (int)k, &b->sec[k], &per[k]);
-		}
 		VEC_FREE(&per[k]);
 	}
+	/* spares last: they never stand in a candidate's way */
+	for (size_t k = 0; k < s->t->nsec; k++) {
+		if (s->t->sec[k].kind == SK_TIMELINE || s->t->sec[k].kind == SK_FACTS)
+			S_spares(s, (int)k, &b->sec[k], &spare[k]);
+		if (s->t->sec[k].kind == SK_TIMELINE)
+			qsort(b->sec[k].item, b->sec[k].n, sizeof *b->sec[k].item, S_cmp_date);
+		VEC_FREE(&spare[k]);
+	}
 	free(per);
+	free(spare);
 }
 
 /* ---- supporting sources ------------------------------------------ */
@@ -1527,14 +1645,14 @@ S_put_prefix(FILE *fp, struct slice s, size_t max)
 	fprintf(fp, "%.*s%s", (int)n, s.p, n < s.n ? "\xE2\x80\xA6" : "");
 }
 
-static int
-S_dropped_to_fit(const struct brief *b, size_t i)
+static const struct item *
+S_item_of(const struct brief *b, size_t i)
 {
 	for (size_t k = 0; k < b->nsec; k++)
 		for (size_t j = 0; j < b->sec[k].n; j++)
 			if (b->sec[k].item[j].sent == i)
-				return b->sec[k].item[j].dropped;
-	return 0;
+				return &b->sec[k].item[j];
+	return NULL;
 }
 
 void
@@ -1553,7 +1671,11 @@ select_explain(const struct brief *b, FILE *fp)
 		for (size_t k = 0; k < t->nsec; k++)
 			fprintf(fp, "%.1f\t", b->sc[i].sec[k]);
 		fprintf(fp, "%ld\t%.2f\t", b->why[i].fact, b->why[i].rank);
-		if (b->why[i].sec >= 0 && S_dropped_to_fit(b, i))
+		const struct item *it = b->why[i].sec >= 0 ? S_item_of(b, i) : NULL;
+		if (it != NULL && it->spare)
+			fprintf(fp, it->dropped ? "dropped: a spare, for a page with room (%s)" :
+			    "kept in %s (a spare: the page had room)", t->sec[b->why[i].sec].id);
+		else if (it != NULL && it->dropped)
 			fprintf(fp, "dropped: lowest ranked when fitting the page (%s)",
 			    t->sec[b->why[i].sec].id);
 		else if (b->why[i].sec >= 0)

@@ -348,6 +348,75 @@ START_TEST(test_e2e_many_sources_one_page)
 }
 END_TEST
 
+/* The number of lines of --explain output ex that contain what. */
+static int
+S_count(const char *ex, const char *what)
+{
+	int n = 0;
+	for (const char *p = ex; (p = strstr(p, what)) != NULL; p += strlen(what))
+		n++;
+	return n;
+}
+
+/* Spares: facts under their section's min_score fill a page that has
+ * room, the best first, and never push the brief past its page. The
+ * seeds fill their page without them; tepa leaves room at 9 pt, all of
+ * its spares come in; at 10 pt some do and the lowest ranked stay out;
+ * at 11 pt none does. Each time the brief is one page and brief.md
+ * holds exactly the spares kept. */
+START_TEST(test_e2e_spares_fill_room)
+{
+	struct buf cmd = { 0 }, out = { 0 };
+	static const char *const pts[] = { "9", "10", "11" };
+	int kept[3], left[3];
+
+	buf_printf(&cmd, "-q --explain -t templates/relos.yaml -o '%s/sp-seeds' seeds", dir);
+	ck_assert_msg(S_brief(cmd.p, &out) == 0, "%s", out.p);
+	ck_assert_int_eq(S_count(out.p, "a spare"), 0);
+	for (int k = 0; k < 3; k++) {
+		char tpl[128], res[128];
+		snprintf(tpl, sizeof tpl, "%s/sp%d.yaml", dir, k);
+		snprintf(res, sizeof res, "%s/sp%d", dir, k);
+		test_cmd(NULL, NULL, "(cat '%s/tests/corpora/tepa/template.yaml'; printf "
+		    "'layout:\n  body_pt: %s\n  min_pt: %s\n') > '%s'", test_top(),
+		    pts[k], pts[k], tpl);
+		cmd.n = 0, out.n = 0;
+		buf_printf(&cmd, "-q --explain -t '%s' -o '%s' tests/corpora/tepa/articles",
+		    tpl, res);
+		ck_assert_msg(S_brief(cmd.p, &out) == 0, "%s", out.p);
+		kept[k] = S_count(out.p, "(a spare: the page had room)");
+		left[k] = S_count(out.p, "dropped: a spare, for a page with room");
+		/* every spare kept is in brief.md, none left out is */
+		char *bmd = test_read(NULL, "%s/brief.md", res);
+		for (char *line = strtok(out.p, "\n"); line != NULL; line = strtok(NULL, "\n")) {
+			const char *tab = strrchr(line, '\t');
+			if (strstr(line, "a spare") == NULL || tab == NULL)
+				continue;
+			/* the text's last 24 bytes before explain's "…" (its
+			 * lead may be trimmed in the brief) */
+			const char *end = strstr(tab + 1, "\xE2\x80\xA6");
+			size_t n = end ? (size_t)(end - tab - 1) : strlen(tab + 1);
+			char tail[32];
+			ck_assert_uint_ge(n, 24);
+			snprintf(tail, sizeof tail, "%.*s", 24, tab + 1 + n - 24);
+			ck_assert_msg((strstr(bmd, tail) != NULL) == (strstr(line, "page had room") != NULL),
+			    "%s pt: %s", pts[k], line);
+		}
+		free(bmd);
+		test_cmd(&out, NULL, "pdfinfo '%s/brief.pdf'", res);
+		ck_assert_ptr_nonnull(strstr(out.p, "Pages:           1\n"));
+	}
+	ck_assert_int_gt(kept[0], 0);
+	ck_assert_int_eq(left[0], 0);
+	ck_assert_int_gt(kept[1], 0);
+	ck_assert_int_gt(left[1], 0);
+	ck_assert_int_eq(kept[2], 0);
+	ck_assert_int_eq(kept[0], kept[1] + left[1]);
+	buf_free(&cmd);
+	buf_free(&out);
+}
+END_TEST
+
 Suite *e2e_suite(void);
 
 Suite *
@@ -369,6 +438,7 @@ e2e_suite(void)
 	tcase_add_test(tc, test_e2e_hostile_file_name);
 	tcase_add_test(tc, test_e2e_md_alone_same);
 	tcase_add_test(tc, test_e2e_many_sources_one_page);
+	tcase_add_test(tc, test_e2e_spares_fill_room);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -29,6 +29,12 @@ static const struct line_case {
 	{ "Tuesday, September 9, 2025", META_HEAD, MK_DATE, "2025-09-09", NULL, NULL },
 	{ "Posted on 2024-07-08T10:12:00+08:00", 0, MK_DATE, "2024-07-08", NULL, NULL },
 	{ "First published on Mon 3 Jun 2024 11.04 BST", 0, MK_DATE, "2024-06-03", NULL, NULL },
+	/* the time before the date */
+	{ "Updated 10:26 PM GMT+3, January 25, 2024", 0, MK_DATE, "2024-01-25", NULL, NULL },
+	{ "Posted: 9:12 AM EDT Monday, Mar. 11, 2024", 0, MK_DATE, "2024-03-11", NULL, NULL },
+	{ "Published 14:05 IST, 3 June 2023", 0, MK_DATE, "2023-06-03", NULL, NULL },
+	{ "December 26, 2023 6:48 PM GMT+3 Updated 3 hours ago", META_HEAD, MK_DATE,
+	  "2023-12-26", NULL, NULL },
 	/* a bare date line counts only at the head */
 	{ "November 29, 2025", 0, MK_TEXT, NULL, NULL, NULL },
 	/* a sentence that starts with a date is text */

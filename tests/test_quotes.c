@@ -532,11 +532,13 @@ static const struct qcase cases[] = {
 	  "\xE2\x80\x9CThe talks were useful.\xE2\x80\x9D" SEP " Jane Doe "
 	  "said.",
 	  { "Jane Doe|||Q|0-1|The talks were useful.|" } },
-	{ "quote, she said, fragment: one view",
+	{ "quote, she said, fragment: one view, the sentence whole (the "
+	  "first piece alone would drop \"but not there yet\")",
 	  "Jane Doe said talks went well. \xE2\x80\x9CWe are "
 	  "close,\xE2\x80\x9D she said, \xE2\x80\x9C" "but not there "
 	  "yet.\xE2\x80\x9D",
-	  { "Jane Doe|||P|0-0", "Jane Doe|||QR|1-1|We are close|" } },
+	  { "Jane Doe|||P|0-0", "Jane Doe|||PR|1-1|\xE2\x80\x9CWe are close,"
+	    "\xE2\x80\x9D she said, \xE2\x80\x9C" "but not there yet." } },
 	{ "fragment quote in an attributed sentence: the sentence",
 	  "Jane Doe said the plan was \xE2\x80\x9C" "dead on "
 	  "arrival\xE2\x80\x9D and would fail.",
@@ -665,6 +667,21 @@ static const struct qcase cases[] = {
 	  "\"The quota is too low,\" said Anna Holm, opposition leader in the "
 	  "Nordic Council.",
 	  { "Anna Holm|opposition leader in the Nordic Council||Q|0-0" } },
+	{ "a role before a name ends at a preposition after a common noun",
+	  "Two envoys signed the charter in the presence of Prime Minister "
+	  "Lina Brandt on Monday.\n"
+	  "Brandt said the charter would end a long quarrel over the river.\n"
+	  "Minister of State for Ports Ilse Varga said the locks would open.",
+	  { "Lina Brandt|Prime Minister||PR|1-1",
+	    "Ilse Varga|Minister of State for Ports||P|2-2" } },
+	{ "a quotation in two pieces is one view, its sentence whole; "
+	  "\"a\" opens a role closed by a quote",
+	  "\xE2\x80\x9CThe wait is over,\xE2\x80\x9D said Rina Das, a teacher in "
+	  "Kurigram, \xE2\x80\x9C" "and we can vote now.\xE2\x80\x9D\n"
+	  "\xE2\x80\x9CWe are ready,\xE2\x80\x9D said Tomas Berg, a farmer.",
+	  { "Rina Das|teacher in Kurigram||P|0-0|\xE2\x80\x9CThe wait is over,"
+	    "\xE2\x80\x9D said Rina Das",
+	    "Tomas Berg|farmer||Q|1-1|We are ready" } },
 	{ "particles in names, title before",
 	  "\xE2\x80\x9C" "Europe stands ready,\xE2\x80\x9D said Commission "
 	  "President Ursula von der Leyen.",

@@ -29,6 +29,9 @@ struct item {
 	double rank;            /* higher is more important */
 	int pinned;             /* never dropped to fit (the status) */
 	int dropped;            /* removed to fit the page */
+	int spare;              /* below its section's min_score: on the
+	                         * page only if it has room (dropped until
+	                         * fitting brings it in) */
 	int fresh;              /* new since the previous edition
 	                         * (edition.c) */
 };
