@@ -360,6 +360,12 @@ static const struct S_entry S_determiners[] = {
 
 static const char *const S_personal_pronouns[] = { "he", "she" };
 
+static const char *const S_back_pronouns[] = {
+	"they", "them", "their", "it", "its", "he", "him", "his", "she", "her",
+};
+
+static const char *const S_back_demonstratives[] = { "these", "those" };
+
 static const char *const S_anaphors[] = {
 	"It", "This", "These", "That", "They", "He", "She", "Such", "Those",
 	"Its", "Their", "His", "Her", "Both", "Neither", "It's",
@@ -728,6 +734,8 @@ static const struct S_list S_lists[LEX_NLISTS] = {
 	[LEX_POSSESSIVE] = TAGGED("possessive", S_determiners, DT_POSS),
 	[LEX_PERSONAL_PRONOUN] = WORDS("personal-pronoun", S_personal_pronouns),
 	[LEX_ANAPHOR] = WORDS("anaphor", S_anaphors),
+	[LEX_BACK_PRONOUN] = WORDS("back-pronoun", S_back_pronouns),
+	[LEX_BACK_DEMONSTRATIVE] = WORDS("back-demonstrative", S_back_demonstratives),
 	[LEX_SENTENCE_STARTER] = WORDS("sentence-starter", S_starters),
 	[LEX_LINK_OPENER] = WORDS("link-opener", S_link_openers),
 	[LEX_TEMPORAL_SUB] = WORDS("temporal-sub", S_temporal_subs),

@@ -1308,9 +1308,6 @@ S_date_taken(const struct sel *s, const struct brief_section *bs, const struct c
 static int
 S_spare_ok(struct sel *s, size_t i)
 {
-	static const char *const back[] = { "these", "those" };
-	static const char *const pron[] = { "they", "them", "their", "it",
-		"its", "he", "him", "his", "she", "her" };
 	const struct sentence *se = &s->c->s.v[i];
 	struct slice t = S_trim_lead(s, corpus_text(s->c, i), !!(se->flags & SF_BULLET));
 	int named = 0, first = 1;
@@ -1324,9 +1321,8 @@ S_spare_ok(struct sel *s, size_t i)
 			k++;
 		size_t n = k - a;
 		if (n > 0) {
-			for (size_t q = 0; q < sizeof back / sizeof *back; q++)
-				if (n == strlen(back[q]) && memcmp(t.p + a, back[q], n) == 0)
-					return 0;
+			if (lex_is(LEX_BACK_DEMONSTRATIVE, t.p + a, n))
+				return 0;
 			if (n == 4 && memcmp(t.p + a, "that", 4) == 0 && k + 1 < t.n &&
 			    t.p[k] == ' ' && islower((unsigned char)t.p[k + 1])) {
 				size_t e = k + 1;
@@ -1337,9 +1333,8 @@ S_spare_ok(struct sel *s, size_t i)
 			}
 			if (!first && isupper((unsigned char)t.p[a]))
 				named = 1;
-			for (size_t q = 0; !named && q < sizeof pron / sizeof *pron; q++)
-				if (n == strlen(pron[q]) && memcmp(t.p + a, pron[q], n) == 0)
-					return 0;
+			if (!named && lex_is(LEX_BACK_PRONOUN, t.p + a, n))
+				return 0;
 			first = 0;
 		}
 		if (k == a)

@@ -77,6 +77,9 @@ enum lex_list {
 	LEX_PERSONAL_PRONOUN,   /* he, she: a speaker named before */
 	LEX_ANAPHOR,            /* a sentence opening so points back: It,
 	                         * This, Such */
+	LEX_BACK_PRONOUN,       /* point back anywhere in a sentence: they,
+	                         * them, it, his (before any name) */
+	LEX_BACK_DEMONSTRATIVE, /* these, those */
 	LEX_SENTENCE_STARTER,   /* capitalised words that open a sentence */
 	LEX_LINK_OPENER,        /* openers that only link: Moreover, In
 	                         * addition (before ", ") */
